@@ -1,0 +1,21 @@
+// Bundles the BFF and the workspace packages it imports (TypeScript sources) into dist/main.js.
+// Third-party packages stay external: sharp has a native binary, and the rest install with the app.
+import { readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const workspace = (name) => name.startsWith("@style-console/");
+const thirdParty = Object.keys(pkg.dependencies ?? {}).filter((name) => !workspace(name));
+
+await build({
+  entryPoints: ["src/main.ts"],
+  outfile: "dist/main.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  external: [...thirdParty, "fast-xml-parser", "sharp"],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: "warning",
+});

@@ -1,0 +1,40 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import rootPackage from "../../../package.json" with { type: "json" };
+import { createApp } from "./app.ts";
+
+describe("GET /api/health", () => {
+  it("answers ok with the product's version", async () => {
+    const res = await createApp().request("/api/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", version: rootPackage.version });
+  });
+});
+
+describe("unknown API routes", () => {
+  it("are a JSON 404, never the SPA's HTML", async () => {
+    const dist = mkdtempSync(join(tmpdir(), "sc-web-"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>x</title>");
+    const res = await createApp({ webDist: dist }).request("/api/nope");
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: "NotFound", message: "No API route /api/nope" } });
+  });
+});
+
+describe("the SPA", () => {
+  it("serves index.html for client-side routes", async () => {
+    const dist = mkdtempSync(join(tmpdir(), "sc-web-"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>Style Console</title>");
+    const res = await createApp({ webDist: dist }).request("/buckets/demo/styles");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("<title>Style Console</title>");
+  });
+
+  it("says how to build it when it is missing", async () => {
+    const res = await createApp({ webDist: join(tmpdir(), "no-such-dist") }).request("/");
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain("pnpm build");
+  });
+});

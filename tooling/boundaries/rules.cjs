@@ -1,0 +1,70 @@
+/**
+ * Who may import what. ARCHITECTURE.md explains the why; this file makes a violation fail `pnpm test`.
+ * Paths are relative to the repository root, where check.mjs runs dependency-cruiser.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+const browserCode = "^(apps/web/src|packages/imgproc/src/syntax)/";
+
+module.exports = {
+  forbidden: [
+    {
+      name: "browser-code-uses-no-node-builtins",
+      comment: "The SPA and the syntax half of imgproc run in the browser: no node:* modules.",
+      severity: "error",
+      from: { path: browserCode },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "browser-code-uses-no-node-packages",
+      comment: "sharp, the OSS client's XML and server libraries are Node-only.",
+      severity: "error",
+      from: { path: browserCode },
+      to: { path: "node_modules/(sharp|@img|fast-xml-parser|@hono/node-server|ali-oss|esbuild)/" },
+    },
+    {
+      name: "web-imports-only-browser-halves",
+      comment:
+        "The SPA may import the syntax half of imgproc; everything else of packages and the BFF only as types (AppType).",
+      severity: "error",
+      from: { path: "^apps/web/src/" },
+      to: {
+        path: "^(packages|apps/bff)/",
+        pathNot: "^packages/imgproc/src/syntax/",
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
+      name: "syntax-half-stays-pure",
+      comment: "imgproc/syntax must not pull in the render half (sharp) or anything else of the package.",
+      severity: "error",
+      from: { path: "^packages/imgproc/src/syntax/" },
+      to: { path: "^packages/imgproc/src/", pathNot: "^packages/imgproc/src/syntax/" },
+    },
+    {
+      name: "packages-never-import-apps",
+      comment: "Packages are reusable building blocks; apps depend on them, never the reverse.",
+      severity: "error",
+      from: { path: "^packages/" },
+      to: { path: "^apps/" },
+    },
+    {
+      name: "no-unresolvable-imports",
+      severity: "error",
+      from: { path: "^(apps|packages|e2e)/" },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    combinedDependencies: false,
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(dist|\\.turbo|\\.data|test-results|playwright-report)/" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+      mainFields: ["module", "main", "types"],
+    },
+    tsConfig: { fileName: "tooling/boundaries/tsconfig.cruise.json" },
+  },
+};
