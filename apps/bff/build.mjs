@@ -16,6 +16,8 @@ await build({
   target: "node20",
   sourcemap: true,
   external: [...thirdParty, "fast-xml-parser", "sharp"],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: "warning",
 });

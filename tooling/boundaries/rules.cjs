@@ -65,6 +65,5 @@ module.exports = {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
       mainFields: ["module", "main", "types"],
     },
-    tsConfig: { fileName: "tooling/boundaries/tsconfig.cruise.json" },
   },
 };

@@ -13,7 +13,10 @@ export function mountSpa(app: Hono, distDir: string): void {
   const indexHtml = join(distDir, "index.html");
   if (!existsSync(indexHtml)) {
     app.get("*", (c) =>
-      c.text(`The console's web app is not built (no ${indexHtml}). Run \`pnpm build\` or use \`pnpm start\`.`, 503),
+      c.text(
+        `The console's web app is not built (no ${indexHtml}). Run \`pnpm build\` or use \`pnpm start\`.`,
+        503,
+      ),
     );
     return;
   }
