@@ -1,0 +1,101 @@
+// Proves the rules in rules.cjs catch what ARCHITECTURE.md forbids, by cruising small throwaway trees
+// laid out like the repository (the rules match repository paths).
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { after, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const depcruise = join(here, "node_modules", ".bin", "depcruise");
+const trees = [];
+after(() => {
+  for (const tree of trees) rmSync(tree, { recursive: true, force: true });
+});
+
+/** Writes `files` (path → source) into a new tree and cruises it; returns the exit status and output. */
+function cruise(files) {
+  const root = mkdtempSync(join(tmpdir(), "boundaries-"));
+  trees.push(root);
+  const base = {
+    "node_modules/sharp/package.json": '{"name":"sharp","main":"index.js"}',
+    "node_modules/sharp/index.js": "module.exports = {};",
+    "packages/imgproc/src/syntax/index.ts": "export const parse = (s: string) => s;",
+    "packages/imgproc/src/render/index.ts": 'import sharp from "sharp";\nexport const render = sharp;',
+    "apps/bff/src/app.ts":
+      'import { readFileSync } from "node:fs";\nexport type AppType = typeof readFileSync;',
+  };
+  for (const [path, source] of Object.entries({ ...base, ...files })) {
+    mkdirSync(join(root, dirname(path)), { recursive: true });
+    writeFileSync(join(root, path), source);
+  }
+  const result = spawnSync(
+    depcruise,
+    ["--config", join(here, "rules.cjs"), "--output-type", "err", "apps", "packages"],
+    { cwd: root, encoding: "utf8" },
+  );
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe("import boundaries", () => {
+  it("accept the allowed shapes", () => {
+    const { status, output } = cruise({
+      "apps/web/src/ok.ts": [
+        'import { parse } from "../../../packages/imgproc/src/syntax/index.ts";',
+        'import type { AppType } from "../../bff/src/app.ts";',
+        "export const x: AppType | typeof parse = parse;",
+      ].join("\n"),
+    });
+    assert.equal(status, 0, output);
+  });
+
+  const violations = [
+    [
+      "a web module importing node:fs",
+      "browser-code-uses-no-node-builtins",
+      'import { readFileSync } from "node:fs";\nexport const r = readFileSync;',
+    ],
+    [
+      "a web module importing sharp",
+      "browser-code-uses-no-node-packages",
+      'import sharp from "sharp";\nexport const s = sharp;',
+    ],
+    [
+      "a web module importing the render half",
+      "web-imports-only-browser-halves",
+      'import { render } from "../../../packages/imgproc/src/render/index.ts";\nexport const r = render;',
+    ],
+    [
+      "a web module importing BFF code at run time",
+      "web-imports-only-browser-halves",
+      'import * as app from "../../bff/src/app.ts";\nexport const a = app;',
+    ],
+  ];
+  for (const [what, rule, source] of violations) {
+    it(`refuse ${what}`, () => {
+      const { status, output } = cruise({ "apps/web/src/bad.ts": source });
+      assert.notEqual(status, 0, output);
+      assert.match(output, new RegExp(rule));
+    });
+  }
+
+  it("refuse the syntax half importing node builtins or the render half", () => {
+    const { status, output } = cruise({
+      "packages/imgproc/src/syntax/bad.ts": 'import "node:path";\nimport "../render/index.ts";',
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /browser-code-uses-no-node-builtins/);
+    assert.match(output, /syntax-half-stays-pure/);
+  });
+
+  it("refuse a package importing an app", () => {
+    const { status, output } = cruise({
+      "packages/oss/src/bad.ts": 'import "../../../apps/bff/src/app.ts";',
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /packages-never-import-apps/);
+  });
+});
