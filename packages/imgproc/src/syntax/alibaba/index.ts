@@ -1,0 +1,112 @@
+import type { Operation, SyntaxIssue, WatermarkOp } from "../ast.ts";
+import { issue } from "../issues/index.ts";
+import { splitWatermarkImage, WATERMARK_IMAGE_OPERATIONS } from "../operations/watermark.ts";
+import { type ActionContext, parseAction } from "./action.ts";
+import { split } from "./split.ts";
+
+export { parseAction } from "./action.ts";
+
+const STYLE_NAME = /^[A-Za-z0-9_.-]{1,63}$/;
+
+/**
+ * Parses the action list of an `image/…` value: `src[from, to)` is what follows `image/`.
+ * Every problem is pushed with its position in `src`; the operations come back only for actions
+ * without errors (callers decide from `ctx.errors`).
+ * @example
+ * const ctx = { errors: [], warnings: [] };
+ * parseImageActions("image/rotate,90", 6, 15, ctx); // [{ op: "rotate", value: 90 }]
+ */
+export function parseImageActions(src: string, from: number, to: number, ctx: ActionContext): Operation[] {
+  const pipe = src.indexOf("|", from);
+  if (pipe >= 0 && pipe < to) {
+    const message =
+      "Pipes (`|`, e.g. `|sys/saveas`) persist results and are not part of a style; remove everything from `|`";
+    ctx.errors.push(issue("UnsupportedPipe", message, { offset: pipe, length: to - pipe }));
+    to = pipe;
+  }
+  if (from >= to) {
+    const message = "`image/` needs at least one action, e.g. `image/resize,w_200`";
+    ctx.errors.push(
+      issue(
+        "Empty",
+        message,
+        { offset: Math.max(from - 1, 0), length: from > 0 ? 1 : 0 },
+        { ossCode: "0040-00000212" },
+      ),
+    );
+    return [];
+  }
+  const operations: Operation[] = [];
+  for (const piece of split(src, from, to, "/")) {
+    if (piece.start === piece.end) {
+      const at = { offset: piece.start > from ? piece.start - 1 : piece.start, length: 1 };
+      ctx.errors.push(issue("Empty", "Empty action: remove the extra `/`", at, { ossCode: "0040-00000212" }));
+      continue;
+    }
+    const before = ctx.errors.length;
+    const op = parseAction(src, piece.start, piece.end, ctx);
+    if (op?.op === "watermark" && op.image !== undefined)
+      checkWatermarkImage(src, piece.start, piece.end, op, ctx);
+    if (op && ctx.errors.length === before) operations.push(op);
+  }
+  return operations;
+}
+
+/**
+ * The decoded `image` of a watermark may carry its own `?x-oss-process=image/…`: validate it with the
+ * restricted action set and report problems on the whole `image_` value (the text is Base64 there,
+ * so no finer position exists).
+ */
+function checkWatermarkImage(src: string, from: number, to: number, op: WatermarkOp, ctx: ActionContext) {
+  const image = op.image ?? "";
+  const { key, process } = splitWatermarkImage(image);
+  const comma = src.indexOf(",image_", from);
+  const start = comma < 0 ? -1 : comma + 1;
+  const at =
+    start > 0 && start < to
+      ? { offset: start + 6, length: valueEnd(src, start, to) - start - 6 }
+      : { offset: from, length: to - from };
+  const where = { operation: "watermark", parameter: "image" };
+  if (key === "") {
+    ctx.errors.push(
+      issue("InvalidValue", "`image` of `watermark` must name an object key, got an empty key", at, where),
+    );
+  }
+  if (process === undefined) return;
+  if (!process.startsWith("image/")) {
+    const message = `The watermark image's processing must start with \`image/\`, got \`${process.slice(0, 20)}\``;
+    ctx.errors.push(issue("InvalidValue", message, at, where));
+    return;
+  }
+  const inner: ActionContext = { errors: [], warnings: [], allowed: WATERMARK_IMAGE_OPERATIONS };
+  parseImageActions(process, 6, process.length, inner);
+  const relocate = (i: SyntaxIssue): SyntaxIssue => ({
+    ...i,
+    ...at,
+    message: `In the watermark image's processing \`${process}\`: ${i.message}`,
+  });
+  ctx.errors.push(...inner.errors.map(relocate));
+  ctx.warnings.push(...inner.warnings.map(relocate));
+}
+
+function valueEnd(src: string, start: number, to: number): number {
+  const comma = src.indexOf(",", start);
+  return comma < 0 || comma > to ? to : comma;
+}
+
+/**
+ * Checks a style name as OSS stores it: 1–63 characters of `A–Z a–z 0–9 _ . -`.
+ * @example
+ * styleNameIssue("small", 6); // undefined
+ */
+export function styleNameIssue(name: string, offset: number): SyntaxIssue | undefined {
+  if (STYLE_NAME.test(name)) return undefined;
+  const message =
+    name === ""
+      ? "`style/` needs a style name, e.g. `style/small`"
+      : `A style name must be 1–63 characters of A–Z, a–z, 0–9, \`_\`, \`.\`, \`-\`, got \`${name.length > 40 ? `${name.slice(0, 37)}…` : name}\``;
+  return issue("InvalidStyleName", message, {
+    offset: name === "" ? Math.max(offset - 1, 0) : offset,
+    length: name === "" ? (offset > 0 ? 1 : 0) : name.length,
+  });
+}
