@@ -1,0 +1,40 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { MessageKey } from "./en.ts";
+import { type Locale, locales, type Params, pickLocale, translate } from "./translate.ts";
+
+interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey, params?: Params) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+const storageKey = "style-console.locale";
+
+function initialLocale(): Locale {
+  const saved = localStorage.getItem(storageKey);
+  if (saved && (locales as readonly string[]).includes(saved)) return saved as Locale;
+  return pickLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
+}
+
+export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(() => fixed ?? initialLocale());
+  const setLocale = useCallback((next: Locale) => {
+    localStorage.setItem(storageKey, next);
+    setLocaleState(next);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const value = useMemo<I18n>(
+    () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n needs an <I18nProvider> above it");
+  return value;
+}
