@@ -1,0 +1,97 @@
+import type { ServerResponse } from "node:http";
+import type { OssError } from "./errors.ts";
+import { rfc1123 } from "./time.ts";
+import { toXml, type XmlNode } from "./xml.ts";
+
+/** Response writing: the headers OSS puts on every answer, XML bodies, and the one error handler. */
+
+export interface ResponseTarget {
+  readonly id: string;
+  readonly res: ServerResponse;
+  readonly method: string;
+  readonly host: string;
+}
+
+/**
+ * Sets `x-oss-request-id`, `Date` and `Server`, which OSS sends on every response.
+ *
+ * @example
+ * setCommonHeaders(ctx);
+ */
+export function setCommonHeaders(target: ResponseTarget): void {
+  const { res } = target;
+  if (res.headersSent) return;
+  res.setHeader("x-oss-request-id", target.id);
+  res.setHeader("Date", rfc1123(new Date()));
+  res.setHeader("Server", "AliyunOSS");
+}
+
+/**
+ * Ends the response with an XML document (`Content-Type: application/xml`).
+ *
+ * @example
+ * sendXml(ctx, 200, "StyleList", { Style: [] });
+ */
+export function sendXml(target: ResponseTarget, status: number, root: string, body: XmlNode): void {
+  const xml = Buffer.from(toXml(root, body), "utf8");
+  setCommonHeaders(target);
+  target.res.writeHead(status, { "Content-Type": "application/xml", "Content-Length": xml.length });
+  target.res.end(target.method === "HEAD" ? undefined : xml);
+}
+
+/**
+ * Ends the response with no body (`204`, or `200` for PutStyle).
+ *
+ * @example
+ * sendEmpty(ctx, 204);
+ */
+export function sendEmpty(
+  target: ResponseTarget,
+  status: number,
+  headers: Record<string, string> = {},
+): void {
+  setCommonHeaders(target);
+  target.res.writeHead(status, { ...headers, "Content-Length": 0 });
+  target.res.end();
+}
+
+/**
+ * Answers an `OssError` as OSS does: `<Error>` XML with Code, Message, RequestId, HostId, the extra fields
+ * and EC, plus `x-oss-ec`; a HEAD answer has no body, so the XML travels base64-encoded in `x-oss-err`.
+ *
+ * @example
+ * sendError(ctx, ossError("NoSuchKey"));
+ */
+export function sendError(target: ResponseTarget, error: OssError): void {
+  const { res } = target;
+  if (res.headersSent) {
+    // Part of a body is already out: the only honest signal left is a broken connection.
+    res.destroy();
+    return;
+  }
+  const node: XmlNode = {
+    Code: error.code,
+    Message: error.message,
+    RequestId: target.id,
+    HostId: target.host,
+  };
+  for (const [name, value] of error.fields) node[name] = value;
+  if (error.ec) {
+    node.EC = error.ec;
+    node.RecommendDoc = `https://api.aliyun.com/troubleshoot?q=${error.ec}`;
+  }
+  const xml = Buffer.from(toXml("Error", node), "utf8");
+  setCommonHeaders(target);
+  const headers: Record<string, string | number> = { ...error.headers, "Content-Type": "application/xml" };
+  if (error.ec) headers["x-oss-ec"] = error.ec;
+  if (target.method === "HEAD") {
+    headers["x-oss-err"] = xml.toString("base64");
+    headers["Content-Length"] = 0;
+    res.writeHead(error.status, headers);
+    res.end();
+    return;
+  }
+  headers["Content-Length"] = xml.length;
+  res.writeHead(error.status, headers);
+  res.end(xml);
+}

@@ -1,0 +1,113 @@
+import type { IncomingMessage } from "node:http";
+import { ossError } from "../http/errors.ts";
+import { rfc1123 } from "../http/time.ts";
+import type { ObjectMeta } from "../storage/objects.ts";
+
+/** Object names, content types and the headers an object carries on the wire. */
+
+const byExtension: Record<string, string> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  webp: "image/webp",
+  avif: "image/avif",
+  bmp: "image/bmp",
+  tif: "image/tiff",
+  tiff: "image/tiff",
+  heic: "image/heic",
+  svg: "image/svg+xml",
+  ico: "image/x-icon",
+  txt: "text/plain",
+  json: "application/json",
+  html: "text/html",
+  xml: "application/xml",
+};
+
+/**
+ * The content type to store: the request's, else guessed from the key's extension as OSS does, else
+ * `application/octet-stream`.
+ *
+ * @example
+ * contentTypeFor(undefined, "photos/cat.JPG"); // "image/jpeg"
+ */
+export function contentTypeFor(header: string | undefined, key: string): string {
+  if (header) return header;
+  const dot = key.lastIndexOf(".");
+  const ext = dot === -1 ? "" : key.slice(dot + 1).toLowerCase();
+  return byExtension[ext] ?? "application/octet-stream";
+}
+
+/**
+ * Checks an object name: 1–1023 UTF-8 bytes, not starting with `/` or `\`.
+ *
+ * @example
+ * validateKey("photos/cat.jpg");
+ */
+export function validateKey(key: string): void {
+  const bytes = Buffer.byteLength(key, "utf8");
+  if (bytes < 1 || bytes > 1023 || key.startsWith("/") || key.startsWith("\\")) {
+    throw ossError("InvalidObjectName", {
+      message: "The object name must be 1–1023 bytes of UTF-8 and must not start with / or \\.",
+    });
+  }
+}
+
+/**
+ * The `x-oss-meta-*` headers of a request, names lower-cased.
+ *
+ * @example
+ * userMetaOf(req); // { "x-oss-meta-author": "ann" }
+ */
+export function userMetaOf(req: IncomingMessage): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    if (name.startsWith("x-oss-meta-") && values) meta[name] = values.join(",");
+  }
+  return meta;
+}
+
+/**
+ * Response headers describing a stored object (GetObject and HeadObject).
+ *
+ * @example
+ * res.writeHead(200, objectHeaders(meta));
+ */
+export function objectHeaders(meta: ObjectMeta): Record<string, string | number> {
+  return {
+    ...meta.userMeta,
+    "Content-Type": meta.contentType,
+    "Content-Length": meta.size,
+    ETag: `"${meta.etag}"`,
+    "Last-Modified": rfc1123(new Date(meta.lastModified)),
+    "Accept-Ranges": "bytes",
+    "x-oss-object-type": "Normal",
+    "x-oss-storage-class": "Standard",
+    "Content-MD5": Buffer.from(meta.etag, "hex").toString("base64"),
+  };
+}
+
+/**
+ * Parses a single `Range: bytes=a-b` against `size`; `undefined` means the whole object (OSS ignores a
+ * malformed or multi-part range and answers 200), `"unsatisfiable"` means 416.
+ *
+ * @example
+ * parseRange("bytes=0-9", 100); // { start: 0, end: 9 }
+ */
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | undefined {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === "" && m[2] === "")) return undefined;
+  if (m[1] === "") {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start > end && m[2] !== "" && Number(m[2]) < start) return undefined;
+  if (start >= size) return "unsatisfiable";
+  return { start, end };
+}

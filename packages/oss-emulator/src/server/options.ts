@@ -1,0 +1,106 @@
+import type { EmulatorCredential } from "../auth/index.ts";
+import { type FaultOptions, validateFaults } from "../faults/plan.ts";
+import { isBucketName } from "../storage/buckets.ts";
+
+/** The options of `startEmulator`, validated once, with one message builder, before anything starts. */
+
+export interface EmulatorOptions {
+  /** Directory for buckets, styles and objects; created if missing. */
+  readonly dataDir: string;
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** Extra key pairs; one with `securityToken` is an STS credential that must send that token. */
+  readonly extraCredentials?: readonly EmulatorCredential[] | undefined;
+  /** Loopback by default. */
+  readonly host?: string | undefined;
+  /** 0 (default) picks a free port. */
+  readonly port?: number | undefined;
+  /** Region id of every bucket, without `oss-` (default `cn-hangzhou`). */
+  readonly region?: string | undefined;
+  /** Buckets to create if missing; buckets already under `dataDir` are served too. */
+  readonly buckets?: readonly string[] | undefined;
+  /** Styles per bucket (default 50, reference §2.6). */
+  readonly styleLimit?: number | undefined;
+  /** Cap on an object body (default 64 MiB). */
+  readonly maxObjectBytes?: number | undefined;
+  /** Cap on an XML request body (default 64 KiB). */
+  readonly maxXmlBytes?: number | undefined;
+  /** Host names under which `<bucket>.<name>` is virtual-hosted (default `["localhost"]`). */
+  readonly baseHosts?: readonly string[] | undefined;
+  /** Allowed clock skew (default 900000 ms, as OSS). */
+  readonly maxSkewMs?: number | undefined;
+  /** Off by default. */
+  readonly faults?: FaultOptions | undefined;
+  /** The server's clock (tests move it to expire URLs or skew requests). */
+  readonly clock?: (() => Date) | undefined;
+  /** One line per request (method, path, status, ms); no headers, so no credentials. */
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+export type ResolvedOptions = Required<Omit<EmulatorOptions, "faults" | "log" | "extraCredentials">> &
+  Pick<EmulatorOptions, "faults" | "log"> & { readonly credentials: readonly EmulatorCredential[] };
+
+function invalid(field: string, expected: string, got: unknown): Error {
+  return new Error(`Invalid option ${field}: expected ${expected}, got ${JSON.stringify(got)}.`);
+}
+
+const regionId = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function int(field: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw invalid(field, `an integer ${min}–${max}`, value);
+  }
+  return value;
+}
+
+/**
+ * Checks every option and fills in the defaults; throws an Error naming the first bad option.
+ *
+ * @example
+ * resolveOptions({ dataDir: "/tmp/oss", accessKeyId: "ak", accessKeySecret: "sk" }).region; // "cn-hangzhou"
+ */
+export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+  if (typeof options.dataDir !== "string" || options.dataDir === "")
+    throw invalid("dataDir", "a directory path", options.dataDir);
+  const credentials: EmulatorCredential[] = [
+    { accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret },
+    ...(options.extraCredentials ?? []),
+  ];
+  for (const [i, c] of credentials.entries()) {
+    const where = i === 0 ? "" : `extraCredentials[${i - 1}].`;
+    if (typeof c.accessKeyId !== "string" || !/^[\x21-\x7e]+$/.test(c.accessKeyId)) {
+      throw invalid(`${where}accessKeyId`, "printable ASCII without spaces", c.accessKeyId);
+    }
+    if (typeof c.accessKeySecret !== "string" || c.accessKeySecret === "") {
+      throw new Error(`Invalid option ${where}accessKeySecret: expected a non-empty string.`);
+    }
+  }
+  const region = options.region ?? "cn-hangzhou";
+  if (!regionId.test(region) || region.startsWith("oss-")) {
+    throw invalid("region", 'a region id without "oss-", such as cn-hangzhou', region);
+  }
+  const buckets = options.buckets ?? [];
+  for (const b of buckets) {
+    if (!isBucketName(b))
+      throw invalid("buckets", "names of 3–63 [a-z0-9-], not starting or ending with -", b);
+  }
+  if (options.faults) validateFaults(options.faults);
+  return {
+    dataDir: options.dataDir,
+    accessKeyId: options.accessKeyId,
+    accessKeySecret: options.accessKeySecret,
+    credentials,
+    host: options.host ?? "127.0.0.1",
+    port: int("port", options.port ?? 0, 0, 65535),
+    region,
+    buckets,
+    styleLimit: int("styleLimit", options.styleLimit ?? 50, 1, 10_000),
+    maxObjectBytes: int("maxObjectBytes", options.maxObjectBytes ?? 64 * 1024 * 1024, 1, 5 * 1024 ** 3),
+    maxXmlBytes: int("maxXmlBytes", options.maxXmlBytes ?? 64 * 1024, 1, 16 * 1024 * 1024),
+    baseHosts: options.baseHosts ?? ["localhost"],
+    maxSkewMs: int("maxSkewMs", options.maxSkewMs ?? 900_000, 0, 7 * 24 * 3600 * 1000),
+    faults: options.faults,
+    clock: options.clock ?? (() => new Date()),
+    log: options.log,
+  };
+}

@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { applyFault } from "../faults/apply.ts";
+import { createFaultPlan } from "../faults/plan.ts";
+import { resolveAddress } from "../http/address.ts";
+import { newRequestId, type RequestContext } from "../http/context.ts";
+import { OssError, ossError } from "../http/errors.ts";
+import { sendError } from "../http/respond.ts";
+import { openBuckets } from "../storage/buckets.ts";
+import { type EmulatorOptions, resolveOptions } from "./options.ts";
+import { type RouteConfig, route } from "./router.ts";
+
+export interface RunningEmulator {
+  /** `http://<host>:<port>`, for path-style use or as a client endpoint. */
+  readonly endpoint: string;
+  readonly port: number;
+  /** Stops accepting, drops open connections, resolves when the server is closed. */
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Starts an OSS-compatible server over `options.dataDir`.
+ *
+ * @example
+ * const oss = await startEmulator({ dataDir, accessKeyId: "ak", accessKeySecret: "sk", buckets: ["photos"] });
+ * // … point a client at oss.endpoint …
+ * await oss.close();
+ */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const o = resolveOptions(options);
+  const buckets = await openBuckets(o.dataDir, o.buckets);
+  const config: RouteConfig = {
+    auth: { region: o.region, credentials: o.credentials, maxSkewMs: o.maxSkewMs },
+    buckets,
+    styleLimit: o.styleLimit,
+    maxXmlBytes: o.maxXmlBytes,
+    maxObjectBytes: o.maxObjectBytes,
+  };
+  const nextFault = createFaultPlan(o.faults);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const host = req.headers.host ?? "";
+    const target = { id: newRequestId(), res, method: req.method ?? "GET", host };
+    try {
+      const outcome = await applyFault(nextFault(), req, res);
+      if (outcome.type === "reset") {
+        req.socket.destroy();
+        return;
+      }
+      if (outcome.type === "error") throw outcome.error;
+      const address = resolveAddress(host, req.url ?? "/", o.baseHosts);
+      const ctx: RequestContext = { ...target, ...address, req, now: o.clock() };
+      await route(ctx, config);
+    } catch (error) {
+      if (error instanceof OssError) {
+        sendError(target, error);
+      } else {
+        o.log?.(`internal error ${target.id}: ${(error as Error)?.stack ?? String(error)}`);
+        sendError(target, ossError("InternalError"));
+      }
+    } finally {
+      o.log?.(
+        `${target.method} ${(req.url ?? "").split("?")[0]} ${res.statusCode} ${Date.now() - started}ms ${target.id}`,
+      );
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  // Slow or stuck clients must not pin the process forever.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 15_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(o.port, o.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = o.host.includes(":") ? `[${o.host}]` : o.host;
+  return {
+    endpoint: `http://${hostForUrl}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,67 @@
+import { ossError } from "../http/errors.ts";
+import { parseXml } from "../http/xml.ts";
+
+/** The PutStyle input rules of OSS (reference §2.2), checked before anything is stored. */
+
+const nameChars = /^[A-Za-z0-9_.-]+$/;
+// D-EC 0017-00000253 names `; ( ) ' *  ?`; control characters cannot be meant as processing parameters.
+const forbiddenContent = /[;()'*?]/;
+const hasControl = (text: string): boolean =>
+  [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+const categories = new Set(["image", "document", "video"]);
+
+/**
+ * Checks a style name: 1–63 characters of `[A-Za-z0-9_.-]`.
+ *
+ * @example
+ * validateStyleName("thumb_200"); // ok
+ * validateStyleName("a b"); // throws InvalidArgument, EC 0017-00000251
+ */
+export function validateStyleName(name: string | undefined): string {
+  if (name === undefined) {
+    throw ossError("InvalidArgument", {
+      message: "The parameter styleName is required.",
+      fields: { ArgumentName: "styleName" },
+    });
+  }
+  const message = `The value: ${name} of parameter: stylename is invalid.`;
+  if (name.length < 1 || name.length > 63) throw ossError("InvalidStyleNameLength", { message });
+  if (!nameChars.test(name)) throw ossError("InvalidStyleNameChars", { message });
+  return name;
+}
+
+/**
+ * Checks the optional `category` parameter (`image`, `document` or `video`).
+ *
+ * @example
+ * validateCategory("image"); // "image"
+ */
+export function validateCategory(category: string | undefined): string | undefined {
+  if (category === undefined || categories.has(category)) return category;
+  throw ossError("InvalidStyleCategory", {
+    message: `The value: ${category} of parameter: category is invalid; expected image, document or video.`,
+    fields: { ArgumentName: "category", ArgumentValue: category },
+  });
+}
+
+/**
+ * Extracts and checks the content of a `<Style><Content>…</Content></Style>` body. Like OSS, it does not
+ * parse the processing operations: bad operations only fail when the style is used.
+ *
+ * @example
+ * parseStyleBody("<Style><Content>image/resize,w_100</Content></Style>"); // "image/resize,w_100"
+ */
+export function parseStyleBody(xml: string): string {
+  const doc = parseXml(xml);
+  const style = doc?.Style;
+  if (doc === undefined || Object.keys(doc).length !== 1 || typeof style !== "object" || style === null) {
+    throw ossError("MalformedXML");
+  }
+  const content = (style as Record<string, unknown>).Content;
+  if (content === undefined) throw ossError("MalformedXML", { message: "The Style element has no Content." });
+  if (typeof content !== "string")
+    throw ossError("MalformedXML", { message: "Content must be text, given once." });
+  if (content.trim() === "" || forbiddenContent.test(content) || hasControl(content))
+    throw ossError("InvalidStyleContent");
+  return content;
+}
