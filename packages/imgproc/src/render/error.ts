@@ -1,0 +1,63 @@
+/**
+ * The one error type of the renderer. It carries what an OSS-compatible server needs to answer the
+ * way OSS does: the HTTP status, the OSS `Code`, the message in OSS's words and, where Alibaba
+ * documents one, the `EC` (e.g. `0040-00000007`). Nothing in it ever quotes the image bytes.
+ */
+export class RenderError extends Error {
+  override readonly name = "RenderError";
+  readonly status: number;
+  readonly code: string;
+  readonly ossCode: string | undefined;
+
+  /**
+   * @example
+   * throw new RenderError(400, "ImageTooLarge", "The image is too large.", "0040-00000007");
+   */
+  constructor(status: number, code: string, message: string, ossCode?: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.ossCode = ossCode;
+  }
+}
+
+/**
+ * True for errors the renderer raised on purpose (as opposed to a programming error).
+ * @example
+ * try { await render(bytes, "image/info"); } catch (e) { if (isRenderError(e)) reply(e.status); }
+ */
+export function isRenderError(error: unknown): error is RenderError {
+  return error instanceof RenderError;
+}
+
+/** The source is not an image we can decode: OSS answers with this exact sentence (EC 0040-00000005). */
+export const unsupportedFormat = (): RenderError =>
+  new RenderError(400, "BadRequest", "This image format is not supported.", "0040-00000005");
+
+/** A bad parameter value that only the image can reveal (e.g. a crop origin outside it). */
+export const invalidArgument = (message: string, ossCode?: string): RenderError =>
+  new RenderError(400, "InvalidArgument", message, ossCode);
+
+/** Source or target past the size or pixel limits. */
+export const imageTooLarge = (message: string, ossCode?: string): RenderError =>
+  new RenderError(400, "ImageTooLarge", message, ossCode);
+
+/**
+ * Maps whatever sharp/libvips threw to a RenderError: timeouts, pixel limits and decode failures get
+ * their OSS answers; anything else is an internal error whose text is NOT passed on (it may quote
+ * paths or internals).
+ * @example
+ * try { await img.toBuffer(); } catch (e) { throw translate(e); }
+ */
+export function translate(error: unknown): RenderError {
+  if (error instanceof RenderError) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  if (/timeout/i.test(text)) return new RenderError(503, "ProcessTimeout", "Image processing took too long.");
+  if (/pixel limit/i.test(text)) return imageTooLarge("The image has too many pixels.", "0040-00000012");
+  if (
+    /vips|corrupt|premature|unsupported image|truncat|input (buffer|file)|load|decode|bad|invalid/i.test(text)
+  ) {
+    return unsupportedFormat();
+  }
+  return new RenderError(500, "InternalError", "We encountered an internal error. Please try again.");
+}

@@ -1,0 +1,24 @@
+import type { Plan } from "../plan.ts";
+import type { Source } from "../source.ts";
+import type { FontFace } from "../watermark/fonts.ts";
+import type { Mark } from "../watermark/mark.ts";
+
+/** What every operation may read besides the image: the plan, the source, the caller's options. */
+export interface OpContext {
+  source: Source;
+  plan: Plan;
+  timeoutSeconds: number;
+  warnings: string[];
+  resolveImage: ((key: string) => Promise<Uint8Array>) | undefined;
+  fonts: Record<string, FontFace> | undefined;
+  /** Renders a watermark image with its own `image/…` processing (P = percent of the main image). */
+  renderMark:
+    | ((
+        bytes: Uint8Array,
+        process: string | undefined,
+        mainWidth: number,
+        mainHeight: number,
+      ) => Promise<Mark>)
+    | undefined;
+  signal: AbortSignal | undefined;
+}

@@ -1,0 +1,118 @@
+import sharp, { type Sharp, type SharpOptions } from "sharp";
+import { translate } from "./error.ts";
+import { LIMITS } from "./limits.ts";
+import type { Source } from "./source.ts";
+
+/**
+ * The last operation staged on a pipeline. sharp runs the operations of ONE pipeline in its own fixed
+ * order, not in call order, so two operations may share a pipeline only when sharp's order is the
+ * order written; otherwise the image is materialised (decoded to raw pixels) in between
+ * (img-syntax.md A.3).
+ */
+export type Stage = "fresh" | "extract" | "resize" | "rotate" | "composite" | "other";
+
+// Pairs whose order sharp keeps: extract before resize or rotate (documented as order-sensitive in
+// sharp), resize then a post-resize extract, and composite after geometry (composite runs last).
+const CHAINABLE: Record<Stage, readonly Stage[]> = {
+  fresh: ["extract", "resize", "rotate", "composite", "other"],
+  extract: ["resize", "rotate", "composite"],
+  resize: ["extract", "composite"],
+  rotate: [],
+  composite: [],
+  other: [],
+};
+
+/** The image between operations: a sharp pipeline plus the size it will have. */
+export interface Work {
+  img: Sharp;
+  width: number;
+  /** Height of one frame. */
+  height: number;
+  frames: number;
+  stage: Stage;
+  /** False after an operation whose output size only sharp knows (free-angle rotate). */
+  sized: boolean;
+  /** Frame delays (ms) when frames were dropped (JD `cgif`); otherwise the source's. */
+  delays?: number[] | undefined;
+}
+
+/** Options of every pipeline built from untrusted input. */
+export function inputOptions(animated: boolean, autoOrient: boolean): SharpOptions {
+  return {
+    limitInputPixels: LIMITS.maxInputPixels,
+    failOn: "warning",
+    sequentialRead: true,
+    animated,
+    autoOrient,
+  };
+}
+
+/**
+ * Opens the source for processing. `animated` keeps every frame (GIF/WebP); `autoOrient` applies
+ * the EXIF orientation first (the Decisions: before every other operation).
+ * @example
+ * const work = open(source, { animated: false, autoOrient: true });
+ */
+export function open(
+  source: Source,
+  { animated, autoOrient }: { animated: boolean; autoOrient: boolean },
+): Work {
+  const turned = autoOrient && source.orientation >= 5;
+  return {
+    img: sharp(source.bytes, inputOptions(animated, autoOrient)),
+    width: turned ? source.height : source.width,
+    height: turned ? source.width : source.height,
+    frames: animated ? source.frames : 1,
+    stage: "fresh",
+    sized: true,
+  };
+}
+
+/**
+ * Decodes what is staged to raw pixels and starts a new pipeline from them, so the next operation
+ * sees exactly the image written before it.
+ * @example
+ * work = await settle(work, 20);
+ */
+export async function settle(work: Work, timeoutSeconds: number): Promise<Work> {
+  if (work.stage === "fresh" && work.sized) return work;
+  const { data, info } = await run(
+    work.img
+      .raw({ depth: "uchar" })
+      .timeout({ seconds: timeoutSeconds })
+      .toBuffer({ resolveWithObject: true }),
+  );
+  const pageHeight = work.frames > 1 ? Math.round(info.height / work.frames) : info.height;
+  return {
+    img: sharp(data, {
+      raw: { width: info.width, height: info.height, channels: info.channels, pageHeight },
+      limitInputPixels: LIMITS.maxInputPixels,
+    }),
+    width: info.width,
+    height: pageHeight,
+    frames: work.frames,
+    stage: "fresh",
+    sized: true,
+    delays: work.delays,
+  };
+}
+
+/**
+ * Gives `next` a pipeline it can append to: the same one when sharp keeps the written order,
+ * a settled one otherwise.
+ * @example
+ * const base = await ready(work, "resize", 20);
+ */
+export async function ready(work: Work, next: Stage, timeoutSeconds: number): Promise<Work> {
+  if (work.sized && CHAINABLE[work.stage].includes(next)) return work;
+  return settle(work, timeoutSeconds);
+}
+
+/** Runs a sharp promise, turning libvips' failures into the RenderError OSS would answer with. */
+export async function run<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    throw translate(error);
+  }
+}
