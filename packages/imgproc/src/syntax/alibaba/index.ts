@@ -83,6 +83,7 @@ function checkWatermarkImage(src: string, from: number, to: number, op: Watermar
   const relocate = (i: SyntaxIssue): SyntaxIssue => ({
     ...i,
     ...at,
+    ...where,
     message: `In the watermark image's processing \`${process}\`: ${i.message}`,
   });
   ctx.errors.push(...inner.errors.map(relocate));
