@@ -261,7 +261,7 @@ export const ERROR_CASES: { input: string; errors: Expected[] }[] = [
   // style and kind
   { input: "style/", errors: [e("InvalidStyleName", "style</>")] },
   { input: "style/a b", errors: [e("InvalidStyleName", "style/<a b>")] },
-  { input: "style/" + "a".repeat(64), errors: [e("InvalidStyleName", `style/<${"a".repeat(64)}>`)] },
+  { input: `style/${"a".repeat(64)}`, errors: [e("InvalidStyleName", `style/<${"a".repeat(64)}>`)] },
   { input: "Image/resize,w_1", errors: [e("UnknownProcessKind", "<Image>")] },
   { input: "", errors: [e("Empty", "<>")] },
 ];

@@ -84,8 +84,9 @@ function validateBase64(
   return text;
 }
 
+/** JSON quoting, so control characters decoded from Base64 show as escapes, never raw. */
 function quote(text: string): string {
-  return text.length > 40 ? `"${text.slice(0, 37)}…"` : `"${text}"`;
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}…` : text);
 }
 
 function cap(s: string): string {
