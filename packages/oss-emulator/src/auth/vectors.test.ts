@@ -105,7 +105,7 @@ describe("official header-mode vectors", () => {
       expect(ok.status, ok.text).toBe(200);
       const bad = {
         ...headers,
-        Authorization: headers.Authorization.replace(/.$/, (c) => (c === "0" ? "1" : "0")),
+        Authorization: (headers.Authorization ?? "").replace(/.$/, (c) => (c === "0" ? "1" : "0")),
       };
       const refused = await rawRequest(emulatorFor(v).endpoint, {
         method: v.inputs.method,
