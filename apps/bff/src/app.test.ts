@@ -3,7 +3,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import rootPackage from "../../../package.json" with { type: "json" };
-import { createApp } from "./app.ts";
+import { type AppOptions, createApp as createFullApp } from "./app.ts";
+import { createApiDeps } from "./compose.ts";
+
+// These tests need no bucket: the style routes are tested against a real emulator in their own files.
+function createApp(options: Omit<AppOptions, "api"> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "sc-bff-"));
+  const logger = { info: () => {}, error: () => {} };
+  const adminToken = "test-admin-token-0123456789";
+  const api = createApiDeps({
+    adminToken,
+    sessionTtlMs: 60_000,
+    buckets: [],
+    auditFile: join(dir, "audit.jsonl"),
+    logger,
+  });
+  return createFullApp({ ...options, api });
+}
 
 describe("GET /api/health", () => {
   it("answers ok with the product's version", async () => {
@@ -17,7 +33,9 @@ describe("unknown API routes", () => {
   it("are a JSON 404, never the SPA's HTML", async () => {
     const dist = mkdtempSync(join(tmpdir(), "sc-web-"));
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>x</title>");
-    const res = await createApp({ webDist: dist }).request("/api/nope");
+    const res = await createApp({ webDist: dist }).request("/api/nope", {
+      headers: { Authorization: "Bearer test-admin-token-0123456789" },
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: "NotFound", message: "No API route /api/nope" } });
   });

@@ -1,30 +1,80 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { ApiEnv } from "./http/api-env.ts";
+import { createErrorHandler, HttpError } from "./http/error.ts";
+import type { Logger } from "./logger.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { bucketRoutes } from "./routes/buckets.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { sessionRoutes } from "./routes/session.ts";
+import { validateRoutes } from "./routes/validate.ts";
+import { csrfGuard } from "./security/csrf.ts";
+import { securityHeaders } from "./security/headers.ts";
+import type { Access } from "./session/access.ts";
 import { mountSpa } from "./spa/serve-spa.ts";
+import type { StyleService } from "./styles/service.ts";
+
+export type * from "./contract/dto.ts";
+export type { ContentCheck } from "./contract/style-content.ts";
+export type { PositionedIssue } from "./contract/style-name.ts";
+export type { ApiErrorBody } from "./http/error.ts";
+export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./security/csrf.ts";
+
+/** What the API runs on; `main.ts` builds it from the config, tests from a real emulator. */
+export interface ApiDeps {
+  access: Access;
+  styles: StyleService;
+  logger: Logger;
+}
 
 export interface AppOptions {
+  api: ApiDeps;
   /** The built SPA to serve at `/`; omitted in tests and in `pnpm dev`, where Vite serves it. */
-  webDist?: string;
+  webDist?: string | undefined;
 }
 
-function createApiRoutes() {
-  return new Hono()
-    .route("/health", healthRoutes)
-    .all("/*", (c) => c.json({ error: { code: "NotFound", message: `No API route ${c.req.path}` } }, 404));
+/** Style bodies are small (content ≤ 16 KiB); anything much larger is a mistake or an attack. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const tooLarge = () => {
+  throw new HttpError(
+    413,
+    "PayloadTooLarge",
+    `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
+  );
+};
+
+function createApiRoutes(deps: ApiDeps) {
+  return (
+    new Hono<ApiEnv>()
+      .use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }))
+      .route("/health", healthRoutes)
+      .route("/session", sessionRoutes(deps.access))
+      // Everything registered below needs a session (cookie or bearer); mutations from a cookie session
+      // also pass the CSRF guard (see security/csrf.ts for what the SPA must send).
+      .use("*", deps.access.requireSession, csrfGuard)
+      .route("/buckets", bucketRoutes(deps.styles))
+      .route("/validate", validateRoutes)
+      .route("/audit", auditRoutes(deps.styles))
+      .all("/*", (c) => c.json({ error: { code: "NotFound", message: `No API route ${c.req.path}` } }, 404))
+  );
 }
 
-/** The API's type, for the SPA's `hc<AppType>` client. */
+/** The API's type, for the SPA's `hc<AppType>("/api")` client. */
 export type AppType = ReturnType<typeof createApiRoutes>;
 
 /**
- * Builds the whole BFF as a Hono app: the `/api` routes, then the SPA.
+ * Builds the whole BFF as a Hono app: security headers everywhere, the `/api` routes with the one error
+ * handler, then the SPA.
  * @example
- * const app = createApp({});
+ * const app = createApp({ api: deps });
  * const res = await app.request("/api/health"); // 200 { status: "ok", version }
  */
-export function createApp(options: AppOptions = {}): Hono {
+export function createApp(options: AppOptions): Hono {
   const app = new Hono();
-  app.route("/api", createApiRoutes());
+  app.use("*", securityHeaders);
+  app.onError(createErrorHandler(options.api.logger));
+  app.route("/api", createApiRoutes(options.api));
   if (options.webDist) mountSpa(app, options.webDist);
   return app;
 }

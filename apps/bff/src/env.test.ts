@@ -3,7 +3,7 @@ import { ConfigError, parseEnv } from "./env.ts";
 
 describe("parseEnv", () => {
   it("defaults to loopback and port 8787", () => {
-    expect(parseEnv({})).toEqual({ HOST: "127.0.0.1", PORT: 8787 });
+    expect(parseEnv({})).toMatchObject({ HOST: "127.0.0.1", PORT: 8787, oss: { mode: "embedded" } });
   });
 
   it("takes HOST and PORT", () => {

@@ -2,20 +2,143 @@ import { z } from "zod";
 
 /**
  * The BFF's configuration, parsed once at start-up from the environment. Nothing else reads `process.env`.
- * Every bad variable is reported by name, all at once.
+ * Every bad variable is reported by name, all at once. Cloud mode when the access key pair is set (then
+ * OSS_REGION and OSS_BUCKETS are required); the embedded default otherwise.
  */
-const envSchema = z.object({
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce
-    .number({ error: "PORT must be a port number" })
-    .int("PORT must be a whole number")
-    .min(0, "PORT must be 0–65535")
-    .max(65535, "PORT must be 0–65535")
-    .default(8787),
-  WEB_DIST: z.string().min(1).optional(),
-});
 
-export type Env = z.infer<typeof envSchema>;
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const bucketName = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+const envSchema = z
+  .object({
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce
+      .number({ error: "PORT must be a port number" })
+      .int("PORT must be a whole number")
+      .min(0, "PORT must be 0–65535")
+      .max(65535, "PORT must be 0–65535")
+      .default(8787),
+    WEB_DIST: optional(z.string()),
+    DATA_DIR: optional(z.string()),
+    CONSOLE_ADMIN_TOKEN: optional(z.string().min(16, "CONSOLE_ADMIN_TOKEN must have at least 16 characters")),
+    SESSION_TTL_HOURS: z.coerce
+      .number({ error: "SESSION_TTL_HOURS must be a number of hours" })
+      .positive("SESSION_TTL_HOURS must be above 0")
+      .max(24 * 30, "SESSION_TTL_HOURS must be at most 720 (30 days)")
+      .default(12),
+    ALIBABA_CLOUD_ACCESS_KEY_ID: optional(
+      z
+        .string()
+        .regex(/^[\x21-\x7e]+$/, "ALIBABA_CLOUD_ACCESS_KEY_ID must be printable ASCII without spaces"),
+    ),
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: optional(z.string()),
+    ALIBABA_CLOUD_SECURITY_TOKEN: optional(z.string()),
+    OSS_REGION: optional(
+      z
+        .string()
+        .regex(
+          /^(?!oss-)[a-z0-9]+(-[a-z0-9]+)*$/,
+          'OSS_REGION must be a region id such as cn-hangzhou (without "oss-")',
+        ),
+    ),
+    OSS_BUCKETS: z.preprocess(
+      (value) =>
+        typeof value === "string" && value.trim() !== ""
+          ? value
+              .split(",")
+              .map((name) => name.trim())
+              .filter(Boolean)
+          : undefined,
+      z
+        .array(
+          z
+            .string()
+            .regex(bucketName, "OSS_BUCKETS must list bucket names (3–63 of a–z 0–9 -), comma-separated"),
+        )
+        .optional(),
+    ),
+    OSS_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: "OSS_ENDPOINT must be an http(s) URL" })),
+    OSS_STYLE_LIMIT: z.coerce
+      .number({ error: "OSS_STYLE_LIMIT must be a number" })
+      .int("OSS_STYLE_LIMIT must be a whole number")
+      .min(1, "OSS_STYLE_LIMIT must be at least 1")
+      .default(50),
+    EMULATOR_PORT: z.coerce
+      .number({ error: "EMULATOR_PORT must be a port number" })
+      .int("EMULATOR_PORT must be a whole number")
+      .min(0, "EMULATOR_PORT must be 0–65535")
+      .max(65535, "EMULATOR_PORT must be 0–65535")
+      .default(0),
+  })
+  .superRefine((env, ctx) => {
+    const id = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+    const secret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+    const problem = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    if (id !== undefined && secret === undefined) {
+      problem(
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET is required with ALIBABA_CLOUD_ACCESS_KEY_ID",
+      );
+    }
+    if (secret !== undefined && id === undefined) {
+      problem(
+        "ALIBABA_CLOUD_ACCESS_KEY_ID",
+        "ALIBABA_CLOUD_ACCESS_KEY_ID is required with ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+      );
+    }
+    const cloud = id !== undefined || secret !== undefined;
+    if (cloud) {
+      if (env.OSS_REGION === undefined)
+        problem("OSS_REGION", "OSS_REGION is required with cloud credentials (e.g. cn-hangzhou)");
+      if (env.OSS_BUCKETS === undefined)
+        problem(
+          "OSS_BUCKETS",
+          "OSS_BUCKETS is required with cloud credentials (comma-separated bucket names)",
+        );
+      return;
+    }
+    const embeddedOnly =
+      "is only used with cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET too, or unset it for the embedded default";
+    for (const name of [
+      "ALIBABA_CLOUD_SECURITY_TOKEN",
+      "OSS_REGION",
+      "OSS_BUCKETS",
+      "OSS_ENDPOINT",
+    ] as const) {
+      if (env[name] !== undefined) problem(name, `${name} ${embeddedOnly}`);
+    }
+  });
+
+type RawEnv = z.infer<typeof envSchema>;
+
+export interface CloudOss {
+  mode: "cloud";
+  credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+  region: string;
+  buckets: string[];
+  endpoint?: string;
+  styleLimit: number;
+}
+
+export interface EmbeddedOss {
+  mode: "embedded";
+  emulatorPort: number;
+  styleLimit: number;
+}
+
+export interface Env {
+  HOST: string;
+  PORT: number;
+  WEB_DIST?: string;
+  /** As given; `main.ts` resolves it (default `<repo>/.data`). */
+  DATA_DIR?: string;
+  CONSOLE_ADMIN_TOKEN?: string;
+  sessionTtlMs: number;
+  oss: CloudOss | EmbeddedOss;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -24,14 +147,45 @@ export class ConfigError extends Error {
   }
 }
 
+function toEnv(raw: RawEnv): Env {
+  const { ALIBABA_CLOUD_ACCESS_KEY_ID: id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret } = raw;
+  const oss: CloudOss | EmbeddedOss =
+    id !== undefined && secret !== undefined
+      ? {
+          mode: "cloud",
+          credentials: {
+            accessKeyId: id,
+            accessKeySecret: secret,
+            ...(raw.ALIBABA_CLOUD_SECURITY_TOKEN === undefined
+              ? {}
+              : { securityToken: raw.ALIBABA_CLOUD_SECURITY_TOKEN }),
+          },
+          region: raw.OSS_REGION ?? "",
+          buckets: raw.OSS_BUCKETS ?? [],
+          ...(raw.OSS_ENDPOINT === undefined ? {} : { endpoint: raw.OSS_ENDPOINT }),
+          styleLimit: raw.OSS_STYLE_LIMIT,
+        }
+      : { mode: "embedded", emulatorPort: raw.EMULATOR_PORT, styleLimit: raw.OSS_STYLE_LIMIT };
+  return {
+    HOST: raw.HOST,
+    PORT: raw.PORT,
+    ...(raw.WEB_DIST === undefined ? {} : { WEB_DIST: raw.WEB_DIST }),
+    ...(raw.DATA_DIR === undefined ? {} : { DATA_DIR: raw.DATA_DIR }),
+    ...(raw.CONSOLE_ADMIN_TOKEN === undefined ? {} : { CONSOLE_ADMIN_TOKEN: raw.CONSOLE_ADMIN_TOKEN }),
+    sessionTtlMs: raw.SESSION_TTL_HOURS * 3600 * 1000,
+    oss,
+  };
+}
+
 /**
  * Parses the environment into a typed config, or throws a {@link ConfigError} naming every bad variable.
+ * Messages name the variable but never echo a value (a value could be a secret).
  * @example
- * const env = parseEnv({ PORT: "9000" }); // { HOST: "127.0.0.1", PORT: 9000 }
+ * const env = parseEnv({ PORT: "9000" }); // { HOST: "127.0.0.1", PORT: 9000, oss: { mode: "embedded", … }, … }
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) return toEnv(result.data);
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const name = issue.path.join(".") || "(environment)";

@@ -1,17 +1,21 @@
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { ConfigError, parseEnv } from "./env.ts";
+import { createApiDeps } from "./compose.ts";
+import { ConfigError, type Env, parseEnv } from "./env.ts";
+import { consoleLogger, redactingLogger } from "./logger.ts";
+import { randomToken } from "./session/token.ts";
 import { version } from "./version.ts";
 
-// The built SPA sits at apps/web/dist; this file runs from apps/bff/dist (built) or apps/bff/src (dev).
-const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
+// This file runs from apps/bff/dist (built) or apps/bff/src (dev): both are two levels below the repo.
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(here, "..", "..", "..");
+const defaultWebDist = join(repoRoot, "apps", "web", "dist");
 
-function main(): void {
-  let env: ReturnType<typeof parseEnv>;
+function readEnv(): Env {
   try {
-    env = parseEnv(process.env);
+    return parseEnv(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -19,10 +23,36 @@ function main(): void {
     }
     throw error;
   }
-  const app = createApp({ webDist: env.WEB_DIST ?? defaultWebDist });
+}
+
+// A relative DATA_DIR means relative to where the user ran pnpm (INIT_CWD), not to apps/bff.
+function dataDir(env: Env): string {
+  if (env.DATA_DIR === undefined) return join(repoRoot, ".data");
+  return resolve(process.env.INIT_CWD ?? process.cwd(), env.DATA_DIR);
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const data = dataDir(env);
+  const adminToken = env.CONSOLE_ADMIN_TOKEN ?? randomToken();
+  const logger = redactingLogger(consoleLogger, [adminToken]);
+  // TODO(next commit): the OSS buckets (cloud) or the embedded emulator.
+  const api = createApiDeps({
+    adminToken,
+    sessionTtlMs: env.sessionTtlMs,
+    buckets: [],
+    auditFile: join(data, "audit", "audit.jsonl"),
+    logger,
+  });
+  const app = createApp({ api, webDist: env.WEB_DIST ?? defaultWebDist });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-    console.log(`Style Console ${version} is ready at http://${host}:${info.port}/`);
+    const url = `http://${host}:${info.port}/`;
+    console.log(`Style Console ${version} is ready at ${url}`);
+    if (env.CONSOLE_ADMIN_TOKEN === undefined) {
+      // The fragment never reaches a server (or its logs); the SPA reads it and posts it to /api/session.
+      console.log(`Sign in with one click (token generated for this run): ${url}#token=${adminToken}`);
+    }
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(
@@ -37,4 +67,4 @@ function main(): void {
   process.once("SIGTERM", stop);
 }
 
-main();
+await main();

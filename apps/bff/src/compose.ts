@@ -1,0 +1,50 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import type { ApiDeps } from "./app.ts";
+import { AuditLog } from "./audit/log.ts";
+import type { Logger } from "./logger.ts";
+import { createAccess } from "./session/access.ts";
+import { FailureLimiter } from "./session/rate-limit.ts";
+import { SessionStore } from "./session/store.ts";
+import { createStyleService } from "./styles/service.ts";
+import type { ManagedBucket } from "./upstream/bucket-styles.ts";
+
+export interface ApiDepsOptions {
+  adminToken: string;
+  sessionTtlMs: number;
+  buckets: readonly ManagedBucket[];
+  /** The audit log's file (in the data directory). */
+  auditFile: string;
+  logger: Logger;
+  /** Failed sign-ins allowed per address per window (default 5 per 15 minutes). */
+  signInLimit?: { maxFailures: number; windowMs: number };
+  now?: () => number;
+}
+
+// The socket's address from @hono/node-server. No X-Forwarded-For: it is only trustworthy behind a proxy
+// we know, and trusting it blindly would let a guesser pick a fresh "address" for every attempt.
+function socketAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/**
+ * Wires the API's parts from plain values: used by `main.ts` with the config, and by tests with a real
+ * emulator on a temporary directory.
+ * @example
+ * const api = createApiDeps({ adminToken, sessionTtlMs: 3_600_000, buckets, auditFile, logger });
+ */
+export function createApiDeps(options: ApiDepsOptions): ApiDeps {
+  const limit = options.signInLimit ?? { maxFailures: 5, windowMs: 15 * 60 * 1000 };
+  const access = createAccess({
+    adminToken: options.adminToken,
+    sessions: new SessionStore(options.sessionTtlMs, options.now),
+    limiter: new FailureLimiter(limit.maxFailures, limit.windowMs, options.now),
+    clientAddress: socketAddress,
+  });
+  const styles = createStyleService({ buckets: options.buckets, audit: new AuditLog(options.auditFile) });
+  return { access, styles, logger: options.logger };
+}

@@ -1,0 +1,86 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { SessionDto } from "../contract/dto.ts";
+import type { ApiEnv } from "../http/api-env.ts";
+import { HttpError } from "../http/error.ts";
+import type { FailureLimiter } from "./rate-limit.ts";
+import type { SessionStore } from "./store.ts";
+import { tokenId, tokensMatch } from "./token.ts";
+
+export const SESSION_COOKIE = "sc_session";
+
+export interface AccessOptions {
+  adminToken: string;
+  sessions: SessionStore;
+  limiter: FailureLimiter;
+  /** The caller's address, for the sign-in rate limit. */
+  clientAddress: (c: Context) => string;
+}
+
+const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:";
+
+/**
+ * Sign-in, sign-out and the "who is this" check for every protected route. A request is signed in by
+ * its session cookie, or by `Authorization: Bearer <admin token>` (for scripts; such requests carry
+ * their credential every time, so they need no CSRF defence and get no cookie).
+ */
+export function createAccess(options: AccessOptions) {
+  const { adminToken, sessions, limiter } = options;
+  const adminTokenId = tokenId(adminToken);
+
+  function authenticate(c: Context): ApiEnv["Variables"]["auth"] | undefined {
+    const header = c.req.header("Authorization");
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!match?.[1] || !tokensMatch(match[1], adminToken)) return undefined;
+      return { tokenId: adminTokenId, via: "bearer", expiresAt: null, sessionId: null };
+    }
+    const id = getCookie(c, SESSION_COOKIE);
+    const session = id === undefined ? undefined : sessions.get(id);
+    if (!id || !session) return undefined;
+    const expiresAt = new Date(session.expiresAt).toISOString();
+    return { tokenId: session.tokenId, via: "cookie", expiresAt, sessionId: id };
+  }
+
+  const requireSession: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    const auth = authenticate(c);
+    if (!auth) {
+      throw new HttpError(401, "Unauthenticated", "Sign in first: this console needs its admin token.");
+    }
+    c.set("auth", auth);
+    await next();
+  };
+
+  function signIn(c: Context, presented: string): SessionDto {
+    const address = options.clientAddress(c);
+    const wait = limiter.retryAfter(address);
+    if (wait > 0) {
+      throw new HttpError(429, "TooManyAttempts", `Too many failed sign-ins; try again in ${wait} s.`, {
+        headers: { "Retry-After": String(wait) },
+      });
+    }
+    if (!tokensMatch(presented, adminToken)) {
+      limiter.recordFailure(address);
+      throw new HttpError(401, "InvalidToken", "That admin token is not right.");
+    }
+    const { id, session } = sessions.create(adminTokenId);
+    setCookie(c, SESSION_COOKIE, id, {
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: isHttps(c),
+      path: "/",
+      expires: new Date(session.expiresAt),
+    });
+    return { tokenId: adminTokenId, via: "cookie", expiresAt: new Date(session.expiresAt).toISOString() };
+  }
+
+  function signOut(c: Context<ApiEnv>): void {
+    const { sessionId } = c.var.auth;
+    if (sessionId) sessions.delete(sessionId);
+    deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c), httpOnly: true, sameSite: "Strict" });
+  }
+
+  return { authenticate, requireSession, signIn, signOut };
+}
+
+export type Access = ReturnType<typeof createAccess>;

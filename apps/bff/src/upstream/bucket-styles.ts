@@ -1,0 +1,31 @@
+/** A style as the upstream (OSS or the emulator) reports it. */
+export interface UpstreamStyle {
+  name: string;
+  content: string;
+  category: string;
+  createTime: Date;
+  lastModifyTime: Date;
+}
+
+/**
+ * What the style routes need from one bucket. The OSS adapter implements it over `@style-console/oss`
+ * (real V4-signed HTTP, to OSS or the embedded emulator); failures are thrown as `HttpError`s already
+ * mapped by `upstream-error.ts`, with the OSS request id.
+ */
+export interface BucketStyles {
+  list(): Promise<UpstreamStyle[]>;
+  /** `undefined` when OSS says NoSuchStyle. */
+  get(name: string): Promise<UpstreamStyle | undefined>;
+  put(name: string, content: string, category: string | undefined): Promise<{ requestId: string | null }>;
+  delete(name: string): Promise<{ requestId: string | null }>;
+}
+
+/** A bucket this console is configured to manage. */
+export interface ManagedBucket {
+  name: string;
+  region: string;
+  /** The endpoint the BFF talks to (shown to operators; holds no credential). */
+  endpoint: string;
+  styleLimit: number;
+  styles: BucketStyles;
+}
