@@ -20,6 +20,14 @@ export function ossInfo(source: Source): Record<string, { value: string }> {
     ImageHeight: value(source.height),
     ImageWidth: value(source.width),
   };
+  // Resolution from the JFIF/PNG header when the file states a unit (OSS shows f.jpg's JFIF 96 dpi as
+  // ResolutionUnit 2, XResolution "96/1"); EXIF tags, read next, win when present.
+  const { density, resolutionUnit } = source.metadata;
+  if (density && resolutionUnit) {
+    info.ResolutionUnit = value(resolutionUnit === "cm" ? 3 : 2);
+    info.XResolution = value(`${density}/1`);
+    info.YResolution = value(`${density}/1`);
+  }
   for (const [name, v] of Object.entries(readExif(source.metadata.exif))) info[name] = value(v);
   return info;
 }
@@ -69,7 +77,8 @@ export function jdImgInfo(source: Source) {
     height: source.height,
     fileSize: source.bytes.length,
     imgType: imageType(source),
-    orientation: source.metadata.orientation ?? 0,
+    // No EXIF tag means the stored pixels are upright: orientation 1 (the Decisions on auto-orient).
+    orientation: source.metadata.orientation ?? 1,
   };
 }
 

@@ -1,15 +1,37 @@
-import type { JdOperation } from "../../syntax/ast.ts";
+// The syntax entry has no public parser for a watermark's own processing (where `resize,P_n` is
+// legal); these two internals are what its watermark validation uses.
+import { parseImageActions } from "../../syntax/alibaba/index.ts";
+import type { JdOperation, Operation, SyntaxIssue } from "../../syntax/ast.ts";
+import { WATERMARK_IMAGE_OPERATIONS } from "../../syntax/operations/watermark.ts";
 import { RenderError } from "../error.ts";
 import type { OpContext } from "../ops/context.ts";
-import { toProcess } from "../parse.ts";
 import { runOperations } from "../pipeline.ts";
 import { plan } from "../plan.ts";
 import { probe } from "../source.ts";
 import { open, run } from "../work.ts";
 import type { Mark } from "./mark.ts";
 
-// A watermark image's own processing may only geometrically prepare it (reference A.2.13).
-const ALLOWED = new Set(["resize", "crop", "indexcrop", "rounded-corners", "rotate", "auto-orient"]);
+/** Parses `image/…` of a watermark image: the restricted action set plus `resize,P_n`. */
+function watermarkOperations(process: string): Operation[] {
+  if (!process.startsWith("image/")) {
+    throw new RenderError(400, "WatermarkError", "A watermark image's processing must start with `image/`.");
+  }
+  const ctx = {
+    errors: [] as SyntaxIssue[],
+    warnings: [] as SyntaxIssue[],
+    allowed: WATERMARK_IMAGE_OPERATIONS,
+  };
+  const operations = parseImageActions(process, "image/".length, process.length, ctx);
+  const [first] = ctx.errors;
+  if (first)
+    throw new RenderError(
+      400,
+      "WatermarkError",
+      `Watermark image processing: ${first.message}`,
+      first.ossCode,
+    );
+  return operations;
+}
 
 /** `resize,P_n` inside a watermark: a box n % of the main image's sides. */
 function withMainSize(op: JdOperation, mainWidth: number, mainHeight: number): JdOperation {
@@ -36,15 +58,7 @@ export async function renderMark(
   },
 ): Promise<Mark> {
   const source = await probe(bytes, options.maxInputBytes);
-  const parsed = process ? toProcess(process) : null;
-  const ops = parsed && (parsed.kind === "image" || parsed.kind === "img") ? parsed.operations : [];
-  const bad = ops.find((op) => !ALLOWED.has(op.op));
-  if (bad)
-    throw new RenderError(
-      400,
-      "WatermarkError",
-      `A watermark image cannot use \`${bad.op}\` in its own processing.`,
-    );
+  const ops: JdOperation[] = process ? watermarkOperations(process) : [];
   const scaled = ops.map((op) => withMainSize(op, options.mainWidth, options.mainHeight));
   const decided = { ...plan(source, scaled), format: "png" as const, opaque: false, animated: false };
   const ctx: OpContext = {

@@ -1,0 +1,134 @@
+import sharp from "sharp";
+import { estimateJpegQuality, type RenderResult } from "../render/index.ts";
+
+/** One expectation of a row, checked against what the renderer did. */
+export interface Outcome {
+  result?: RenderResult;
+  error?: { status: number; code: string; message: string; ossCode: string | undefined };
+}
+
+export interface CheckContext {
+  /** The input was a synthetic stand-in: pixel- and byte-derived expectations mean nothing. */
+  synthetic: boolean;
+  sourceQuality: number | undefined;
+}
+
+/** A `~388` value: within 2 %. */
+function near(expected: unknown, actual: number): boolean {
+  if (typeof expected === "number") return expected === actual;
+  if (typeof expected === "string" && expected.startsWith("~")) {
+    const target = Number(expected.slice(1));
+    return Number.isFinite(target) && Math.abs(actual - target) <= Math.abs(target) * 0.02;
+  }
+  return false;
+}
+
+const normalFormat = (f: string): string => {
+  const lower = f.toLowerCase();
+  return lower === "jpeg" ? "jpg" : lower;
+};
+
+function jsonBody(outcome: Outcome): Record<string, unknown> | undefined {
+  if (!outcome.result || outcome.result.info.format !== "json") return undefined;
+  return JSON.parse(outcome.result.data.toString("utf8")) as Record<string, unknown>;
+}
+
+/** `source_quality*0.8` or `min(80, source_quality)` → the JPEG quality the output should have. */
+function expectedQuality(rule: string, source: number | undefined): number | undefined {
+  if (source === undefined) return undefined;
+  const relative = /^source_quality\*([\d.]+)$/.exec(rule);
+  if (relative) return Math.round(source * Number(relative[1]));
+  const capped = /^min\((\d+), *source_quality\)$/.exec(rule);
+  if (capped) return Math.min(Number(capped[1]), source);
+  return undefined;
+}
+
+type Check = (
+  value: unknown,
+  outcome: Outcome,
+  ctx: CheckContext,
+) => Promise<string | undefined> | string | undefined;
+
+const fail = (what: string, expected: unknown, got: unknown): string =>
+  `${what}: expected ${JSON.stringify(expected)} got ${JSON.stringify(got)}`;
+
+function subset(
+  expected: unknown,
+  body: Record<string, unknown> | undefined,
+  ctx: CheckContext,
+): string | undefined {
+  if (!body) return fail("json", expected, "no JSON body");
+  for (const [key, value] of Object.entries(expected as Record<string, unknown>)) {
+    // A synthetic input has its own byte size; the documented FileSize cannot match.
+    if (ctx.synthetic && /filesize/i.test(key)) continue;
+    if (JSON.stringify(body[key]) !== JSON.stringify(value)) return fail(`json.${key}`, value, body[key]);
+  }
+  return undefined;
+}
+
+/**
+ * The expectation keys the runner measures, each returning a failure text or undefined. Keys not
+ * listed (notes, intermediate sizes, byte sizes of another encoder…) are not measurable here.
+ */
+export const CHECKS: Record<string, Check> = {
+  width: (v, o) =>
+    o.result && near(v, o.result.info.width)
+      ? undefined
+      : fail("width", v, o.result?.info.width ?? o.error?.code),
+  height: (v, o) =>
+    o.result && near(v, o.result.info.height)
+      ? undefined
+      : fail("height", v, o.result?.info.height ?? o.error?.code),
+  frames: (v, o) =>
+    o.result && near(v, o.result.info.frames)
+      ? undefined
+      : fail("frames", v, o.result?.info.frames ?? o.error?.code),
+  format: (v, o) =>
+    o.result && typeof v === "string" && normalFormat(v) === o.result.info.format
+      ? undefined
+      : fail("format", v, o.result?.info.format ?? o.error?.code),
+  http_status: (v, o) =>
+    o.error?.status === v ? undefined : fail("status", v, o.error?.status ?? "success"),
+  ec: (v, o) => (o.error?.ossCode === v ? undefined : fail("EC", v, o.error?.ossCode ?? "success")),
+  // "BadRequest (third-party report: …)": the first word is the code.
+  code: (v, o) =>
+    o.error && String(v).split(" ")[0] === o.error.code
+      ? undefined
+      : fail("code", v, o.error?.code ?? "success"),
+  message: (v, o) => (o.error?.message === v ? undefined : fail("message", v, o.error?.message ?? "success")),
+  result: (v, o) =>
+    String(v).startsWith("illegal") && o.error?.status === 400
+      ? undefined
+      : fail("result", v, o.error?.code ?? "legal"),
+  json: (v, o, ctx) => subset(v, jsonBody(o), ctx),
+  json_subset: (v, o, ctx) => subset(v, jsonBody(o), ctx),
+  value: (v, o) => {
+    const body = jsonBody(o);
+    return body && typeof v === "string" && hueNear(v, body.RGB) ? undefined : fail("RGB", v, body?.RGB);
+  },
+  progressive: async (v, o) => {
+    if (!o.result) return fail("progressive", v, o.error?.code);
+    const meta = await sharp(o.result.data).metadata();
+    return Boolean(meta.isProgressive) === v ? undefined : fail("progressive", v, meta.isProgressive);
+  },
+  jpeg_quality: (v, o, ctx) => {
+    const want = expectedQuality(String(v), ctx.sourceQuality);
+    const got = o.result ? estimateJpegQuality(o.result.data) : undefined;
+    return want !== undefined && got !== undefined && Math.abs(want - got) <= 1
+      ? undefined
+      : fail("jpeg quality", want ?? v, got);
+  },
+};
+
+/** Average-hue within a small tolerance: every channel within 8 of 255. */
+function hueNear(expected: string, actual: unknown): boolean {
+  if (typeof actual !== "string") return false;
+  const parse = (s: string) =>
+    [1, 3, 5].map((k) => Number.parseInt(s.replace(/^0x/, "#").slice(k, k + 2), 16));
+  const a = parse(expected);
+  const b = parse(actual);
+  return a.every((x, k) => Math.abs(x - (b[k] ?? -999)) <= 8);
+}
+
+/** Keys that only a real input can check (pixels and bytes). */
+export const PIXEL_KEYS = new Set(["value", "rgb", "jpeg_quality"]);
