@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import { OssError } from "./errors.ts";
+import type { Transport } from "./transport.ts";
+
+/** Options every call accepts. */
+export interface CallOptions {
+  /** Overrides the client's default bucket for this call. */
+  readonly bucket?: string | undefined;
+  /** Cancels the call, including any backoff wait. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What the operation modules share: the transport and the default bucket. */
+export interface OpContext {
+  readonly transport: Transport;
+  readonly bucket: string | undefined;
+}
+
+/** Bucket naming rules (3–63 of a–z 0–9 -, alphanumeric at both ends). */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+export function invalidArgument(operation: string, message: string): OssError {
+  return new OssError({ kind: "invalid-argument", code: "InvalidArgument", message, operation });
+}
+
+/**
+ * The bucket for a call: the call's own, else the client's; checked against the naming rules.
+ *
+ * @example
+ * bucketFor({ transport, bucket: "b1" }, {}, "listStyles"); // "b1"
+ */
+export function bucketFor(ctx: OpContext, opts: CallOptions, operation: string): string {
+  const bucket = opts.bucket ?? ctx.bucket;
+  if (!bucket)
+    throw invalidArgument(operation, "no bucket: pass `bucket` to createOssClient or to this call");
+  if (!BUCKET_NAME.test(bucket)) {
+    throw invalidArgument(
+      operation,
+      `bucket "${bucket}" is not 3–63 of a–z 0–9 - starting and ending with a letter or digit`,
+    );
+  }
+  return bucket;
+}
+
+/**
+ * Base64 MD5, for `Content-MD5`: OSS then refuses a body damaged in transit.
+ *
+ * @example
+ * contentMd5(new Uint8Array()); // "1B2M2Y8AsgTpgAmY7PhCfg=="
+ */
+export function contentMd5(body: Uint8Array): string {
+  return createHash("md5").update(body).digest("base64");
+}
+
+/** The `x-oss-request-id` of a response, when present. */
+export function requestIdOf(res: Response): string | undefined {
+  return res.headers.get("x-oss-request-id") ?? undefined;
+}

@@ -1,0 +1,212 @@
+import {
+  bucketFor,
+  type CallOptions,
+  contentMd5,
+  invalidArgument,
+  type OpContext,
+  requestIdOf,
+} from "./context.ts";
+import { OssError } from "./errors.ts";
+import { childList, childText, parseXmlDocument, type XmlNode } from "./xml.ts";
+
+export interface ObjectSummary {
+  readonly key: string;
+  readonly size: number;
+  readonly lastModified: string | undefined;
+  readonly etag: string | undefined;
+  readonly storageClass: string | undefined;
+}
+
+export interface ListObjectsOptions extends CallOptions {
+  readonly prefix?: string | undefined;
+  readonly delimiter?: string | undefined;
+  readonly continuationToken?: string | undefined;
+  readonly startAfter?: string | undefined;
+  /** 1–1000 (OSS default 100). */
+  readonly maxKeys?: number | undefined;
+}
+
+export interface ListObjectsResult {
+  readonly objects: ObjectSummary[];
+  readonly commonPrefixes: string[];
+  readonly isTruncated: boolean;
+  /** Pass back as `continuationToken` for the next page; undefined on the last page. */
+  readonly nextContinuationToken: string | undefined;
+}
+
+export interface ObjectHead {
+  readonly contentType: string | undefined;
+  readonly contentLength: number | undefined;
+  readonly etag: string | undefined;
+  readonly lastModified: string | undefined;
+  /** `x-oss-meta-*` headers, without the prefix. */
+  readonly metadata: Record<string, string>;
+  readonly requestId: string | undefined;
+}
+
+export interface GetObjectOptions extends CallOptions {
+  /** `x-oss-process`, e.g. `image/resize,w_200` or `style/small`. */
+  readonly process?: string | undefined;
+  /** A `Range` header value, e.g. `bytes=0-1023`. */
+  readonly range?: string | undefined;
+}
+
+export interface PutObjectOptions extends CallOptions {
+  /** Default `application/octet-stream` (never fetch's text/plain default, which would be signed). */
+  readonly contentType?: string | undefined;
+  readonly metadata?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * Object keys OSS accepts and that survive fetch's URL handling: 1–1023 UTF-8 bytes, not starting
+ * with `/` or `\`, and no `.` or `..` segment (WHATWG URLs would resolve it and the signature would
+ * no longer match the path).
+ *
+ * @example
+ * checkKey("photos/cat.jpg", "getObject"); // "photos/cat.jpg"
+ */
+export function checkKey(key: string, operation: string): string {
+  if (typeof key !== "string" || key === "")
+    throw invalidArgument(operation, "object key must be a non-empty string");
+  const bytes = Buffer.byteLength(key, "utf8");
+  if (bytes > 1023) throw invalidArgument(operation, `object key is ${bytes} UTF-8 bytes; the limit is 1023`);
+  if (key.startsWith("/") || key.startsWith("\\"))
+    throw invalidArgument(operation, "object key must not start with / or \\");
+  const dot = key.split("/").findIndex((s) => s === "." || s === "..");
+  if (dot >= 0)
+    throw invalidArgument(operation, `object key segment ${dot} is "." or "..", which URLs cannot carry`);
+  return key;
+}
+
+function toSummary(node: XmlNode, path: string): ObjectSummary {
+  const size = Number(childText(node, "Size", path, "listObjects", true));
+  if (!Number.isSafeInteger(size) || size < 0)
+    throw new OssError({
+      kind: "bad-response",
+      code: "MalformedResponse",
+      message: `<${path}><Size> is not a byte count`,
+      operation: "listObjects",
+    });
+  return {
+    key: childText(node, "Key", path, "listObjects", true),
+    size,
+    lastModified: childText(node, "LastModified", path, "listObjects"),
+    etag: childText(node, "ETag", path, "listObjects"),
+    storageClass: childText(node, "StorageClass", path, "listObjects"),
+  };
+}
+
+/** ListObjectsV2: one page of keys under `prefix`. */
+export async function listObjects(ctx: OpContext, opts: ListObjectsOptions = {}): Promise<ListObjectsResult> {
+  const bucket = bucketFor(ctx, opts, "listObjects");
+  const query: [string, string][] = [["list-type", "2"]];
+  if (opts.maxKeys !== undefined) {
+    if (!Number.isInteger(opts.maxKeys) || opts.maxKeys < 1 || opts.maxKeys > 1000)
+      throw invalidArgument("listObjects", `maxKeys must be an integer 1–1000, got ${opts.maxKeys}`);
+    query.push(["max-keys", String(opts.maxKeys)]);
+  }
+  for (const [name, value] of [
+    ["prefix", opts.prefix],
+    ["delimiter", opts.delimiter],
+    ["continuation-token", opts.continuationToken],
+    ["start-after", opts.startAfter],
+  ] as const) {
+    if (value) query.push([name, value]);
+  }
+  const { text, response } = await ctx.transport.send({
+    operation: "listObjects",
+    method: "GET",
+    bucket,
+    query,
+    signal: opts.signal,
+  });
+  const root = parseXmlDocument(text, "ListBucketResult", "listObjects", response.status);
+  const truncated = childText(root, "IsTruncated", "ListBucketResult", "listObjects") === "true";
+  return {
+    objects: childList(root, "Contents", "ListBucketResult", "listObjects").map((n, i) =>
+      toSummary(n, `ListBucketResult><Contents[${i}]`),
+    ),
+    commonPrefixes: childList(root, "CommonPrefixes", "ListBucketResult", "listObjects").map((n) =>
+      childText(n, "Prefix", "CommonPrefixes", "listObjects", true),
+    ),
+    isTruncated: truncated,
+    nextContinuationToken: truncated
+      ? childText(root, "NextContinuationToken", "ListBucketResult", "listObjects", true)
+      : undefined,
+  };
+}
+
+function headOf(res: Response): ObjectHead {
+  const metadata: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (name.startsWith("x-oss-meta-")) metadata[name.slice(11)] = value;
+  });
+  const length = res.headers.get("content-length");
+  return {
+    contentType: res.headers.get("content-type") ?? undefined,
+    contentLength: length === null ? undefined : Number(length),
+    etag: res.headers.get("etag") ?? undefined,
+    lastModified: res.headers.get("last-modified") ?? undefined,
+    metadata,
+    requestId: requestIdOf(res),
+  };
+}
+
+/** HeadObject: the object's headers, or OssError `NoSuchKey`. */
+export async function headObject(ctx: OpContext, key: string, opts: CallOptions = {}): Promise<ObjectHead> {
+  const bucket = bucketFor(ctx, opts, "headObject");
+  const { response } = await ctx.transport.send({
+    operation: "headObject",
+    method: "HEAD",
+    bucket,
+    key: checkKey(key, "headObject"),
+    signal: opts.signal,
+  });
+  return headOf(response);
+}
+
+/** GetObject: the headers and the body as a stream (read it or cancel it). */
+export async function getObject(ctx: OpContext, key: string, opts: GetObjectOptions = {}) {
+  const bucket = bucketFor(ctx, opts, "getObject");
+  const query: [string, string][] = opts.process ? [["x-oss-process", opts.process]] : [];
+  const headers: Record<string, string> = opts.range ? { Range: opts.range } : {};
+  const { response } = await ctx.transport.send({
+    operation: "getObject",
+    method: "GET",
+    bucket,
+    key: checkKey(key, "getObject"),
+    query,
+    headers,
+    stream: true,
+    signal: opts.signal,
+  });
+  const body: ReadableStream<Uint8Array> = response.body ?? new Blob([]).stream();
+  return { ...headOf(response), status: response.status, body };
+}
+
+/** PutObject from bytes or a string (UTF-8), with Content-MD5. */
+export async function putObject(
+  ctx: OpContext,
+  key: string,
+  data: Uint8Array | string,
+  opts: PutObjectOptions = {},
+) {
+  const bucket = bucketFor(ctx, opts, "putObject");
+  const body = typeof data === "string" ? new TextEncoder().encode(data) : data;
+  const headers: Record<string, string> = {
+    "Content-Type": opts.contentType ?? "application/octet-stream",
+    "Content-MD5": contentMd5(body),
+  };
+  for (const [name, value] of Object.entries(opts.metadata ?? {}))
+    headers[`x-oss-meta-${name.toLowerCase()}`] = value;
+  const { response } = await ctx.transport.send({
+    operation: "putObject",
+    method: "PUT",
+    bucket,
+    key: checkKey(key, "putObject"),
+    headers,
+    body,
+    signal: opts.signal,
+  });
+  return { etag: response.headers.get("etag") ?? undefined, requestId: requestIdOf(response) };
+}

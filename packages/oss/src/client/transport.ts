@@ -1,0 +1,202 @@
+import { type Credentials, type QueryParams, SignerInputError, signRequest } from "../signer/index.ts";
+import { type CredentialsProvider, resolveCredentials } from "./credentials.ts";
+import { type Endpoint, requestUrl } from "./endpoint.ts";
+import { OssError, redact } from "./errors.ts";
+import type { RateLimiter } from "./rate-limit.ts";
+import { errorFromResponse } from "./response-error.ts";
+import { isRetryable, nextDelay, type RetryPolicy, retryAfterMs } from "./retry.ts";
+import type { Runtime } from "./runtime.ts";
+
+/** Called before each retry; lets callers count or log retries. */
+export type RetryListener = (info: {
+  operation: string;
+  attempt: number;
+  delayMs: number;
+  error: OssError;
+}) => void;
+
+export interface TransportConfig {
+  readonly region: string;
+  readonly product: string;
+  readonly endpoint: Endpoint;
+  readonly credentials: CredentialsProvider;
+  readonly fetch: typeof fetch;
+  readonly retry: RetryPolicy;
+  readonly timeoutMs: number;
+  readonly limiter: RateLimiter | undefined;
+  readonly runtime: Runtime;
+  readonly onRetry: RetryListener | undefined;
+}
+
+export interface WireRequest {
+  readonly operation: string;
+  readonly method: string;
+  readonly bucket?: string | undefined;
+  readonly key?: string | undefined;
+  readonly query?: QueryParams | undefined;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  readonly body?: Uint8Array | undefined;
+  /** Return the response with its body unread (GetObject); the timeout then covers the headers only. */
+  readonly stream?: boolean | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface WireResponse {
+  readonly response: Response;
+  /** The body text; empty for streamed responses. */
+  readonly text: string;
+  readonly attempts: number;
+}
+
+type AttemptOutcome =
+  | { ok: true; response: Response; text: string }
+  | { ok: false; error: OssError; response?: Response };
+
+const TIMEOUT = Symbol("timeout");
+
+/**
+ * Sends signed requests with retries, backoff, Retry-After, clock-skew correction, a per-attempt
+ * timeout, the caller's AbortSignal and the client's rate limiter. Every attempt is re-signed.
+ *
+ * @example
+ * const transport = new Transport(config);
+ * const { text } = await transport.send({ operation: "listStyles", method: "GET", bucket: "b", query: [["style", ""]] });
+ */
+export class Transport {
+  /** Server time minus local time, learnt from a RequestTimeTooSkewed answer. */
+  clockOffsetMs = 0;
+
+  constructor(private readonly config: TransportConfig) {}
+
+  async send(req: WireRequest): Promise<WireResponse> {
+    const { retry, runtime } = this.config;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(req);
+      if (outcome.ok) return { response: outcome.response, text: outcome.text, attempts: attempt };
+      const error = outcome.error;
+      if (error.code === "RequestTimeTooSkewed") this.correctClock(outcome.response, error);
+      const retryAfter = retryAfterMs(outcome.response?.headers.get("retry-after"), runtime.now());
+      const delay = isRetryable(error) ? nextDelay(attempt, retry, runtime.random, retryAfter) : undefined;
+      if (delay === undefined) throw error.withAttempts(attempt);
+      this.config.onRetry?.({ operation: req.operation, attempt, delayMs: delay, error });
+      try {
+        await runtime.sleep(delay, req.signal);
+      } catch (reason) {
+        throw abortedError(req.operation, attempt, reason);
+      }
+    }
+  }
+
+  private correctClock(res: Response | undefined, error: OssError): void {
+    const server = Date.parse(res?.headers.get("date") ?? "") || isoServerTime(error.details.ServerTime);
+    if (server) this.clockOffsetMs = server - this.config.runtime.now();
+  }
+
+  private async attempt(req: WireRequest): Promise<AttemptOutcome> {
+    const { config } = this;
+    if (req.signal?.aborted) return { ok: false, error: abortedError(req.operation, 1, req.signal.reason) };
+    try {
+      await config.limiter?.acquire(req.signal);
+    } catch (reason) {
+      return { ok: false, error: abortedError(req.operation, 1, reason) };
+    }
+    const creds = await resolveCredentials(config.credentials);
+    const secrets = [creds.accessKeySecret, creds.securityToken];
+    const controller = new AbortController();
+    let url: string;
+    let init: RequestInit;
+    try {
+      url = this.url(req);
+      init = this.init(req, creds, controller.signal);
+    } catch (error) {
+      return { ok: false, error: inputError(req.operation, error) };
+    }
+    let timedOut = false;
+    const onAbort = () => controller.abort(req.signal?.reason);
+    req.signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(TIMEOUT);
+    }, config.timeoutMs);
+    try {
+      const response = await config.fetch(url, init);
+      if (req.stream && response.ok) {
+        clearTimeout(timer);
+        return { ok: true, response, text: "" };
+      }
+      const text = req.method === "HEAD" ? "" : await response.text();
+      if (response.ok) return { ok: true, response, text };
+      return { ok: false, error: errorFromResponse(response, text, req.operation, secrets), response };
+    } catch (error) {
+      if (error instanceof OssError) return { ok: false, error };
+      if (req.signal?.aborted) return { ok: false, error: abortedError(req.operation, 1, req.signal.reason) };
+      if (timedOut) return { ok: false, error: timeoutError(req.operation, config.timeoutMs) };
+      return { ok: false, error: networkError(req.operation, error, secrets) };
+    } finally {
+      clearTimeout(timer);
+      if (!req.stream) req.signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  private url(req: WireRequest): string {
+    return requestUrl(this.config.endpoint, req.bucket, req.key, req.query ?? []);
+  }
+
+  private init(req: WireRequest, credentials: Credentials, signal: AbortSignal): RequestInit {
+    const { config } = this;
+    const date = new Date(config.runtime.now() + this.clockOffsetMs);
+    const headers = { ...req.headers };
+    const signed = signRequest(
+      { method: req.method, bucket: req.bucket, key: req.key, query: req.query, headers },
+      { credentials, region: config.region, product: config.product, date },
+    );
+    const init: RequestInit = {
+      method: req.method,
+      headers: { ...headers, ...signed.headers },
+      signal,
+      redirect: "manual",
+    };
+    if (req.body !== undefined) init.body = req.body;
+    return init;
+  }
+}
+
+function inputError(operation: string, error: unknown): OssError {
+  if (!(error instanceof SignerInputError)) throw error;
+  return new OssError({
+    kind: "invalid-argument",
+    code: "InvalidArgument",
+    message: error.message,
+    operation,
+  });
+}
+
+function isoServerTime(value: string | undefined): number {
+  return value ? Date.parse(value) || 0 : 0;
+}
+
+function abortedError(operation: string, attempts: number, reason: unknown): OssError {
+  const why = reason instanceof Error ? reason.message : "the caller's AbortSignal fired";
+  return new OssError({ kind: "aborted", code: "Aborted", message: `aborted: ${why}`, operation, attempts });
+}
+
+function timeoutError(operation: string, timeoutMs: number): OssError {
+  return new OssError({
+    kind: "timeout",
+    code: "RequestTimeout",
+    message: `no complete answer within ${timeoutMs} ms`,
+    operation,
+  });
+}
+
+function networkError(operation: string, error: unknown, secrets: readonly (string | undefined)[]): OssError {
+  const cause =
+    error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return new OssError({
+    kind: "network",
+    code: "NetworkError",
+    message: redact(`network error: ${detail}`, secrets),
+    operation,
+  });
+}
