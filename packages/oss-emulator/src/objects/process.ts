@@ -1,3 +1,4 @@
+import type { RenderResult } from "@style-console/imgproc/render";
 import type { RequestContext } from "../http/context.ts";
 import { ossError } from "../http/errors.ts";
 import { setCommonHeaders } from "../http/respond.ts";
@@ -7,27 +8,15 @@ import { validateKey } from "./headers.ts";
 /**
  * GetObject with `x-oss-process`: `image/…` directly, or `style/<name>` through the bucket's style.
  * The renderer (`@style-console/imgproc/render`, sharp) is imported on first use, so the emulator starts
- * fast and keeps working — answering 501 NotImplemented — where the renderer is not available.
+ * fast and answers 501 NotImplemented if the renderer cannot be loaded (sharp missing on the platform).
  */
 
-interface RenderResult {
-  readonly data: Uint8Array;
-  readonly contentType: string;
-}
-type Render = (
-  input: Uint8Array,
-  process: string,
-  options?: { resolveImage?: (key: string) => Promise<Uint8Array>; signal?: AbortSignal },
-) => Promise<RenderResult>;
+type RenderModule = typeof import("@style-console/imgproc/render");
+let renderer: Promise<RenderModule | undefined> | undefined;
 
-let renderer: Promise<Render | undefined> | undefined;
-
-async function loadRenderer(): Promise<Render | undefined> {
-  // A variable specifier keeps the type checker from resolving a module that may not exist yet.
-  const specifier = "@style-console/imgproc/render";
+async function loadRenderer(): Promise<RenderModule | undefined> {
   try {
-    const mod = (await import(specifier)) as { render?: unknown };
-    return typeof mod.render === "function" ? (mod.render as Render) : undefined;
+    return await import("@style-console/imgproc/render");
   } catch {
     return undefined;
   }
@@ -66,41 +55,38 @@ export async function processObject(ctx: RequestContext, bucket: Bucket, process
   if (!input) throw ossError("NoSuchKey", { fields: { Key: ctx.key } });
   const operations = resolveProcess(bucket, process);
   renderer ??= loadRenderer();
-  const render = await renderer;
-  if (!render) {
+  const mod = await renderer;
+  if (!mod) {
     throw ossError("NotImplemented", {
-      message:
-        "Image processing is not available in this emulator build (@style-console/imgproc/render is missing).",
+      message: "Image processing is not available here: @style-console/imgproc/render could not be loaded.",
     });
   }
   const abort = new AbortController();
   ctx.res.once("close", () => abort.abort());
   let result: RenderResult;
   try {
-    result = await render(input, operations, {
+    result = await mod.render(input, operations, {
       resolveImage: async (key) => {
         const bytes = await readAll(bucket, key);
-        if (!bytes) throw ossError("NoSuchKey", { fields: { Key: key } });
+        if (!bytes)
+          throw new mod.RenderError(404, "NoSuchKey", `The watermark object "${key}" does not exist.`);
         return bytes;
+      },
+      resolveStyle: async (name) => {
+        const style = bucket.styles.get(name);
+        if (!style) throw new mod.RenderError(404, "NoSuchStyle", `The style "${name}" does not exist.`);
+        return style.content;
       },
       signal: abort.signal,
     });
   } catch (error) {
-    throw asOssError(error);
+    if (!mod.isRenderError(error)) throw error;
+    throw ossError("ImageProcessFailed", {
+      identity: { status: error.status, code: error.code, ec: error.ossCode },
+      message: error.message,
+    });
   }
   setCommonHeaders(ctx);
   ctx.res.writeHead(200, { "Content-Type": result.contentType, "Content-Length": result.data.length });
   ctx.res.end(result.data);
-}
-
-function asOssError(error: unknown): Error {
-  if (error instanceof Error && error.name === "OssError") return error;
-  const e = error as { status?: unknown; code?: unknown; message?: unknown; ec?: unknown };
-  if (typeof e?.status === "number" && typeof e.code === "string") {
-    return ossError("ImageProcessFailed", {
-      identity: { status: e.status, code: e.code, ec: typeof e.ec === "string" ? e.ec : undefined },
-      message: typeof e.message === "string" ? e.message : e.code,
-    });
-  }
-  throw error;
 }

@@ -1,0 +1,157 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorOf, rawRequest, signedRequest, startTestEmulator, type TestEmulator } from "../testing/raw.ts";
+
+// Objects over loopback HTTP: PutObject, GetObject (ranges, conditional, x-oss-process), HeadObject,
+// DeleteObject, on both addressing styles.
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator({ buckets: ["photos"] });
+});
+afterAll(() => emu.dispose());
+
+// An 8×6 red PNG made with sharp, inlined so the test needs no fixture file.
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAIAAABxZ0isAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWM4ISeHFTEMpAQAaYgwwXposYcAAAAASUVORK5CYII=",
+  "base64",
+);
+const md5Hex = (b: Uint8Array): string => createHash("md5").update(b).digest("hex").toUpperCase();
+
+const put = (key: string, body: Uint8Array | string, headers: Record<string, string> = {}) =>
+  signedRequest(emu.endpoint, { method: "PUT", bucket: "photos", key, body, headers });
+const get = (
+  key: string,
+  extra: { query?: Array<[string, string]>; headers?: Record<string, string>; method?: string } = {},
+) =>
+  signedRequest(emu.endpoint, {
+    method: extra.method ?? "GET",
+    bucket: "photos",
+    key,
+    query: extra.query,
+    headers: extra.headers,
+  });
+
+describe("object round trips", () => {
+  it("stores bytes and serves them back with ETag, Content-Type, Last-Modified and user metadata", async () => {
+    const res = await put("img/red dot+1.png", png, { "x-oss-meta-author": "ann" });
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBe(`"${md5Hex(png)}"`);
+    const got = await get("img/red dot+1.png");
+    expect(got.status).toBe(200);
+    expect(got.body.equals(png)).toBe(true);
+    expect(got.headers).toMatchObject({
+      "content-type": "image/png",
+      "content-length": String(png.length),
+      etag: `"${md5Hex(png)}"`,
+      "x-oss-meta-author": "ann",
+    });
+    expect(Date.parse(String(got.headers["last-modified"]))).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("answers HEAD with the headers and no body, ranges with 206, a matching If-None-Match with 304", async () => {
+    await put("text.txt", "0123456789", { "Content-Type": "text/plain" });
+    const head = await get("text.txt", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers["content-length"]).toBe("10");
+    expect(head.body.length).toBe(0);
+    const range = await get("text.txt", { headers: { Range: "bytes=2-4" } });
+    expect(range.status).toBe(206);
+    expect(range.text).toBe("234");
+    expect(range.headers["content-range"]).toBe("bytes 2-4/10");
+    const cached = await get("text.txt", { headers: { "If-None-Match": String(head.headers.etag) } });
+    expect(cached.status).toBe(304);
+  });
+
+  it("overwrites, deletes with 204 (also when absent), then answers NoSuchKey", async () => {
+    await put("tmp.bin", "one");
+    await put("tmp.bin", "two");
+    expect((await get("tmp.bin")).text).toBe("two");
+    expect(
+      (await signedRequest(emu.endpoint, { method: "DELETE", bucket: "photos", key: "tmp.bin" })).status,
+    ).toBe(204);
+    expect(
+      (await signedRequest(emu.endpoint, { method: "DELETE", bucket: "photos", key: "tmp.bin" })).status,
+    ).toBe(204);
+    const missing = await get("tmp.bin");
+    expect(missing.status).toBe(404);
+    expect(errorOf(missing)).toMatchObject({ Code: "NoSuchKey", Key: "tmp.bin" });
+  });
+
+  it("stores an empty object", async () => {
+    expect((await put("empty.txt", "")).status).toBe(200);
+    const got = await get("empty.txt");
+    expect(got.status).toBe(200);
+    expect(got.body.length).toBe(0);
+  });
+
+  it("refuses a body whose Content-MD5 does not match, and keeps nothing of it", async () => {
+    const wrong = createHash("md5").update("else").digest("base64");
+    const res = await put("bad-md5.txt", "payload", { "Content-MD5": wrong });
+    expect(res.status).toBe(400);
+    expect(errorOf(res).Code).toBe("BadDigest");
+    expect((await get("bad-md5.txt")).status).toBe(404);
+  });
+
+  it("serves virtual-hosted requests (Host: <bucket>.localhost) like path-style ones", async () => {
+    await put("vh.txt", "virtual");
+    const res = await signedRequest(emu.endpoint, {
+      method: "GET",
+      bucket: "photos",
+      key: "vh.txt",
+      tamper: (r) => {
+        r.path = "/vh.txt";
+        r.headers.Host = `photos.localhost:${emu.port}`;
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe("virtual");
+  });
+
+  it("refuses an unsigned GET of a private object", async () => {
+    const res = await rawRequest(emu.endpoint, { method: "GET", path: "/photos/vh.txt" });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("x-oss-process", () => {
+  it("renders image/… through the image-processing package", async () => {
+    await put("red.png", png);
+    const res = await get("red.png", { query: [["x-oss-process", "image/resize,w_4/format,jpg"]] });
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers["content-type"]).toBe("image/jpeg");
+    expect(res.body.subarray(0, 2).toString("hex")).toBe("ffd8");
+  });
+
+  it("renders style/<name> through the bucket's style, and answers NoSuchStyle for a missing one", async () => {
+    await put("red.png", png);
+    const body = "<Style><Content>image/resize,w_2/format,png</Content></Style>";
+    const style = await signedRequest(emu.endpoint, {
+      method: "PUT",
+      bucket: "photos",
+      query: [
+        ["style", ""],
+        ["styleName", "tiny"],
+      ],
+      body,
+      headers: { "Content-Type": "application/xml" },
+    });
+    expect(style.status).toBe(200);
+    const res = await get("red.png", { query: [["x-oss-process", "style/tiny"]] });
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers["content-type"]).toBe("image/png");
+    expect(res.body.readUInt32BE(16)).toBe(2); // PNG IHDR width
+    const missing = await get("red.png", { query: [["x-oss-process", "style/none"]] });
+    expect(missing.status).toBe(404);
+    expect(errorOf(missing).Code).toBe("NoSuchStyle");
+  });
+
+  it("passes the renderer's own errors through with their status and code", async () => {
+    await put("not-an-image.png", "plain text");
+    const res = await get("not-an-image.png", { query: [["x-oss-process", "image/resize,w_4"]] });
+    expect(res.status).toBe(400);
+    expect(errorOf(res).Code).toBe("BadRequest");
+    const wrongPrefix = await get("red.png", { query: [["x-oss-process", "video/snapshot,t_1"]] });
+    expect(wrongPrefix.status).toBe(400);
+  });
+});
