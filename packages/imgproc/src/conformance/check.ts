@@ -29,8 +29,9 @@ const normalFormat = (f: string): string => {
 };
 
 function jsonBody(outcome: Outcome): Record<string, unknown> | undefined {
-  if (!outcome.result || outcome.result.info.format !== "json") return undefined;
-  return JSON.parse(outcome.result.data.toString("utf8")) as Record<string, unknown>;
+  const result = outcome.result;
+  if (result?.info.format !== "json") return undefined;
+  return JSON.parse(result.data.toString("utf8")) as Record<string, unknown>;
 }
 
 /** `source_quality*0.8` or `min(80, source_quality)` → the JPEG quality the output should have. */

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { EXAMPLE_GIF, EXAMPLE_JPG, fixture, pixelAt, solid } from "../../../test/helpers.ts";
+import type { ResizeOp } from "../../syntax/ast.ts";
+import { isRenderError, render } from "../index.ts";
+import { resizeTarget } from "./resize.ts";
+
+// [source W, H, op, expected W×H or "keep"] — rounding to nearest, w/h over l/s over p.
+const TARGETS: Array<[number, number, Omit<ResizeOp, "op">, string]> = [
+  [200, 100, { m: "lfit", w: 150, h: 80 }, "150x75"],
+  [200, 100, { m: "mfit", w: 150, h: 80 }, "160x80"],
+  [200, 100, { m: "fill", w: 150, h: 80 }, "150x80"],
+  [200, 100, { m: "pad", w: 150, h: 80 }, "150x80"],
+  [200, 100, { m: "fixed", w: 150, h: 80 }, "150x80"],
+  [200, 100, { m: "fixed", h: 100 }, "100x100"],
+  [200, 100, { m: "fill", w: 50 }, "50x50"],
+  [200, 100, { h: 100 }, "keep"],
+  [400, 300, { h: 100 }, "133x100"],
+  [400, 267, { w: 100 }, "100x67"],
+  [400, 267, { l: 100 }, "100x67"],
+  [400, 267, { s: 100 }, "150x100"],
+  [267, 400, { l: 100, s: 50 }, "50x75"],
+  [400, 267, { p: 50 }, "200x134"],
+  [400, 267, { w: 100, p: 10 }, "100x67"],
+  [400, 267, { w: 100, l: 10 }, "100x67"],
+  [400, 267, { w: 500 }, "keep"],
+  [400, 267, { w: 500, limit: 1 }, "keep"],
+  [400, 267, { w: 500, limit: 0 }, "500x334"],
+  [400, 267, { p: 200, limit: 0 }, "800x534"],
+  [400, 267, { m: "fixed", w: 800, h: 500, limit: 1 }, "keep"],
+];
+
+describe("resizeTarget", () => {
+  it.each(TARGETS)("%ix%i %j → %s", (W, H, params, expected) => {
+    const target = resizeTarget(W, H, { op: "resize", ...params });
+    expect(target ? `${target.width}x${target.height}` : "keep").toBe(expected);
+  });
+
+  it("never enlarges an animated GIF, even with limit_0", () => {
+    expect(resizeTarget(100, 100, { op: "resize", w: 200, limit: 0 }, true)).toBeUndefined();
+  });
+
+  it.each([[{ m: "fixed", w: 5000, h: 5000, limit: 0 }], [{ w: 16385, limit: 0 }]] as const)(
+    "refuses an output past the OSS caps: %j",
+    (params) => {
+      try {
+        resizeTarget(400, 267, { op: "resize", ...params });
+        expect.unreachable();
+      } catch (error) {
+        expect(isRenderError(error) && error.ossCode).toBe("0040-00000007");
+      }
+    },
+  );
+});
+
+describe("resize through render", () => {
+  it("m_pad fills the bars with `color`", async () => {
+    const { data, info } = await render(fixture(EXAMPLE_JPG), "image/resize,m_pad,w_100,h_100,color_FF0000");
+    expect(info).toMatchObject({ width: 100, height: 100, format: "jpg" });
+    const [r, g, b] = await pixelAt(data, 50, 2);
+    expect(r).toBeGreaterThan(200);
+    expect(g + b).toBeLessThan(60);
+  });
+
+  it("m_pad defaults to white bars", async () => {
+    const { data } = await render(fixture(EXAMPLE_JPG), "image/resize,m_pad,w_100,h_100");
+    const [r, g, b] = await pixelAt(data, 50, 2);
+    expect(Math.min(r, g, b)).toBeGreaterThan(240);
+  });
+
+  it("m_fill covers the box and crops the overflow", async () => {
+    const { info } = await render(fixture(EXAMPLE_JPG), "image/resize,m_fill,w_100,h_100");
+    expect(info).toMatchObject({ width: 100, height: 100 });
+  });
+
+  it("m_mfit and m_fixed", async () => {
+    expect((await render(fixture(EXAMPLE_JPG), "image/resize,m_mfit,w_100,h_100")).info).toMatchObject({
+      width: 150,
+      height: 100,
+    });
+    expect((await render(fixture(EXAMPLE_JPG), "image/resize,m_fixed,w_120,h_30")).info).toMatchObject({
+      width: 120,
+      height: 30,
+    });
+  });
+
+  it("runs chained resizes on the materialised result (150x75, not from the original aspect)", async () => {
+    const png = await solid(400, 267, "#336699");
+    const { info } = await render(png, "image/resize,w_200,h_100,m_fixed/resize,w_150,h_100,m_lfit");
+    expect(info).toMatchObject({ width: 150, height: 75 });
+  });
+
+  it("keeps every GIF frame when shrinking by w, and makes it static with p", async () => {
+    const gif = fixture(EXAMPLE_GIF);
+    expect((await render(gif, "image/resize,w_100")).info).toMatchObject({
+      format: "gif",
+      width: 100,
+      height: 60,
+      frames: 3,
+    });
+    const still = await render(gif, "image/resize,p_50");
+    expect(still.info).toMatchObject({ format: "gif", width: 250, height: 150, frames: 1 });
+    expect(still.warnings.join()).toMatch(/still image/);
+  });
+
+  it("keeps a GIF at its size when asked to enlarge it", async () => {
+    const { info } = await render(fixture(EXAMPLE_GIF), "image/resize,w_1000,limit_0");
+    expect(info).toMatchObject({ width: 500, height: 300, frames: 3 });
+  });
+});
