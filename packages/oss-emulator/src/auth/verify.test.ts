@@ -117,11 +117,12 @@ describe("header-mode signatures", () => {
     // The signer strips "oss-", so the prefixed form has to be written by hand into the header.
     const prefixed = await signedRequest(emu.endpoint, {
       ...listStyles,
-      tamper: (r) =>
-        void (r.headers.Authorization = (r.headers.Authorization ?? "").replace(
+      tamper: (r) => {
+        r.headers.Authorization = (r.headers.Authorization ?? "").replace(
           "/cn-hangzhou/",
           "/oss-cn-hangzhou/",
-        )),
+        );
+      },
     });
     expect(prefixed.status).toBe(400);
     expect(errorOf(prefixed).EC).toBe("0002-00000226");
@@ -144,11 +145,12 @@ describe("header-mode signatures", () => {
     }
     const dated = await signedRequest(emu.endpoint, {
       ...listStyles,
-      tamper: (r) =>
-        void (r.headers.Authorization = (r.headers.Authorization ?? "").replace(
+      tamper: (r) => {
+        r.headers.Authorization = (r.headers.Authorization ?? "").replace(
           /Credential=test-ak\/\d{8}/,
           "Credential=test-ak/20200101",
-        )),
+        );
+      },
     });
     expect(dated.status).toBe(400);
     expect(errorOf(dated).Message).toContain("20200101");
