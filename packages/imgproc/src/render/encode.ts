@@ -5,7 +5,7 @@ import { imageTooLarge } from "./error.ts";
 import { LIMITS } from "./limits.ts";
 import type { Plan } from "./plan.ts";
 import type { Source } from "./source.ts";
-import { run, type Work } from "./work.ts";
+import { run, settle, type Work } from "./work.ts";
 
 export const CONTENT_TYPES: Record<ImageFormat, string> = {
   jpg: "image/jpeg",
@@ -75,6 +75,9 @@ export async function encode(
   timeoutSeconds: number,
 ): Promise<Encoded> {
   const frames = plan.animated ? work.frames : 1;
+  // sharp flattens BEFORE compositing within one pipeline: settle a pending composite (circle,
+  // rounded corners, watermark) so JPEG's white fill sees the transparency it made.
+  if (plan.format === "jpg" && work.stage === "composite") work = await settle(work, timeoutSeconds);
   let img = work.img.timeout({ seconds: timeoutSeconds });
   if (plan.keepMetadata) img = img.keepMetadata();
   if (plan.format === "bmp") {

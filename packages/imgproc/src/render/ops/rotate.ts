@@ -20,7 +20,8 @@ export async function rotate(work: Work, op: RotateOp, ctx: OpContext): Promise<
   const white = ctx.plan.opaque || ctx.plan.format === "bmp";
   const background = white ? { r: 255, g: 255, b: 255, alpha: 1 } : { r: 0, g: 0, b: 0, alpha: 0 };
   const right = angle % 90 === 0;
-  const img = (right ? base.img : base.img.ensureAlpha()).rotate(angle, { background });
+  // Transparent corners need an alpha channel; white ones must not add one (BMP stays 24-bit).
+  const img = (right || white ? base.img : base.img.ensureAlpha()).rotate(angle, { background });
   const swap = angle === 90 || angle === 270;
   return {
     ...base,
