@@ -1,5 +1,7 @@
 // Bundles the BFF and the workspace packages it imports (TypeScript sources) into dist/main.js.
-// Third-party packages stay external: sharp has a native binary, and the rest install with the app.
+// Third-party packages the BFF depends on stay external (sharp has a native binary; the rest install with
+// the app). Those only the workspace packages depend on (fast-xml-parser) are bundled: pnpm does not
+// link them into apps/bff/node_modules, so dist/main.js could not resolve them at run time.
 import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 
@@ -15,7 +17,7 @@ await build({
   format: "esm",
   target: "node20",
   sourcemap: true,
-  external: [...thirdParty, "fast-xml-parser", "sharp"],
+  external: [...thirdParty, "sharp"],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

@@ -3,15 +3,19 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { createApiDeps } from "./compose.ts";
+import { startEmbedded } from "./embedded/start.ts";
 import { ConfigError, type Env, parseEnv } from "./env.ts";
 import { consoleLogger, redactingLogger } from "./logger.ts";
 import { randomToken } from "./session/token.ts";
+import type { ManagedBucket } from "./upstream/bucket-styles.ts";
+import { managedBuckets } from "./upstream/managed-buckets.ts";
 import { version } from "./version.ts";
 
 // This file runs from apps/bff/dist (built) or apps/bff/src (dev): both are two levels below the repo.
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, "..", "..", "..");
 const defaultWebDist = join(repoRoot, "apps", "web", "dist");
+const samplesDir = join(here, "..", "samples");
 
 function readEnv(): Env {
   try {
@@ -35,12 +39,33 @@ async function main(): Promise<void> {
   const env = readEnv();
   const data = dataDir(env);
   const adminToken = env.CONSOLE_ADMIN_TOKEN ?? randomToken();
-  const logger = redactingLogger(consoleLogger, [adminToken]);
-  // TODO(next commit): the OSS buckets (cloud) or the embedded emulator.
+  let buckets: ManagedBucket[];
+  let secrets: string[];
+  let closeUpstream = async () => {};
+  if (env.oss.mode === "cloud") {
+    const { credentials, region, endpoint, styleLimit } = env.oss;
+    buckets = managedBuckets({ region, endpoint, credentials, buckets: env.oss.buckets, styleLimit });
+    secrets = [credentials.accessKeySecret, credentials.securityToken ?? ""];
+    console.log(`Managing ${buckets.length} OSS bucket(s) in ${region}: ${env.oss.buckets.join(", ")}`);
+  } else {
+    const embedded = await startEmbedded({
+      dataDir: data,
+      port: env.oss.emulatorPort,
+      styleLimit: env.oss.styleLimit,
+      samplesDir,
+    });
+    buckets = embedded.buckets;
+    secrets = [embedded.secret];
+    closeUpstream = embedded.close;
+    console.log(
+      `Embedded OSS emulator at ${embedded.endpoint} (data in ${data})${embedded.seeded ? ", demo buckets seeded" : ""}`,
+    );
+  }
+  const logger = redactingLogger(consoleLogger, [adminToken, ...secrets]);
   const api = createApiDeps({
     adminToken,
     sessionTtlMs: env.sessionTtlMs,
-    buckets: [],
+    buckets,
     auditFile: join(data, "audit", "audit.jsonl"),
     logger,
   });
@@ -62,7 +87,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void closeUpstream().finally(() => process.exit(0)));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

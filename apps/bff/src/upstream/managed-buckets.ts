@@ -1,0 +1,38 @@
+import { type Credentials, createOssClient, type OssClientOptions } from "@style-console/oss";
+import type { ManagedBucket } from "./bucket-styles.ts";
+import { ossBucketStyles } from "./oss-bucket.ts";
+
+export interface ManagedBucketsOptions {
+  region: string;
+  /** Default `https://oss-<region>.aliyuncs.com`. */
+  endpoint?: string | undefined;
+  credentials: Credentials;
+  buckets: readonly string[];
+  styleLimit: number;
+  /** Client tuning for tests (retries off, short timeouts); production keeps the client's defaults. */
+  client?: Pick<OssClientOptions, "retry" | "timeoutMs" | "fetch"> | undefined;
+}
+
+/**
+ * The configured buckets, each over one shared OSS client that signs every call with V4. The same code
+ * serves real OSS and the embedded emulator: only the endpoint and the keys differ.
+ * @example
+ * managedBuckets({ region: "cn-hangzhou", credentials, buckets: ["photos"], styleLimit: 50 });
+ */
+export function managedBuckets(options: ManagedBucketsOptions): ManagedBucket[] {
+  const client = createOssClient({
+    region: options.region,
+    endpoint: options.endpoint,
+    credentials: options.credentials,
+    ...options.client,
+  });
+  const secrets = [options.credentials.accessKeySecret, options.credentials.securityToken ?? ""];
+  const endpoint = options.endpoint ?? `https://oss-${options.region}.aliyuncs.com`;
+  return options.buckets.map((name) => ({
+    name,
+    region: options.region,
+    endpoint,
+    styleLimit: options.styleLimit,
+    styles: ossBucketStyles(client, name, secrets),
+  }));
+}
