@@ -1,0 +1,101 @@
+/**
+ * 200 style operations against an emulator that fails ~30% of requests with 503 and resets ~10% of
+ * connections (half of those after the write was applied). Every acknowledged write must be there
+ * afterwards, with no duplicates, even across a restart of the server.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isRetryable, OssError, systemRuntime } from "@style-console/oss";
+import { afterAll, describe, expect, it } from "vitest";
+import { clientFor, EMULATOR_BUCKET, emulatorTarget, type Target } from "./harness.ts";
+
+const OPERATIONS = 200;
+const NAMES = 30; // under the 50-style limit
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe("style operations under injected faults", () => {
+  const targets: Target[] = [];
+  let dataDir = "";
+  afterAll(async () => {
+    for (const t of targets) await t.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it(`${OPERATIONS} operations: every acknowledged write present, no duplicates`, async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "oss-faults-"));
+    const faulty = await emulatorTarget({
+      dataDir,
+      faults: { probabilities: { "503": 0.3, reset: 0.05, "reset-after-commit": 0.05 }, seed: 20261121 },
+    });
+    targets.push(faulty);
+    const retriedCodes: string[] = [];
+    // Backoff waits are shortened: this test is about outcomes, not timing (the math has its own tests).
+    const oss = clientFor(faulty, {
+      onRetry: ({ error }) => retriedCodes.push(error.code),
+      runtime: { sleep: (ms, signal) => systemRuntime.sleep(Math.min(ms, 5), signal) },
+    });
+    let reissued = 0;
+    // An operation whose 3 attempts all hit faults is re-issued, as a caller would; all are idempotent.
+    async function settle<T>(op: () => Promise<T>): Promise<T> {
+      for (let round = 1; ; round++) {
+        try {
+          return await op();
+        } catch (error) {
+          if (!(error instanceof OssError) || !isRetryable(error) || round >= 10) throw error;
+          reissued++;
+        }
+      }
+    }
+
+    const model = new Map<string, string>();
+    const random = seeded(7);
+    const counts = { put: 0, delete: 0, get: 0, list: 0 };
+    for (let i = 0; i < OPERATIONS; i++) {
+      const name = `s${Math.floor(random() * NAMES)}`;
+      const pick = random();
+      if (pick < 0.5) {
+        const content = `image/resize,w_${i + 1}`;
+        await settle(() => oss.putStyle(name, content));
+        model.set(name, content);
+        counts.put++;
+      } else if (pick < 0.7) {
+        await settle(() => oss.deleteStyle(name));
+        model.delete(name);
+        counts.delete++;
+      } else if (pick < 0.9) {
+        const got = await settle(() => oss.getStyle(name)).catch((e: unknown) => e);
+        if (model.has(name)) expect(got).toMatchObject({ name, content: model.get(name) });
+        else expect(got).toMatchObject({ code: "NoSuchStyle" });
+        counts.get++;
+      } else {
+        const listed = await settle(() => oss.listStyles());
+        expect(listed.map((s) => [s.name, s.content]).sort()).toEqual([...model].sort());
+        counts.list++;
+      }
+    }
+    const byCode: Record<string, number> = {};
+    for (const code of retriedCodes) byCode[code] = (byCode[code] ?? 0) + 1;
+    console.log(
+      `fault run: ${OPERATIONS} operations (${JSON.stringify(counts)}), ${retriedCodes.length} client retries ${JSON.stringify(byCode)}, ${reissued} operations re-issued after 3 failed attempts`,
+    );
+    expect(retriedCodes.length).toBeGreaterThan(OPERATIONS * 0.2);
+    expect(new Set(retriedCodes)).toEqual(new Set(["ServiceUnavailable", "NetworkError"]));
+    await faulty.close();
+    targets.pop();
+
+    // A fresh, fault-free server over the same data: what was acknowledged survived, once each.
+    const clean = await emulatorTarget({ dataDir, buckets: [EMULATOR_BUCKET] });
+    targets.push(clean);
+    const final = await clientFor(clean).listStyles();
+    expect(new Set(final.map((s) => s.name)).size).toBe(final.length);
+    expect(final.map((s) => [s.name, s.content]).sort()).toEqual([...model].sort());
+  }, 60_000);
+});
