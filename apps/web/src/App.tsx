@@ -1,12 +1,125 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { bucketsQuery } from "./api/buckets.ts";
+import { keys } from "./api/keys.ts";
+import { sessionQuery, signOut } from "./api/session.ts";
+import { BucketPicker } from "./buckets/BucketPicker.tsx";
+import { chooseBucket, rememberBucket, rememberedBucket } from "./buckets/remembered.ts";
+import { useI18n } from "./i18n/I18nProvider.tsx";
+import { navigate, useRoute } from "./router/router.tsx";
+import type { Route } from "./router/routes.ts";
+import { signedInHint } from "./session/fragment.ts";
+import { SignIn } from "./session/SignIn.tsx";
 import { Shell } from "./shell/Shell.tsx";
+import { EditStylePage, NewStylePage } from "./styles/editor/StyleEditorPage.tsx";
+import { StyleListPage } from "./styles/list/StyleListPage.tsx";
+import { ErrorPanel } from "./ui/ErrorPanel.tsx";
 
-export function App() {
+/** Signed out: the sign-in screen. Signed in: the console for the current route. */
+export function App({ linkToken }: { linkToken: string | null }) {
+  const { t } = useI18n();
+  const session = useQuery(sessionQuery);
+  if (session.isPending)
+    return (
+      <Shell>
+        <p role="status" className="muted">
+          {t("footer.connecting")}
+        </p>
+      </Shell>
+    );
+  if (session.isError)
+    return (
+      <Shell>
+        <ErrorPanel error={session.error} onRetry={() => session.refetch()} />
+      </Shell>
+    );
+  if (!session.data)
+    return (
+      <Shell>
+        <SignIn linkToken={linkToken} />
+      </Shell>
+    );
+  return <Console />;
+}
+
+function bucketOf(route: Route): string | null {
+  return "bucket" in route ? route.bucket : null;
+}
+
+function Console() {
+  const route = useRoute();
+  const bucket = bucketOf(route);
+  useEffect(() => {
+    if (bucket) rememberBucket(bucket);
+  }, [bucket]);
   return (
-    <Shell>
-      <section className="placeholder" aria-labelledby="welcome-title">
-        <h1 id="welcome-title">Image styles</h1>
-        <p>Pick a bucket to list, create, edit and preview its image styles.</p>
-      </section>
+    <Shell
+      controls={
+        <>
+          <BucketPicker current={bucket} />
+          <SignOutButton />
+        </>
+      }
+    >
+      <Page route={route} />
     </Shell>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case "home":
+      return <Home />;
+    case "styles":
+      return <StyleListPage key={route.bucket} bucket={route.bucket} />;
+    case "newStyle":
+      return <NewStylePage key={route.bucket} bucket={route.bucket} />;
+    case "editStyle":
+      return (
+        <EditStylePage key={`${route.bucket}/${route.style}`} bucket={route.bucket} style={route.style} />
+      );
+    case "notFound":
+      return <Home />;
+  }
+}
+
+/** `/` opens the remembered bucket, or the first one on a first visit. */
+function Home() {
+  const { t } = useI18n();
+  const buckets = useQuery(bucketsQuery);
+  const target = buckets.data
+    ? chooseBucket(
+        buckets.data.map((b) => b.name),
+        rememberedBucket(),
+      )
+    : null;
+  useEffect(() => {
+    if (target) navigate({ name: "styles", bucket: target }, { replace: true });
+  }, [target]);
+  if (buckets.isError) return <ErrorPanel error={buckets.error} onRetry={() => buckets.refetch()} />;
+  if (buckets.data && !target) return <p className="notice">{t("buckets.none")}</p>;
+  return (
+    <p role="status" className="muted">
+      {t("buckets.loading")}
+    </p>
+  );
+}
+
+function SignOutButton() {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: signOut,
+    onSettled: () => {
+      signedInHint.set(false);
+      // Nothing of the last session stays in memory for the next person at this browser.
+      client.clear();
+      client.setQueryData(keys.session(), null);
+    },
+  });
+  return (
+    <button type="button" className="button button-quiet" onClick={() => mutation.mutate()}>
+      {t("header.signOut")}
+    </button>
   );
 }

@@ -1,12 +1,30 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
+import { bucketsQuery } from "./api/buckets.ts";
+import { createQueryClient } from "./api/query-client.ts";
+import { stylesQuery } from "./api/styles.ts";
+import { I18nProvider } from "./i18n/I18nProvider.tsx";
+import { parseRoute } from "./router/routes.ts";
+import { signedInHint, takeFragmentToken } from "./session/fragment.ts";
+import { ToastProvider } from "./ui/toast.tsx";
 import "./styles.css";
+import "./styles-table.css";
+import "./styles-editor.css";
+import "./styles-feedback.css";
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
-});
+// Before the first render, so the token never lingers in the address bar.
+const linkToken = takeFragmentToken(window.location, window.history);
+const queryClient = createQueryClient();
+
+// No waterfall for a returning operator: the session check, the buckets and the open bucket's styles
+// start together. Skipped when signed out, where they could only answer 401.
+if (signedInHint.get() && !linkToken) {
+  void queryClient.prefetchQuery(bucketsQuery);
+  const route = parseRoute(window.location.pathname);
+  if ("bucket" in route) void queryClient.prefetchQuery(stylesQuery(route.bucket));
+}
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -14,7 +32,11 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <I18nProvider>
+        <ToastProvider>
+          <App linkToken={linkToken} />
+        </ToastProvider>
+      </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,12 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "./client.ts";
+import { readError, send } from "./error.ts";
 
 /** The BFF's health and version, shown in the footer. */
 export const healthQuery = queryOptions({
   queryKey: ["health"],
   queryFn: async () => {
-    const res = await api.health.$get();
-    if (!res.ok) throw new Error(`The console's server answered ${res.status}`);
+    const res = await send(() => api.health.$get());
+    if (!res.ok) throw await readError(res);
     return res.json();
   },
   staleTime: 60_000,

@@ -46,6 +46,8 @@ export const en = {
   "styles.col.actions": "Actions",
   "styles.edit": "Edit {name}",
   "styles.delete": "Delete {name}",
+  "styles.editShort": "Edit",
+  "styles.deleteShort": "Delete",
   "styles.loading": "Loading styles…",
   "styles.empty.title": "No styles yet",
   "styles.empty.body":
@@ -83,6 +85,9 @@ export const en = {
   "editor.notFound": "The style “{name}” does not exist in {bucket}.",
   "editor.fixFirst": "Fix the highlighted problems before saving.",
   "editor.preview": "Preview",
+  "editor.operations": "Operations",
+  "editor.operations.none": "The parsed operations appear here as you type.",
+  "editor.operations.reference": "Uses the style {name}",
 
   "diff.title": "Review changes to {name}",
   "diff.lead": "These operations change when you save:",

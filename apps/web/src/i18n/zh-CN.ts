@@ -44,6 +44,8 @@ export const zhCN: Messages = {
   "styles.col.actions": "操作",
   "styles.edit": "编辑 {name}",
   "styles.delete": "删除 {name}",
+  "styles.editShort": "编辑",
+  "styles.deleteShort": "删除",
   "styles.loading": "正在加载样式…",
   "styles.empty.title": "还没有样式",
   "styles.empty.body":
@@ -80,6 +82,9 @@ export const zhCN: Messages = {
   "editor.notFound": "{bucket} 中不存在样式“{name}”。",
   "editor.fixFirst": "请先修正标出的问题再保存。",
   "editor.preview": "预览",
+  "editor.operations": "处理操作",
+  "editor.operations.none": "输入时，解析出的操作会显示在这里。",
+  "editor.operations.reference": "引用样式 {name}",
 
   "diff.title": "查看 {name} 的改动",
   "diff.lead": "保存后以下操作将发生变化：",

@@ -1,38 +1,67 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { healthQuery } from "../api/health.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { type Locale, localeNames, locales } from "../i18n/translate.ts";
 
-/** The console's frame: name, navigation, content and a footer with the server's version. */
-export function Shell({ children }: { children: ReactNode }) {
+/** The console's frame: name, header controls, content and a footer with the server's version. */
+export function Shell({ children, controls }: { children: ReactNode; controls?: ReactNode }) {
+  const { t } = useI18n();
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
       <header className="shell-header">
         <a className="brand" href="/">
           <img src="/favicon.svg" alt="" width={24} height={24} />
-          <span>Style Console</span>
+          <span>{t("app.name")}</span>
         </a>
-        <nav aria-label="Main" className="shell-nav">
+        <nav aria-label={t("nav.main")} className="shell-nav">
           <a href="/" aria-current="page">
-            Styles
+            {t("nav.styles")}
           </a>
         </nav>
+        <div className="shell-controls">
+          {controls}
+          <LanguageSwitch />
+        </div>
       </header>
-      <main className="shell-main">{children}</main>
+      <main id="main" className="shell-main" tabIndex={-1}>
+        {children}
+      </main>
       <Footer />
     </div>
   );
 }
 
+function LanguageSwitch() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <label className="inline-field">
+      <span className="visually-hidden">{t("header.language")}</span>
+      <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+        {locales.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {localeNames[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function Footer() {
+  const { t } = useI18n();
   const health = useQuery(healthQuery);
   let status: string;
-  if (health.isPending) status = "Connecting…";
-  else if (health.isError) status = "Server unreachable";
-  else status = `Version ${health.data.version}`;
+  if (health.isPending) status = t("footer.connecting");
+  else if (health.isError) status = t("footer.unreachable");
+  else status = t("footer.version", { version: health.data.version });
   return (
     <footer className="shell-footer">
-      <span>Style Console</span>
-      <span role="status" aria-label="Server status">
+      <span>{t("app.name")}</span>
+      <span role="status" aria-label={t("footer.serverStatus")}>
         {status}
       </span>
     </footer>

@@ -1,0 +1,34 @@
+import { queryOptions } from "@tanstack/react-query";
+import { api } from "./client.ts";
+import { readError, send } from "./error.ts";
+import { keys } from "./keys.ts";
+
+/** The current session, or `null` when signed out (a 401 is an answer here, not an error). */
+export const sessionQuery = queryOptions({
+  queryKey: keys.session(),
+  queryFn: async () => {
+    const res = await send(() => api.session.$get());
+    if (!res.ok) {
+      const error = await readError(res);
+      if (error.status === 401) return null;
+      throw error;
+    }
+    return res.json();
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export async function signIn(token: string) {
+  const res = await send(() => api.session.$post({ json: { token } }));
+  if (!res.ok) throw await readError(res);
+  return res.json();
+}
+
+export async function signOut(): Promise<void> {
+  const res = await send(() => api.session.$delete());
+  if (!res.ok) {
+    const error = await readError(res);
+    // Already signed out (expired, or in another tab) is what we wanted anyway.
+    if (error.status !== 401) throw error;
+  }
+}

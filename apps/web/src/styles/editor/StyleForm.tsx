@@ -1,0 +1,227 @@
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { asCategory, type Category, type Style } from "../../api/styles.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link } from "../../router/router.tsx";
+import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
+import { ConflictDialog } from "./ConflictDialog.tsx";
+import { ContentEditor } from "./ContentEditor.tsx";
+import { OperationsSummary } from "./OperationsSummary.tsx";
+import { ReviewDialog } from "./ReviewDialog.tsx";
+import { useSaveStyle } from "./useSaveStyle.ts";
+import { checkContent, nameMessage, type PositionedIssue, serverIssues } from "./validation.ts";
+
+/**
+ * Create (initial = null) or edit a style. Everything is validated as it is typed with the same rules
+ * as the server, so a bad name or content is explained in place and never sent.
+ */
+export function StyleForm({ bucket, initial }: { bucket: string; initial: Style | null }) {
+  const { t } = useI18n();
+  const editing = initial !== null;
+  const [name, setName] = useState(initial?.name ?? "");
+  const [content, setContent] = useState(initial?.content ?? "");
+  const [category, setCategory] = useState<Category>(asCategory(initial?.category));
+  const [base, setBase] = useState(initial);
+  const [attempted, setAttempted] = useState(false);
+  const [nameTaken, setNameTaken] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [conflict, setConflict] = useState<Style | null>(null);
+  const [gone, setGone] = useState(false);
+  const [unchanged, setUnchanged] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const ids = { name: useId(), nameMsg: useId(), content: useId(), contentMsg: useId(), category: useId() };
+
+  // The parser is fast (microseconds for a style), so it runs on every keystroke without debouncing.
+  const check = useMemo(() => checkContent(content), [content]);
+  const { create, update } = useSaveStyle(bucket, {
+    onNameTaken: () => setNameTaken(name),
+    onConflict: (theirs) => {
+      setReviewing(false);
+      setConflict(theirs);
+    },
+    onGone: () => {
+      setReviewing(false);
+      setGone(true);
+    },
+  });
+  const saving = create.isPending || update.isPending;
+  const failure = create.error ?? update.error;
+  const fromServer: PositionedIssue[] =
+    failure?.status === 400 && failure.details ? serverIssues(failure.details) : [];
+
+  const nameProblem = editing ? null : nameMessage(name);
+  const showName = !editing && (attempted || name !== "");
+  const contentIssues = check.ok ? fromServer : check.issues;
+  const showContent = attempted || content !== "";
+
+  const updateNow = (expected: string | undefined) =>
+    update.mutate({ name, content, category, ...(expected ? { expectedLastModifyTime: expected } : {}) });
+
+  const submit = () => {
+    setAttempted(true);
+    setUnchanged(false);
+    if (saving) return;
+    if (!editing && (nameProblem || nameTaken === name)) return nameRef.current?.focus();
+    if (!check.ok) return document.getElementById(ids.content)?.focus();
+    if (!editing) return create.mutate({ name, content, category });
+    if (reviewing) return updateNow(gone ? undefined : base?.lastModifyTime);
+    if (base && content === base.content && category === asCategory(base.category)) return setUnchanged(true);
+    setReviewing(true);
+  };
+  useEffect(() => {
+    // New style: start at the name. Edit: the name is fixed, start at the content.
+    if (editing) document.getElementById(ids.content)?.focus();
+    else nameRef.current?.focus();
+  }, [editing, ids.content]);
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault(); // the browser's "save page" is never what the operator means here
+        submitRef.current();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+
+  const nameText =
+    nameTaken === name && !editing
+      ? t("editor.name.taken")
+      : nameProblem && t(nameProblem.key, nameProblem.params);
+  const firstIssue = contentIssues[0];
+
+  return (
+    <div className="editor-layout">
+      <form className="card editor-form stack" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor={ids.name}>{t("editor.name")}</label>
+          <input
+            id={ids.name}
+            ref={nameRef}
+            value={name}
+            readOnly={editing}
+            spellCheck={false}
+            autoComplete="off"
+            maxLength={200}
+            aria-invalid={showName && Boolean(nameText)}
+            aria-describedby={ids.nameMsg}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <p id={ids.nameMsg} className={showName && nameText ? "field-error" : "field-hint"}>
+            {showName && nameText ? nameText : t("editor.nameHint")}
+          </p>
+        </div>
+
+        <div className="field">
+          <label htmlFor={ids.content}>{t("editor.content")}</label>
+          <ContentEditor
+            id={ids.content}
+            value={content}
+            onChange={setContent}
+            issues={showContent ? contentIssues : []}
+            invalid={showContent && contentIssues.length > 0}
+            describedBy={ids.contentMsg}
+          />
+          <div id={ids.contentMsg} className="field-messages">
+            {showContent && firstIssue ? (
+              <ul className="issue-list">
+                {contentIssues.map((issue) => (
+                  <li key={`${issue.offset}-${issue.message}`} className="field-error">
+                    {t("editor.content.errorAt", { position: issue.offset + 1, message: issue.message })}
+                  </li>
+                ))}
+              </ul>
+            ) : check.ok ? (
+              <p className="field-ok">{t("editor.content.valid", { count: check.operations })}</p>
+            ) : (
+              <p className="field-hint">{t("editor.contentHint")}</p>
+            )}
+          </div>
+        </div>
+
+        <div className="field field-narrow">
+          <label htmlFor={ids.category}>{t("editor.category")}</label>
+          <select
+            id={ids.category}
+            value={category}
+            onChange={(e) => setCategory(asCategory(e.target.value))}
+          >
+            <option value="image">{t("editor.category.image")}</option>
+            <option value="document">{t("editor.category.document")}</option>
+            <option value="video">{t("editor.category.video")}</option>
+          </select>
+        </div>
+
+        {gone ? (
+          <p className="notice" role="alert">
+            {t("conflict.deleted", { name })}
+          </p>
+        ) : null}
+        {unchanged ? (
+          <p className="notice" role="status">
+            {t("editor.unchanged")}
+          </p>
+        ) : null}
+        {failure && failure.status !== 409 && failure.status !== 404 && fromServer.length === 0 ? (
+          <ErrorPanel error={failure} />
+        ) : null}
+
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? t("editor.saving") : editing ? t("editor.review") : t("editor.save")}
+          </button>
+          <Link to={{ name: "styles", bucket }} className="button">
+            {t("editor.cancel")}
+          </Link>
+          <span className="shortcut-hint">{t("editor.saveShortcut")}</span>
+        </div>
+      </form>
+
+      {/* Issue 6's preview panel and visual builder join this column. */}
+      <aside className="editor-aside">
+        <OperationsSummary check={check} />
+      </aside>
+
+      {editing && base ? (
+        <ReviewDialog
+          open={reviewing}
+          name={name}
+          before={{ content: base.content, category: asCategory(base.category) }}
+          after={{ content, category }}
+          saving={update.isPending}
+          onConfirm={() => updateNow(gone ? undefined : base.lastModifyTime)}
+          onClose={() => setReviewing(false)}
+        />
+      ) : null}
+      <ConflictDialog
+        theirs={conflict}
+        mine={{ name, content }}
+        saving={update.isPending}
+        onClose={() => setConflict(null)}
+        onKeepMine={() => {
+          const theirs = conflict;
+          setConflict(null);
+          if (theirs) {
+            setBase(theirs);
+            updateNow(theirs.lastModifyTime);
+          }
+        }}
+        onTakeTheirs={() => {
+          if (conflict) {
+            setContent(conflict.content);
+            setCategory(asCategory(conflict.category));
+            setBase(conflict);
+          }
+          setConflict(null);
+          update.reset();
+        }}
+      />
+    </div>
+  );
+}
