@@ -1,6 +1,6 @@
 import type { Operation, SyntaxIssue } from "../ast.ts";
 import { getOperationSpec, OPERATION_NAMES } from "../catalogue/index.ts";
-import type { OperationSpec, ParamSpec } from "../catalogue/types.ts";
+import type { CheckReport, OperationSpec, ParamSpec } from "../catalogue/types.ts";
 import { expected, got, issue, type Span, subject } from "../issues/index.ts";
 import { type ParamValue, validateParam } from "../params/index.ts";
 import { type Piece, split } from "./split.ts";
@@ -73,13 +73,35 @@ export function parseAction(
     }
   }
   if (ctx.errors.length > before) return undefined;
-  const at = (parameter?: string): Span => (parameter ? spans.get(parameter) : undefined) ?? actionSpan;
-  spec.check?.(node, {
-    error: (i) => ctx.errors.push({ ...i, ...at(i.parameter), operation: spec.name }),
-    warning: (i) => ctx.warnings.push({ ...i, ...at(i.parameter), operation: spec.name }),
-  });
+  spec.check?.(node, new CheckReporter(spec, spans, actionSpan, ctx));
   if (ctx.errors.length > before) return undefined;
   return { op: spec.name, ...node } as Operation;
+}
+
+/**
+ * Positions the issues of a cross-parameter check: on the parameter when it names one, else on the
+ * whole action. A class, not closures: it is built for every checked action on every keystroke.
+ */
+class CheckReporter implements CheckReport {
+  constructor(
+    private readonly spec: OperationSpec,
+    private readonly spans: Map<string, Span>,
+    private readonly actionSpan: Span,
+    private readonly ctx: ActionContext,
+  ) {}
+
+  private place(i: Omit<SyntaxIssue, "offset" | "length" | "operation">): SyntaxIssue {
+    const span = (i.parameter ? this.spans.get(i.parameter) : undefined) ?? this.actionSpan;
+    return { ...i, ...span, operation: this.spec.name };
+  }
+
+  error(i: Omit<SyntaxIssue, "offset" | "length" | "operation">): void {
+    this.ctx.errors.push(this.place(i));
+  }
+
+  warning(i: Omit<SyntaxIssue, "offset" | "length" | "operation">): void {
+    this.ctx.warnings.push(this.place(i));
+  }
 }
 
 function parseBare(
@@ -95,15 +117,13 @@ function parseBare(
   const first = extra[0];
   const last = extra[extra.length - 1];
   if (first && last) {
-    const message = `\`${spec.name}\` takes exactly one value, e.g. \`${head.text},${example(param)}\`; remove ${got(src(first, last))}`;
+    const extraText = first === last ? first.text : `${first.text},…`;
+    const message = `\`${spec.name}\` takes exactly one value, e.g. \`${head.text},${example(param)}\`; remove ${got(extraText)}`;
     const at = { offset: first.start, length: last.end - first.start };
     ctx.errors.push(issue("TooManyValues", message, at, { operation: spec.name, ossCode: "0040-00000203" }));
   }
   const v = validateParam(spec.name, param, value.text, span(value), ctx.errors);
   if (v !== undefined) node[param.name] = v;
-  function src(a: Piece, b: Piece) {
-    return `${a.text}${b === a ? "" : ",…"}`;
-  }
 }
 
 function parseKeyed(

@@ -7,6 +7,8 @@ const side = (name: string, description: string, codes?: ParamSpec["codes"]): Pa
   ...(codes ? { codes } : {}),
 });
 
+const SIZES = ["w", "h", "l", "s", "p", "P"];
+
 /** `resize` (reference A.2.1). */
 export const resize: OperationSpec = {
   name: "resize",
@@ -58,8 +60,7 @@ export const resize: OperationSpec = {
     "color only matters with m_pad.",
   ],
   check(node, report) {
-    const has = (k: string) => node[k] !== undefined;
-    if (!["w", "h", "l", "s", "p", "P"].some(has)) {
+    if (SIZES.every((k) => node[k] === undefined)) {
       report.error({
         code: "MissingParameter",
         message: "`resize` needs at least one of `w`, `h`, `l`, `s`, `p`",
@@ -67,9 +68,9 @@ export const resize: OperationSpec = {
       });
       return;
     }
-    const box = has("w") || has("h");
+    const box = node.w !== undefined || node.h !== undefined;
     for (const k of ["l", "s"]) {
-      if (box && has(k)) {
+      if (box && node[k] !== undefined) {
         report.warning({
           code: "ConflictingParameters",
           parameter: k,
@@ -77,14 +78,14 @@ export const resize: OperationSpec = {
         });
       }
     }
-    if (has("p") && (box || has("l") || has("s"))) {
+    if (node.p !== undefined && (box || node.l !== undefined || node.s !== undefined)) {
       report.warning({
         code: "ConflictingParameters",
         parameter: "p",
         message: "`p` of `resize` is ignored because a size (`w`, `h`, `l` or `s`) is given",
       });
     }
-    if (has("color") && node.m !== "pad") {
+    if (node.color !== undefined && node.m !== "pad") {
       report.warning({
         code: "ConflictingParameters",
         parameter: "color",

@@ -23,38 +23,48 @@ export function validateParam(
   span: Span,
   errors: SyntaxIssue[],
 ): ParamValue | undefined {
-  const where = { operation, parameter: spec.name };
-  const bad = (code: "InvalidValue" | "OutOfRange", zero = false): undefined => {
-    const ossCode = (zero ? spec.codes?.zero : undefined) ?? spec.codes?.invalid;
-    errors.push(
-      issue(code, invalidValueMessage(operation, spec.name, spec.type, raw), span, { ...where, ossCode }),
-    );
-    return undefined;
-  };
   if (raw === "") {
     const message = `${cap(subject(operation, spec.name))} needs a value: ${expected(spec.type)}`;
-    errors.push(issue("MissingValue", message, span, { ...where, ossCode: spec.codes?.missing }));
+    errors.push(
+      issue("MissingValue", message, span, { operation, parameter: spec.name, ossCode: spec.codes?.missing }),
+    );
     return undefined;
   }
   const type = spec.type;
   switch (type.kind) {
     case "int": {
-      if (!INTEGER.test(raw)) return bad("InvalidValue");
+      if (!INTEGER.test(raw)) return bad(operation, spec, raw, span, errors, "InvalidValue");
       const n = Number(raw);
-      if (n < type.min || n > type.max) return bad("OutOfRange", n === 0);
+      if (n < type.min || n > type.max) return bad(operation, spec, raw, span, errors, "OutOfRange", n === 0);
       return n === 0 ? 0 : n; // normalises "-0"
     }
     case "flag": {
       const n = INTEGER.test(raw) ? Number(raw) : Number.NaN;
-      return type.values.includes(n) ? n : bad("InvalidValue", n === 0);
+      return type.values.includes(n) ? n : bad(operation, spec, raw, span, errors, "InvalidValue", n === 0);
     }
     case "enum":
-      return type.values.includes(raw) ? raw : bad("InvalidValue");
+      return type.values.includes(raw) ? raw : bad(operation, spec, raw, span, errors, "InvalidValue");
     case "color":
-      return COLOR.test(raw) ? raw : bad("InvalidValue");
+      return COLOR.test(raw) ? raw : bad(operation, spec, raw, span, errors, "InvalidValue");
     case "base64":
       return validateBase64(operation, spec, raw, span, errors);
   }
+}
+
+// Module-level helpers rather than closures: this runs once per parameter on every keystroke.
+function bad(
+  operation: string,
+  spec: ParamSpec,
+  raw: string,
+  span: Span,
+  errors: SyntaxIssue[],
+  code: "InvalidValue" | "OutOfRange",
+  zero = false,
+): undefined {
+  const ossCode = (zero ? spec.codes?.zero : undefined) ?? spec.codes?.invalid;
+  const message = invalidValueMessage(operation, spec.name, spec.type, raw);
+  errors.push(issue(code, message, span, { operation, parameter: spec.name, ossCode }));
+  return undefined;
 }
 
 function validateBase64(
