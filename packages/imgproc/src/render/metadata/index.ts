@@ -39,9 +39,27 @@ export function ossInfo(source: Source): Record<string, { value: string }> {
  * await averageHue(work); // { RGB: "0x5c783b" }
  */
 export async function averageHue(work: Work): Promise<{ RGB: string }> {
-  const stats = await run(work.img.clone().flatten({ background: "#ffffff" }).toColourspace("srgb").stats());
-  const mean = (k: number) => Math.round(stats.channels[Math.min(k, stats.channels.length - 1)]?.mean ?? 0);
-  const hex = [0, 1, 2].map((k) => mean(k).toString(16).padStart(2, "0")).join("");
+  // stats() would read the INPUT, ignoring the staged operations: decode the pipeline first.
+  const { data, info } = await run(
+    work.img
+      .flatten({ background: "#ffffff" })
+      .toColourspace("srgb")
+      .raw({ depth: "uchar" })
+      .toBuffer({ resolveWithObject: true }),
+  );
+  const sums = [0, 0, 0];
+  const pixels = info.width * info.height;
+  for (let i = 0; i < pixels; i++) {
+    for (let k = 0; k < 3; k++)
+      sums[k] = (sums[k] ?? 0) + (data[i * info.channels + Math.min(k, info.channels - 1)] ?? 0);
+  }
+  const hex = sums
+    .map((sum) =>
+      Math.round(sum / Math.max(1, pixels))
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("");
   return { RGB: `0x${hex}` };
 }
 
