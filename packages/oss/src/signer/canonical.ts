@@ -84,8 +84,12 @@ export function normalizeAdditionalHeaders(names: readonly string[] = [], header
  * // "content-type:text/plain\nx-oss-date:20231216T162057Z\n"
  */
 export function canonicalHeaders(headers: HeaderMap = {}, additional: readonly string[] = []): string {
+  return headersBlock(lowerCaseHeaders(headers), additional);
+}
+
+function headersBlock(lower: Map<string, string>, additional: readonly string[]): string {
   const extra = new Set(additional);
-  return [...lowerCaseHeaders(headers)]
+  return [...lower]
     .filter(([name]) => isDefaultSignedHeader(name) || extra.has(name))
     .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([name, value]) => `${name}:${value}\n`)
@@ -122,12 +126,13 @@ export interface CanonicalRequestInput {
  */
 export function canonicalRequest(input: CanonicalRequestInput): string {
   const additional = input.additionalHeaders ?? [];
+  const lower = lowerCaseHeaders(input.headers ?? {});
   return [
     input.method.toUpperCase(),
     canonicalUri(input.bucket, input.key),
     canonicalQuery(input.query),
-    canonicalHeaders(input.headers, additional),
+    headersBlock(lower, additional),
     additional.join(";"),
-    hashedPayload(input.headers),
+    lower.get("x-oss-content-sha256") || UNSIGNED_PAYLOAD,
   ].join("\n");
 }

@@ -3,6 +3,7 @@ import { SignerInputError } from "./errors.ts";
 // encodeURIComponent leaves A–Z a–z 0–9 - _ . ! ~ * ' ( ) alone; OSS (like Go's escaping) keeps only
 // the RFC 3986 unreserved set, so the five extra marks are escaped by hand.
 const EXTRA_MARKS = /[!'()*]/g;
+const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
 
 function escapeMark(c: string): string {
   return `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
@@ -27,6 +28,8 @@ function loneSurrogateIndex(value: string): number {
  * percentEncode("/b/cat 1+.jpg", true); // "/b/cat%201%2B.jpg"
  */
 export function percentEncode(value: string, keepSlash = false, field = "value"): string {
+  // Most names and values (style, styleName=thumb_200, x-oss-date) need no encoding at all.
+  if (UNRESERVED.test(value)) return value;
   let encoded: string;
   try {
     encoded = encodeURIComponent(value);

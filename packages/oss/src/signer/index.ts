@@ -22,6 +22,7 @@ export {
 export { compareCodeUnits, percentEncode } from "./encode.ts";
 export { SignerInputError } from "./errors.ts";
 export {
+  cachedSigningKey,
   credentialScope,
   type ScopeParts,
   signatureHex,

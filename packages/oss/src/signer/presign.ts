@@ -1,7 +1,7 @@
 import { canonicalRequest, normalizeAdditionalHeaders } from "./canonical.ts";
 import { percentEncode } from "./encode.ts";
 import { SignerInputError } from "./errors.ts";
-import { credentialScope, signatureHex, signingKey, stringToSign } from "./key.ts";
+import { cachedSigningKey, credentialScope, signatureHex, stringToSign } from "./key.ts";
 import { checkCredentials, scopeOf } from "./sign-request.ts";
 import { isoBasic } from "./time.ts";
 import type { QueryParams, SignableRequest, SigningContext } from "./types.ts";
@@ -89,7 +89,7 @@ export function presign(req: SignableRequest, ctx: PresignContext): PresignResul
   const signed = [...given, ...auth];
   const creq = canonicalRequest({ ...req, query: signed, headers, additionalHeaders: additional });
   const sts = stringToSign(iso, scopeText, creq);
-  const signature = signatureHex(signingKey(ctx.credentials.accessKeySecret, scope), sts);
+  const signature = signatureHex(cachedSigningKey(ctx.credentials.accessKeySecret, scope), sts);
   const query: QueryParams = [...signed, ["x-oss-signature", signature]];
   return { query, queryString: wireQuery(query), signature, canonicalRequest: creq, stringToSign: sts };
 }

@@ -157,3 +157,19 @@ describe("signRequest headers", () => {
     );
   });
 });
+
+describe("signing-key memo", () => {
+  it("gives the same key as the uncached chain, and follows a change of secret, date or region", async () => {
+    const { cachedSigningKey, signingKey } = await import("./key.ts");
+    const scopes = [
+      { date: "20261121", region: "cn-hangzhou", product: "oss" },
+      { date: "20261122", region: "cn-hangzhou", product: "oss" },
+      { date: "20261122", region: "cn-beijing", product: "oss" },
+      { date: "20261122", region: "cn-beijing", product: "oss-cloudbox" },
+    ];
+    for (const secret of ["a", "b", "a"]) {
+      for (const scope of scopes)
+        expect(cachedSigningKey(secret, scope).equals(signingKey(secret, scope))).toBe(true);
+    }
+  });
+});

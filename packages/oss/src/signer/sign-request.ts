@@ -2,10 +2,10 @@ import { authorizationHeader } from "./authorization.ts";
 import { canonicalRequest, normalizeAdditionalHeaders } from "./canonical.ts";
 import { SignerInputError } from "./errors.ts";
 import {
+  cachedSigningKey,
   credentialScope,
   type ScopeParts,
   signatureHex,
-  signingKey,
   standardRegion,
   stringToSign,
 } from "./key.ts";
@@ -38,12 +38,12 @@ export interface SignedRequest {
  * // { date: "20231216", region: "cn-hangzhou", product: "oss" }
  */
 export function scopeOf(ctx: SigningContext): ScopeParts {
+  return scopeAt(ctx, isoBasic(ctx.date));
+}
+
+function scopeAt(ctx: SigningContext, iso: string): ScopeParts {
   if (!ctx.region) throw new SignerInputError("region", "expected a region id such as cn-hangzhou");
-  return {
-    date: isoBasic(ctx.date).slice(0, 8),
-    region: standardRegion(ctx.region),
-    product: ctx.product ?? "oss",
-  };
+  return { date: iso.slice(0, 8), region: standardRegion(ctx.region), product: ctx.product ?? "oss" };
 }
 
 /** Case-insensitive overlay: names in `added` replace same-named headers in `base` (never sent twice). */
@@ -79,8 +79,8 @@ export function signRequest(
   options: SignRequestOptions = {},
 ): SignedRequest {
   checkCredentials(ctx);
-  const scope = scopeOf(ctx);
   const iso = isoBasic(ctx.date);
+  const scope = scopeAt(ctx, iso);
   const added: Record<string, string> = {};
   if (options.signDateHeader === false) {
     added.Date = iso;
@@ -98,7 +98,7 @@ export function signRequest(
   const creq = canonicalRequest({ ...req, headers, additionalHeaders: additional });
   const scopeText = credentialScope(scope);
   const sts = stringToSign(iso, scopeText, creq);
-  const signature = signatureHex(signingKey(ctx.credentials.accessKeySecret, scope), sts);
+  const signature = signatureHex(cachedSigningKey(ctx.credentials.accessKeySecret, scope), sts);
   added.Authorization = authorizationHeader(ctx.credentials.accessKeyId, scopeText, additional, signature);
   return { headers: added, canonicalRequest: creq, stringToSign: sts, signature };
 }

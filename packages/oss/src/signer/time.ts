@@ -16,10 +16,11 @@ function validDate(date: Date, field: string): Date {
  * isoBasic(new Date(1702743657000)); // "20231216T162057Z"
  */
 export function isoBasic(date: Date): string {
-  return validDate(date, "date")
-    .toISOString()
-    .replace(/\.\d{3}Z$/, "Z")
-    .replace(/[-:]/g, "");
+  const d = validDate(date, "date");
+  const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+  const year = d.getUTCFullYear();
+  if (year < 1000 || year > 9999) throw new SignerInputError("date", `year ${year} does not fit YYYYMMDD`);
+  return `${year}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())}T${p2(d.getUTCHours())}${p2(d.getUTCMinutes())}${p2(d.getUTCSeconds())}Z`;
 }
 
 /**
