@@ -27,7 +27,7 @@ const PARTS = [
   "quality,Q_85",
 ];
 let LONG = `image/${PARTS.join("/")}`;
-while (LONG.length < 1024) LONG += `/resize,w_${LONG.length % 500 + 100}/crop,w_90,h_90,g_se`;
+while (LONG.length < 1024) LONG += `/resize,w_${(LONG.length % 500) + 100}/crop,w_90,h_90,g_se`;
 
 const JD = "img/s/800/600/cc/600/600/r/90/wmt/wt/5Lqs5Lic5LqR/wp/9/wdx/-10/ws/50/fmt/webp/q/85";
 const QUERY = `?a=1&x-oss-process=${SHORT}&b=2`;
@@ -42,7 +42,9 @@ if (!parsedLong.ok) throw new Error("unreachable");
 const bench = new Bench({ time: 700, warmupTime: 200 });
 bench
   .add(`parse short Alibaba style (${SHORT.length} B)`, () => parseProcess(SHORT))
-  .add(`parse 1 KB Alibaba style (${LONG.length} B, ${LONG.split("/").length - 1} actions)`, () => parseProcess(LONG))
+  .add(`parse 1 KB Alibaba style (${LONG.length} B, ${LONG.split("/").length - 1} actions)`, () =>
+    parseProcess(LONG),
+  )
   .add(`parse JD img/… (${JD.length} B)`, () => parseProcess(JD))
   .add(`parseProcessQuery (${QUERY.length} B)`, () => parseProcessQuery(QUERY))
   .add("serialize the 1 KB style's AST", () => serialize(parsedLong.value));
@@ -57,5 +59,7 @@ for (const task of bench.tasks) {
     continue;
   }
   const median = r.latency.p50 * 1000;
-  console.log(`${task.name.padEnd(60)} ${median.toFixed(2).padStart(8)} µs/op   (${Math.round(r.throughput.p50)} ops/s)`);
+  console.log(
+    `${task.name.padEnd(60)} ${median.toFixed(2).padStart(8)} µs/op   (${Math.round(r.throughput.p50)} ops/s)`,
+  );
 }

@@ -12,6 +12,8 @@ export type { ConvertResult, Unconverted } from "./jd/convert.ts";
 export { convertJdToAlibaba } from "./jd/convert.ts";
 export { splitWatermarkImage, WATERMARK_FONTS } from "./operations/watermark.ts";
 export { parseProcess } from "./process/index.ts";
+export type { ProcessSize } from "./process/measure.ts";
+export { measureProcess } from "./process/measure.ts";
 export { parseProcessQuery } from "./query/index.ts";
 export type { SerializeResult } from "./serialize/index.ts";
 export { serialize, serializeImage, serializeJd, serializeOperation } from "./serialize/index.ts";

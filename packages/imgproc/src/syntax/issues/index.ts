@@ -41,7 +41,11 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Quotes what the user wrote, shortened so one long value cannot flood the editor. */
+/**
+ * Quotes what the user wrote, shortened so one long value cannot flood the editor.
+ * @example
+ * got("abc"); // "`abc`"
+ */
 export function got(raw: string): string {
   const shown = raw.length > 40 ? `${raw.slice(0, 37)}…` : raw;
   return `\`${shown}\``;
