@@ -3,6 +3,8 @@
  * and JD Cloud (`img/…`, `imgalias/…`, `imginfo`, `imgexif`), parsed and validated without any Node
  * API so the browser can run it on every keystroke.
  */
+
+export { parseWatermarkProcess } from "./alibaba/index.ts";
 export type * from "./ast.ts";
 export { decodeBase64Url, encodeBase64Url } from "./base64/index.ts";
 export { getOperationSpec, OPERATION_NAMES, operationCatalogue } from "./catalogue/index.ts";

@@ -261,4 +261,13 @@ export const ERROR_CASES: { input: string; errors: Expected[] }[] = [
   { input: `style/${"a".repeat(64)}`, errors: [e("InvalidStyleName", `style/<${"a".repeat(64)}>`)] },
   { input: "Image/resize,w_1", errors: [e("UnknownProcessKind", "<Image>")] },
   { input: "", errors: [e("Empty", "<>")] },
+  {
+    input: "?x-oss-process=image/resize,w_1",
+    errors: [
+      e("UnknownProcessKind", "<?x-oss-process=image>", {
+        message:
+          "Unknown processing kind `?x-oss-process=image` (this looks like a URL query: give only what follows `x-oss-process=`, or use parseProcessQuery): expected `image/…` or `style/<name>` (Alibaba), `img/…`, `imgalias/<name>`, `imginfo`, `imgexif` (JD)",
+      }),
+    ],
+  },
 ];

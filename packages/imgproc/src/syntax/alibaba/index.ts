@@ -1,4 +1,4 @@
-import type { Operation, SyntaxIssue, WatermarkOp } from "../ast.ts";
+import type { Operation, ParseResult, SyntaxIssue, WatermarkOp } from "../ast.ts";
 import { issue } from "../issues/index.ts";
 import { splitWatermarkImage, WATERMARK_IMAGE_OPERATIONS } from "../operations/watermark.ts";
 import { type ActionContext, parseAction } from "./action.ts";
@@ -110,4 +110,27 @@ export function styleNameIssue(name: string, offset: number): SyntaxIssue | unde
     offset: name === "" ? Math.max(offset - 1, 0) : offset,
     length: name === "" ? (offset > 0 ? 1 : 0) : name.length,
   });
+}
+
+/**
+ * Parses the processing of a watermark image (what follows `?x-oss-process=` in the decoded
+ * `image` of a watermark): `image/…` with the restricted action set and `resize,P_n`. Never throws.
+ * @example
+ * parseWatermarkProcess("image/resize,P_30"); // { ok: true, value: [{ op: "resize", P: 30 }], warnings: [] }
+ * parseWatermarkProcess("image/circle,r_10").ok; // false: circle is not allowed there
+ */
+export function parseWatermarkProcess(process: string): ParseResult<Operation[]> {
+  const ctx: ActionContext = { errors: [], warnings: [], allowed: WATERMARK_IMAGE_OPERATIONS };
+  if (!process.startsWith("image/")) {
+    const message = `A watermark image's processing must start with \`image/\`, got \`${process.slice(0, 20)}\``;
+    return {
+      ok: false,
+      errors: [issue("InvalidValue", message, { offset: 0, length: process.length })],
+      warnings: [],
+    };
+  }
+  const operations = parseImageActions(process, 6, process.length, ctx);
+  return ctx.errors.length > 0
+    ? { ok: false, errors: ctx.errors, warnings: ctx.warnings }
+    : { ok: true, value: operations, warnings: ctx.warnings };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ERROR_CASES } from "../alibaba/errors.cases.ts";
+import { parseWatermarkProcess } from "../alibaba/index.ts";
 import { PARSE_CASES } from "../alibaba/parse.cases.ts";
 import { encodeBase64Url } from "../base64/index.ts";
 import { jdActions } from "../jd/actions.ts";
@@ -53,6 +54,25 @@ describe("the case tables cover the catalogue", () => {
     });
     if (!bad.ok)
       expect(bad.errors[0]?.message).toContain("`P` of `resize` must be an integer 1–100, got `101`");
+  });
+
+  it("parseWatermarkProcess accepts P and the restricted set only", () => {
+    expect(parseWatermarkProcess("image/resize,P_30/rotate,90")).toEqual({
+      ok: true,
+      value: [
+        { op: "resize", P: 30 },
+        { op: "rotate", value: 90 },
+      ],
+      warnings: [],
+    });
+    expect(parseWatermarkProcess("image/circle,r_10")).toMatchObject({
+      ok: false,
+      errors: [{ offset: 6, length: 6 }],
+    });
+    expect(parseWatermarkProcess("img/s/1/1")).toMatchObject({
+      ok: false,
+      errors: [{ code: "InvalidValue" }],
+    });
   });
 
   it("every JD action and watermark option is parsed and, when it takes values, rejected out of range", () => {

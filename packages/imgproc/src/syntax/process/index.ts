@@ -112,7 +112,9 @@ function parseUnsafe(input: string): ParseResult<Process> {
     const lower = kind.toLowerCase();
     const hint = ["image", "style", "img", "imgalias", "imginfo", "imgexif"].includes(lower)
       ? ` (keywords are case-sensitive: write \`${lower}\`)`
-      : "";
+      : input.includes("x-oss-process=")
+        ? " (this looks like a URL query: give only what follows `x-oss-process=`, or use parseProcessQuery)"
+        : "";
     errors.push(
       issue(
         "UnknownProcessKind",
