@@ -9,7 +9,13 @@ export function defineObjectContract(target: () => Target): void {
   const prefix = `${uniqueName("obj")}/`;
   const client = () => clientFor(target());
   afterAll(async () => {
-    // No DeleteObject in the client yet; the emulator directory is removed, a live run leaves these few bytes.
+    const oss = client();
+    let token: string | undefined;
+    do {
+      const page = await oss.listObjects({ prefix, continuationToken: token });
+      for (const o of page.objects) await oss.deleteObject(o.key);
+      token = page.nextContinuationToken;
+    } while (token);
   });
 
   describe("objects", () => {
@@ -30,6 +36,15 @@ export function defineObjectContract(target: () => Target): void {
       });
       const got = await oss.getObject(key);
       expect(new Uint8Array(await new Response(got.body).arrayBuffer())).toEqual(data);
+    });
+
+    it("deletes an object (also when absent), after which HEAD is 404", async () => {
+      const oss = client();
+      const key = `${prefix}delete/me.txt`;
+      await oss.putObject(key, "bye");
+      await oss.deleteObject(key);
+      await oss.deleteObject(key);
+      expect(await ossErrorOf(oss.headObject(key))).toMatchObject({ status: 404, code: "NoSuchKey" });
     });
 
     it("a missing key is 404 NoSuchKey on HEAD and GET", async () => {

@@ -113,6 +113,18 @@ export function defineStyleContract(target: () => Target): void {
       expect(all).not.toContain(target().credentials.accessKeySecret);
     });
 
+    it("a region other than the bucket's is refused with a hint about the region", async () => {
+      const other = target().region === "cn-beijing" ? "cn-shanghai" : "cn-beijing";
+      const oss = clientFor(target(), {
+        region: other,
+        endpoint: target().endpoint ?? `https://oss-${target().region}.aliyuncs.com`,
+      });
+      const e = await ossErrorOf(oss.listStyles());
+      expect([400, 403]).toContain(e.status);
+      expect(e.attempts).toBe(1);
+      if (e.code === "SignatureDoesNotMatch") expect(e.hint).toMatch(/region/);
+    });
+
     it("an unknown AccessKey ID is 403 InvalidAccessKeyId", async () => {
       const oss = clientFor(target(), { credentials: { accessKeyId: "LTAInobody", accessKeySecret: "x" } });
       expect(await ossErrorOf(oss.listStyles())).toMatchObject({ status: 403, code: "InvalidAccessKeyId" });

@@ -8,6 +8,8 @@ export interface CallOptions {
   readonly bucket?: string | undefined;
   /** Cancels the call, including any backoff wait. */
   readonly signal?: AbortSignal | undefined;
+  /** Overrides the client's per-attempt timeout for this call. */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** What the operation modules share: the transport and the default bucket. */
@@ -19,6 +21,12 @@ export interface OpContext {
 /** Bucket naming rules (3–63 of a–z 0–9 -, alphanumeric at both ends). */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
+/**
+ * An `invalid-argument` OssError: refused before anything was sent.
+ *
+ * @example
+ * throw invalidArgument("listObjects", "maxKeys must be an integer 1–1000, got 0");
+ */
 export function invalidArgument(operation: string, message: string): OssError {
   return new OssError({ kind: "invalid-argument", code: "InvalidArgument", message, operation });
 }
@@ -52,7 +60,12 @@ export function contentMd5(body: Uint8Array): string {
   return createHash("md5").update(body).digest("base64");
 }
 
-/** The `x-oss-request-id` of a response, when present. */
+/**
+ * The `x-oss-request-id` of a response, when present.
+ *
+ * @example
+ * requestIdOf(response); // "5C3D9175B6FC201293AD4890"
+ */
 export function requestIdOf(res: Response): string | undefined {
   return res.headers.get("x-oss-request-id") ?? undefined;
 }

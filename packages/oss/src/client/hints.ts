@@ -8,6 +8,7 @@ const RAM_ACTION: Readonly<Record<string, string>> = {
   getObject: "oss:GetObject",
   headObject: "oss:GetObject",
   putObject: "oss:PutObject",
+  deleteObject: "oss:DeleteObject",
 };
 
 const HINTS: Readonly<Record<string, string>> = {

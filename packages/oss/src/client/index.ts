@@ -6,6 +6,7 @@ import { resolveCredentials } from "./credentials.ts";
 import { requestUrl } from "./endpoint.ts";
 import {
   checkKey,
+  deleteObject,
   type GetObjectOptions,
   getObject,
   headObject,
@@ -61,6 +62,7 @@ export function createOssClient(options: OssClientOptions) {
     listObjects: (opts?: ListObjectsOptions) => listObjects(ctx, opts),
     getObject: (key: string, opts?: GetObjectOptions) => getObject(ctx, key, opts),
     headObject: (key: string, opts?: CallOptions) => headObject(ctx, key, opts),
+    deleteObject: (key: string, opts?: CallOptions) => deleteObject(ctx, key, opts),
     putObject: (key: string, data: Uint8Array | string, opts?: PutObjectOptions) =>
       putObject(ctx, key, data, opts),
     /** A presigned GET URL (query-mode V4), signed at the skew-corrected current time. */

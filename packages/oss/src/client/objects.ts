@@ -96,7 +96,13 @@ function toSummary(node: XmlNode, path: string): ObjectSummary {
   };
 }
 
-/** ListObjectsV2: one page of keys under `prefix`. */
+/**
+ * ListObjectsV2: one page of keys under `prefix`.
+ *
+ * @example
+ * const page = await listObjects(ctx, { prefix: "photos/", maxKeys: 100 });
+ * const next = await listObjects(ctx, { prefix: "photos/", continuationToken: page.nextContinuationToken });
+ */
 export async function listObjects(ctx: OpContext, opts: ListObjectsOptions = {}): Promise<ListObjectsResult> {
   const bucket = bucketFor(ctx, opts, "listObjects");
   const query: [string, string][] = [["list-type", "2"]];
@@ -119,6 +125,7 @@ export async function listObjects(ctx: OpContext, opts: ListObjectsOptions = {})
     bucket,
     query,
     signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
   });
   const root = parseXmlDocument(text, "ListBucketResult", "listObjects", response.status);
   const truncated = childText(root, "IsTruncated", "ListBucketResult", "listObjects") === "true";
@@ -152,7 +159,12 @@ function headOf(res: Response): ObjectHead {
   };
 }
 
-/** HeadObject: the object's headers, or OssError `NoSuchKey`. */
+/**
+ * HeadObject: the object's headers, or OssError `NoSuchKey`.
+ *
+ * @example
+ * (await headObject(ctx, "photos/cat.jpg")).contentLength; // 48213
+ */
 export async function headObject(ctx: OpContext, key: string, opts: CallOptions = {}): Promise<ObjectHead> {
   const bucket = bucketFor(ctx, opts, "headObject");
   const { response } = await ctx.transport.send({
@@ -161,11 +173,18 @@ export async function headObject(ctx: OpContext, key: string, opts: CallOptions 
     bucket,
     key: checkKey(key, "headObject"),
     signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
   });
   return headOf(response);
 }
 
-/** GetObject: the headers and the body as a stream (read it or cancel it). */
+/**
+ * GetObject: the headers and the body as a stream (read it or cancel it).
+ *
+ * @example
+ * const { body, contentType } = await getObject(ctx, "photos/cat.jpg", { process: "style/thumb_200" });
+ * const bytes = new Uint8Array(await new Response(body).arrayBuffer());
+ */
 export async function getObject(ctx: OpContext, key: string, opts: GetObjectOptions = {}) {
   const bucket = bucketFor(ctx, opts, "getObject");
   const query: [string, string][] = opts.process ? [["x-oss-process", opts.process]] : [];
@@ -179,12 +198,37 @@ export async function getObject(ctx: OpContext, key: string, opts: GetObjectOpti
     headers,
     stream: true,
     signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
   });
   const body: ReadableStream<Uint8Array> = response.body ?? new Blob([]).stream();
   return { ...headOf(response), status: response.status, body };
 }
 
-/** PutObject from bytes or a string (UTF-8), with Content-MD5. */
+/**
+ * DeleteObject: 204, also when the object does not exist.
+ *
+ * @example
+ * await deleteObject(ctx, "photos/cat.jpg");
+ */
+export async function deleteObject(ctx: OpContext, key: string, opts: CallOptions = {}) {
+  const bucket = bucketFor(ctx, opts, "deleteObject");
+  const { response } = await ctx.transport.send({
+    operation: "deleteObject",
+    method: "DELETE",
+    bucket,
+    key: checkKey(key, "deleteObject"),
+    signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
+  });
+  return { requestId: requestIdOf(response) };
+}
+
+/**
+ * PutObject from bytes or a string (UTF-8), with Content-MD5.
+ *
+ * @example
+ * await putObject(ctx, "photos/cat.jpg", jpegBytes, { contentType: "image/jpeg" });
+ */
 export async function putObject(
   ctx: OpContext,
   key: string,
@@ -207,6 +251,7 @@ export async function putObject(
     headers,
     body,
     signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
   });
   return { etag: response.headers.get("etag") ?? undefined, requestId: requestIdOf(response) };
 }

@@ -45,7 +45,12 @@ function toStyle(node: XmlNode, path: string, operation: string): Style {
   };
 }
 
-/** PutStyle: create or overwrite (upsert). Resolves to the request id. */
+/**
+ * PutStyle: create or overwrite (upsert). Resolves to the request id.
+ *
+ * @example
+ * await putStyle(ctx, "thumb_200", "image/resize,w_200/quality,q_90", { category: "image" });
+ */
 export async function putStyle(ctx: OpContext, name: string, content: string, opts: PutStyleOptions = {}) {
   const bucket = bucketFor(ctx, opts, "putStyle");
   const body = new TextEncoder().encode(styleBody(content));
@@ -60,11 +65,17 @@ export async function putStyle(ctx: OpContext, name: string, content: string, op
     headers,
     body,
     signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
   });
   return { requestId: requestIdOf(response) };
 }
 
-/** GetStyle: one style, or OssError `NoSuchStyle` (404). */
+/**
+ * GetStyle: one style, or OssError `NoSuchStyle` (404).
+ *
+ * @example
+ * (await getStyle(ctx, "thumb_200")).content; // "image/resize,w_200/quality,q_90"
+ */
 export async function getStyle(ctx: OpContext, name: string, opts: CallOptions = {}): Promise<Style> {
   const bucket = bucketFor(ctx, opts, "getStyle");
   const query = styleQuery(name, "getStyle");
@@ -75,11 +86,17 @@ export async function getStyle(ctx: OpContext, name: string, opts: CallOptions =
     query,
     headers: STYLE_HEADERS,
     signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
   });
   return toStyle(parseXmlDocument(text, "Style", "getStyle", response.status), "Style", "getStyle");
 }
 
-/** ListStyle: every style of the bucket (no pagination in the API), in the server's order. */
+/**
+ * ListStyle: every style of the bucket (no pagination in the API), in the server's order.
+ *
+ * @example
+ * (await listStyles(ctx)).map((s) => s.name); // [] for a bucket without styles
+ */
 export async function listStyles(ctx: OpContext, opts: CallOptions = {}): Promise<Style[]> {
   const bucket = bucketFor(ctx, opts, "listStyles");
   const { text, response } = await ctx.transport.send({
@@ -89,6 +106,7 @@ export async function listStyles(ctx: OpContext, opts: CallOptions = {}): Promis
     query: [["style", ""]],
     headers: STYLE_HEADERS,
     signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
   });
   const root = parseXmlDocument(text, "StyleList", "listStyles", response.status);
   return childList(root, "Style", "StyleList", "listStyles").map((s, i) =>
@@ -96,7 +114,12 @@ export async function listStyles(ctx: OpContext, opts: CallOptions = {}): Promis
   );
 }
 
-/** DeleteStyle: 204, also when the style does not exist. */
+/**
+ * DeleteStyle: 204, also when the style does not exist.
+ *
+ * @example
+ * await deleteStyle(ctx, "thumb_200");
+ */
 export async function deleteStyle(ctx: OpContext, name: string, opts: CallOptions = {}) {
   const bucket = bucketFor(ctx, opts, "deleteStyle");
   const query = styleQuery(name, "deleteStyle");
@@ -107,6 +130,7 @@ export async function deleteStyle(ctx: OpContext, name: string, opts: CallOption
     query,
     headers: STYLE_HEADERS,
     signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
   });
   return { requestId: requestIdOf(response) };
 }

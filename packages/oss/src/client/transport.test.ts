@@ -194,3 +194,21 @@ describe("requests on the wire", () => {
     expect(seen[0]?.url).toBe("/bkt/photos/a%20b.png?x-oss-process=image%2Fresize%2Cw_10");
   });
 });
+
+describe("per-call options", () => {
+  it("a call's own timeoutMs overrides the client's", async () => {
+    queue.push(() => {});
+    const { oss } = client({ timeoutMs: 60_000, retry: false });
+    await expect(oss.listStyles({ timeoutMs: 40 })).rejects.toMatchObject({
+      kind: "timeout",
+      message: expect.stringContaining("40 ms"),
+    });
+  });
+
+  it("refuses a bad per-call timeout before sending", async () => {
+    await expect(client().oss.listStyles({ timeoutMs: -1 })).rejects.toMatchObject({
+      kind: "invalid-argument",
+      message: expect.stringContaining("timeoutMs"),
+    });
+  });
+});

@@ -39,6 +39,8 @@ export interface WireRequest {
   /** Return the response with its body unread (GetObject); the timeout then covers the headers only. */
   readonly stream?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Per-attempt timeout for this call; the client's default otherwise. */
+  readonly timeoutMs?: number | undefined;
 }
 
 export interface WireResponse {
@@ -70,6 +72,15 @@ export class Transport {
 
   async send(req: WireRequest): Promise<WireResponse> {
     const { retry, runtime } = this.config;
+    const t = req.timeoutMs;
+    if (t !== undefined && !(Number.isInteger(t) && t > 0)) {
+      throw new OssError({
+        kind: "invalid-argument",
+        code: "InvalidArgument",
+        message: `Expected a positive integer for \`timeoutMs\`, got ${t}`,
+        operation: req.operation,
+      });
+    }
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(req);
       if (outcome.ok) return { response: outcome.response, text: outcome.text, attempts: attempt };
@@ -114,10 +125,11 @@ export class Transport {
     let timedOut = false;
     const onAbort = () => controller.abort(req.signal?.reason);
     req.signal?.addEventListener("abort", onAbort, { once: true });
+    const timeoutMs = req.timeoutMs ?? config.timeoutMs;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort(TIMEOUT);
-    }, config.timeoutMs);
+    }, timeoutMs);
     try {
       const response = await config.fetch(url, init);
       if (req.stream && response.ok) {
@@ -130,7 +142,7 @@ export class Transport {
     } catch (error) {
       if (error instanceof OssError) return { ok: false, error };
       if (req.signal?.aborted) return { ok: false, error: abortedError(req.operation, 1, req.signal.reason) };
-      if (timedOut) return { ok: false, error: timeoutError(req.operation, config.timeoutMs) };
+      if (timedOut) return { ok: false, error: timeoutError(req.operation, timeoutMs) };
       return { ok: false, error: networkError(req.operation, error, secrets) };
     } finally {
       clearTimeout(timer);

@@ -46,7 +46,12 @@ function scopeAt(ctx: SigningContext, iso: string): ScopeParts {
   return { date: iso.slice(0, 8), region: standardRegion(ctx.region), product: ctx.product ?? "oss" };
 }
 
-/** Case-insensitive overlay: names in `added` replace same-named headers in `base` (never sent twice). */
+/**
+ * Case-insensitive overlay: names in `added` replace same-named headers in `base` (never sent twice).
+ *
+ * @example
+ * overlayHeaders({ "X-Oss-Date": "old", a: "1" }, { "x-oss-date": "new" }); // { a: "1", "x-oss-date": "new" }
+ */
 export function overlayHeaders(base: HeaderMap, added: HeaderMap): Record<string, string> {
   const replaced = new Set(Object.keys(added).map((n) => n.toLowerCase()));
   const out: Record<string, string> = {};
@@ -54,7 +59,13 @@ export function overlayHeaders(base: HeaderMap, added: HeaderMap): Record<string
   return Object.assign(out, added);
 }
 
-function checkCredentials(ctx: SigningContext): void {
+/**
+ * Refuses empty credentials, naming the field (never its value).
+ *
+ * @example
+ * checkCredentials({ credentials: { accessKeyId: "", accessKeySecret: "x" }, region: "r", date }); // throws SignerInputError
+ */
+export function checkCredentials(ctx: SigningContext): void {
   if (!ctx.credentials?.accessKeyId)
     throw new SignerInputError("credentials.accessKeyId", "must not be empty");
   if (!ctx.credentials.accessKeySecret) {
@@ -102,5 +113,3 @@ export function signRequest(
   added.Authorization = authorizationHeader(ctx.credentials.accessKeyId, scopeText, additional, signature);
   return { headers: added, canonicalRequest: creq, stringToSign: sts, signature };
 }
-
-export { checkCredentials };

@@ -35,6 +35,13 @@ export interface Vector {
 
 export const GROUPS = ["vectors", "supplementary_vectors", "derived_style_vectors"] as const;
 
+/**
+ * A malformed vectors file or vector, with the JSON path of the bad field.
+ *
+ * @example
+ * new VectorFormatError("vectors[2].inputs.method", "expected a string").message;
+ * // "vectors[2].inputs.method: expected a string"
+ */
 export class VectorFormatError extends Error {
   override readonly name = "VectorFormatError";
   constructor(

@@ -1,5 +1,8 @@
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -81,5 +84,23 @@ describe("vectors CLI", () => {
     const env = { ...process.env, INIT_CWD: fixtures };
     const { stdout } = await run(process.execPath, ["--import", "tsx", cli, "v4-vectors.json"], { env });
     expect(stdout.trim().split("\n").at(-1)).toBe("9 passed, 0 failed");
+  });
+
+  it("exits 1 with FAIL lines when a vector fails", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "vectors-"));
+    const json = load(`${fixtures}v4-vectors.json`) as { vectors: { expected: Record<string, string> }[] };
+    for (const v of json.vectors) if (v.expected.authorization) v.expected.authorization += "0";
+    await writeFile(join(dir, "bad.json"), JSON.stringify(json));
+    const failed = await run(process.execPath, ["--import", "tsx", cli, "bad.json"], {
+      env: { ...process.env, INIT_CWD: dir },
+    }).then(
+      () => undefined,
+      (e: { code: number; stdout: string }) => e,
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(failed?.code).toBe(1);
+    const lines = failed?.stdout.trim().split("\n") ?? [];
+    expect(lines.filter((l) => l.startsWith("FAIL v4-header-"))).toHaveLength(3);
+    expect(lines.at(-1)).toBe("6 passed, 3 failed");
   });
 });
