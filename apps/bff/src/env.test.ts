@@ -1,24 +1,107 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv } from "./env.ts";
 
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+const cloud = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tExampleId",
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: "example-secret-value",
+  OSS_REGION: "cn-hangzhou",
+  OSS_BUCKETS: "photos, avatars",
+};
+
 describe("parseEnv", () => {
-  it("defaults to loopback and port 8787", () => {
-    expect(parseEnv({})).toMatchObject({ HOST: "127.0.0.1", PORT: 8787, oss: { mode: "embedded" } });
+  it("defaults to loopback, port 8787 and the embedded default", () => {
+    expect(parseEnv({})).toEqual({
+      HOST: "127.0.0.1",
+      PORT: 8787,
+      sessionTtlMs: 12 * 3600 * 1000,
+      oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50 },
+    });
   });
 
-  it("takes HOST and PORT", () => {
-    expect(parseEnv({ HOST: "0.0.0.0", PORT: "9000" })).toMatchObject({ HOST: "0.0.0.0", PORT: 9000 });
+  it("takes HOST, PORT, DATA_DIR, the admin token and the session lifetime", () => {
+    const env = parseEnv({
+      HOST: "0.0.0.0",
+      PORT: "9000",
+      DATA_DIR: "/srv/data",
+      CONSOLE_ADMIN_TOKEN: "a-long-enough-token",
+      SESSION_TTL_HOURS: "1",
+    });
+    expect(env).toMatchObject({
+      HOST: "0.0.0.0",
+      PORT: 9000,
+      DATA_DIR: "/srv/data",
+      CONSOLE_ADMIN_TOKEN: "a-long-enough-token",
+      sessionTtlMs: 3_600_000,
+    });
+  });
+
+  it("switches to cloud mode with credentials, region and buckets", () => {
+    expect(
+      parseEnv({
+        ...cloud,
+        ALIBABA_CLOUD_SECURITY_TOKEN: "sts",
+        OSS_ENDPOINT: "https://oss-cn-hangzhou-internal.aliyuncs.com",
+      }).oss,
+    ).toEqual({
+      mode: "cloud",
+      credentials: {
+        accessKeyId: "LTAI5tExampleId",
+        accessKeySecret: "example-secret-value",
+        securityToken: "sts",
+      },
+      region: "cn-hangzhou",
+      buckets: ["photos", "avatars"],
+      endpoint: "https://oss-cn-hangzhou-internal.aliyuncs.com",
+      styleLimit: 50,
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseEnv({ OSS_ENDPOINT: "", CONSOLE_ADMIN_TOKEN: "" }).oss.mode).toBe("embedded");
   });
 
   it("names every bad variable at once", () => {
-    const attempt = () => parseEnv({ PORT: "70000", HOST: "" });
-    expect(attempt).toThrow(ConfigError);
-    try {
-      attempt();
-    } catch (error) {
-      const problems = (error as ConfigError).problems.join("\n");
-      expect(problems).toMatch(/PORT/);
-      expect(problems).toMatch(/HOST/);
-    }
+    const problems = problemsOf({
+      PORT: "70000",
+      HOST: "",
+      CONSOLE_ADMIN_TOKEN: "short",
+      EMULATOR_PORT: "x",
+    }).join("\n");
+    for (const name of ["PORT", "HOST", "CONSOLE_ADMIN_TOKEN", "EMULATOR_PORT"])
+      expect(problems).toContain(name);
+  });
+
+  it("requires region and buckets with cloud credentials, and both halves of the key pair", () => {
+    expect(problemsOf({ ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tExampleId" })).toEqual([
+      expect.stringContaining("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+      expect.stringContaining("OSS_REGION"),
+      expect.stringContaining("OSS_BUCKETS"),
+    ]);
+  });
+
+  it("refuses cloud-only variables without credentials rather than ignoring them", () => {
+    const problems = problemsOf({ OSS_BUCKETS: "photos", OSS_REGION: "cn-hangzhou" });
+    expect(problems).toEqual([expect.stringContaining("OSS_REGION"), expect.stringContaining("OSS_BUCKETS")]);
+  });
+
+  it("checks the shapes of region, buckets and endpoint, and never echoes a value", () => {
+    const problems = problemsOf({
+      ...cloud,
+      OSS_REGION: "oss-cn-hangzhou",
+      OSS_BUCKETS: "Photos,ok-bucket",
+      OSS_ENDPOINT: "ftp://x",
+    });
+    expect(problems.join("\n")).toMatch(/OSS_REGION[\s\S]*OSS_BUCKETS[\s\S]*OSS_ENDPOINT/);
+    expect(problems.join("\n")).not.toContain(cloud.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, json, startHarness } from "../testing/harness.ts";
+import type { StyleDto } from "../contract/dto.ts";
+import { errorOf, type Harness, json, jsonOf, startHarness, styleOf } from "../testing/harness.ts";
 
 let h: Harness;
 let browser: Record<string, string>;
@@ -47,7 +48,7 @@ describe("style CRUD", () => {
   it("creates (201), reads, lists with ISO times, updates (200) and deletes (204)", async () => {
     const created = await post("photos", { name: "thumb", content: "image/resize,w_200", category: "image" });
     expect(created.status).toBe(201);
-    const style = await created.json();
+    const style = await styleOf(created);
     expect(style).toMatchObject({ name: "thumb", content: "image/resize,w_200", category: "image" });
     expect(style.createTime).toMatch(iso);
     expect(style.lastModifyTime).toMatch(iso);
@@ -56,7 +57,7 @@ describe("style CRUD", () => {
     expect(one.status).toBe(200);
     expect(await one.json()).toEqual(style);
 
-    const list = await (await get("/api/buckets/photos/styles")).json();
+    const list = await jsonOf<{ styles: StyleDto[] }>(await get("/api/buckets/photos/styles"));
     expect(list.styles).toContainEqual(style);
 
     const updated = await put("photos", "thumb", {
@@ -64,7 +65,7 @@ describe("style CRUD", () => {
       expectedLastModifyTime: style.lastModifyTime,
     });
     expect(updated.status).toBe(200);
-    const after = await updated.json();
+    const after = await styleOf(updated);
     expect(after).toMatchObject({
       name: "thumb",
       content: "image/resize,w_300",
@@ -92,7 +93,7 @@ describe("style CRUD", () => {
   });
 
   it("says 409 StyleChanged with the current style when it changed since the editor loaded it", async () => {
-    const loaded = await (await post("photos", { name: "shared", content: "image/resize,w_100" })).json();
+    const loaded = await styleOf(await post("photos", { name: "shared", content: "image/resize,w_100" }));
     const first = await put("photos", "shared", {
       content: "image/resize,w_111",
       expectedLastModifyTime: loaded.lastModifyTime,
@@ -103,9 +104,9 @@ describe("style CRUD", () => {
       expectedLastModifyTime: loaded.lastModifyTime,
     });
     expect(second.status).toBe(409);
-    const body = await second.json();
+    const body = await errorOf(second);
     expect(body.error.code).toBe("StyleChanged");
-    expect(body.error.details.current).toMatchObject({ name: "shared", content: "image/resize,w_111" });
+    expect(body.error.details?.current).toMatchObject({ name: "shared", content: "image/resize,w_111" });
   });
 
   it("serializes concurrent writes to one style: two creates give one 201 and one 409", async () => {
@@ -117,7 +118,7 @@ describe("style CRUD", () => {
   });
 
   it("serializes concurrent edits from the same version: one 200, one 409", async () => {
-    const loaded = await (await post("photos", { name: "race-edit", content: "image/resize,w_1" })).json();
+    const loaded = await styleOf(await post("photos", { name: "race-edit", content: "image/resize,w_1" }));
     const edits = await Promise.all(
       ["w_2", "w_3"].map((w) =>
         put("photos", "race-edit", {
@@ -176,9 +177,9 @@ describe("validation before any call goes out", () => {
         post("photos", { name: decodeURIComponent(name), content: "image/resize,w_1" }),
       );
       expect(created.status).toBe(400);
-      const body = await created.json();
+      const body = await errorOf(created);
       expect(body.error.code).toBe("InvalidStyleName");
-      expect(body.error.details.errors[0]).toMatchObject({ code, offset });
+      expect(body.error.details?.errors?.[0]).toMatchObject({ code, offset });
       const read = await silent(() => get(`/api/buckets/photos/styles/${name}`));
       expect(read.status).toBe(400);
     },
@@ -187,14 +188,14 @@ describe("validation before any call goes out", () => {
   it("refuses bad content with the parser's positioned errors in details, never reaching OSS", async () => {
     const res = await silent(() => post("photos", { name: "bad", content: "image/resize,w_abc" }));
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await errorOf(res);
     expect(body.error.code).toBe("InvalidStyleContent");
-    expect(body.error.details.errors).toEqual([
+    expect(body.error.details?.errors).toEqual([
       { code: "InvalidValue", message: expect.stringContaining("w"), offset: 15, length: 3 },
     ]);
     const forbidden = await silent(() => put("photos", "bad", { content: "image/resize,w_1;" }));
     expect(forbidden.status).toBe(400);
-    expect((await forbidden.json()).error.details.errors).toContainEqual(
+    expect((await errorOf(forbidden)).error.details?.errors).toContainEqual(
       expect.objectContaining({ code: "ForbiddenCharacter", offset: 16 }),
     );
   });
@@ -202,7 +203,7 @@ describe("validation before any call goes out", () => {
   it("refuses a bad category, malformed JSON (400), a non-JSON body (415) and an oversized body (413)", async () => {
     const category = await post("photos", { name: "c", content: "image/resize,w_1", category: "music" });
     expect(category.status).toBe(400);
-    expect((await category.json()).error).toMatchObject({
+    expect((await errorOf(category)).error).toMatchObject({
       code: "InvalidRequest",
       details: { issues: [{ path: "category" }] },
     });
@@ -213,7 +214,7 @@ describe("validation before any call goes out", () => {
       body: '{"name": ',
     });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error).toEqual({
+    expect((await errorOf(malformed)).error).toEqual({
       code: "MalformedJson",
       message: "The request body is not valid JSON.",
     });
@@ -227,7 +228,7 @@ describe("validation before any call goes out", () => {
 
     const huge = await post("photos", { name: "big", content: `image/resize,w_1${"0".repeat(70_000)}` });
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error.code).toBe("PayloadTooLarge");
+    expect((await errorOf(huge)).error.code).toBe("PayloadTooLarge");
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../security/csrf.ts";
-import { ADMIN_TOKEN, type Harness, json, ORIGIN, startHarness } from "../testing/harness.ts";
+import { ADMIN_TOKEN, type Harness, json, jsonOf, ORIGIN, startHarness } from "../testing/harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ describe("POST /api/session", () => {
   it("signs in with the admin token: an HttpOnly, SameSite=Strict, Path=/ cookie, not Secure over http", async () => {
     const res = await h.request("/api/session", signInInit(ADMIN_TOKEN));
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await jsonOf<{ expiresAt: string }>(res);
     expect(body).toMatchObject({ via: "cookie", tokenId: expect.stringMatching(/^[0-9a-f]{12}$/) });
     expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now());
     const cookie = res.headers.get("Set-Cookie") ?? "";

@@ -6,8 +6,11 @@ import { type FaultOptions, type RunningEmulator, startEmulator } from "@style-c
 import type { Hono } from "hono";
 import { createApp } from "../app.ts";
 import { createApiDeps } from "../compose.ts";
+import type { StyleDto } from "../contract/dto.ts";
+import type { PositionedIssue } from "../contract/style-name.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../security/csrf.ts";
 import { managedBuckets } from "../upstream/managed-buckets.ts";
+import type { UpstreamDetails } from "../upstream/oss-error.ts";
 
 /**
  * A real stack for route tests: an emulator on loopback over a temporary data directory, and the BFF app
@@ -141,3 +144,23 @@ export const json = (method: string, headers: Record<string, string>, body: unkn
   headers,
   body: JSON.stringify(body),
 });
+
+/** The error body with the details the routes put in it, for tests to read. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    requestId?: string;
+    details?: {
+      current?: StyleDto;
+      errors?: PositionedIssue[];
+      issues?: Array<{ path: string; message: string }>;
+      upstream?: UpstreamDetails;
+    };
+  };
+}
+
+/** A response's JSON, typed by the test that knows what the route answers. */
+export const jsonOf = async <T>(res: Response): Promise<T> => (await res.json()) as T;
+export const styleOf = (res: Response) => jsonOf<StyleDto>(res);
+export const errorOf = (res: Response) => jsonOf<ErrorBody>(res);

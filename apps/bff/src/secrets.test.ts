@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, type Harness, json, startHarness } from "./testing/harness.ts";
+
+// Drives every route, successes and failures, and greps everything that left the BFF (status, headers,
+// bodies), everything it logged (captured raw, before any redaction) and the audit file.
+async function exercise(h: Harness): Promise<void> {
+  const browser = await h.browser();
+  const path = "/api/buckets/photos/styles";
+  await h.request("/api/session", { headers: browser });
+  await h.request("/api/buckets", { headers: browser });
+  await h.request(path, json("POST", browser, { name: "s1", content: "image/resize,w_1" }));
+  await h.request(path, json("POST", browser, { name: "s1", content: "image/resize,w_1" }));
+  await h.request(path, json("POST", browser, { name: "bad/name", content: "image/resize,w_1" }));
+  await h.request(`${path}/s1`, json("PUT", browser, { content: "image/resize,w_abc" }));
+  await h.request(
+    `${path}/s1`,
+    json("PUT", browser, { content: "image/resize,w_2", expectedLastModifyTime: "2000-01-01T00:00:00Z" }),
+  );
+  await h.request(`${path}/s1`, { headers: browser });
+  await h.request(`${path}/s1`, { method: "DELETE", headers: browser });
+  await h.request("/api/validate", json("POST", browser, { content: "image/resize,w_1" }));
+  await h.request("/api/audit", { headers: browser });
+  await h.request("/api/session", json("POST", { "Content-Type": "application/json" }, { token: "wrong" }));
+  await h.request("/api/session", { method: "DELETE", headers: browser });
+}
+
+function expectNoSecrets(h: Harness, secrets: string[]): void {
+  const outputs = [...h.seen, ...h.logs];
+  let audit = "";
+  try {
+    audit = readFileSync(join(h.dataDir, "audit", "audit.jsonl"), "utf8");
+  } catch {}
+  for (const secret of secrets) {
+    for (const text of [...outputs, audit]) expect(text).not.toContain(secret);
+  }
+}
+
+describe("no credential ever leaves the BFF", () => {
+  it("the secret key and the admin token appear in no response, header, log line or audit record", async () => {
+    const h = await startHarness();
+    try {
+      await exercise(h);
+      expect(h.seen.length).toBeGreaterThan(10);
+      expectNoSecrets(h, [h.secret, ADMIN_TOKEN]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("nor when OSS fails (wrong secret, server errors), which is when the BFF logs", async () => {
+    const wrong = "wrong-secret-0123456789abcdef";
+    const denied = await startHarness({ bffSecret: wrong });
+    const failing = await startHarness({ faults: { probabilities: { "500": 0.5 }, seed: 7 } });
+    try {
+      await exercise(denied);
+      await exercise(failing);
+      expect(failing.logs.length).toBeGreaterThan(0);
+      expectNoSecrets(denied, [denied.secret, wrong, ADMIN_TOKEN]);
+      expectNoSecrets(failing, [failing.secret, ADMIN_TOKEN]);
+    } finally {
+      await denied.close();
+      await failing.close();
+    }
+  });
+});
