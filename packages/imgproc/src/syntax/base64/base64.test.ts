@@ -41,10 +41,11 @@ describe("URL-safe Base64", () => {
 
   it("round-trips any text", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }), (text) => {
-        expect(decodeBase64Url(encodeBase64Url(text))).toEqual({ ok: true, text });
+      fc.property(fc.string({ unit: "binary", maxLength: 64 }), (text) => {
+        const back = decodeBase64Url(encodeBase64Url(text));
+        return back.ok && back.text === text;
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 });
