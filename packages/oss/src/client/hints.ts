@@ -22,6 +22,8 @@ const HINTS: Readonly<Record<string, string>> = {
   InvalidArgument: "check the argument named in the message (style names are 1–63 of A–Z a–z 0–9 _ . -)",
   SecurityTokenExpired: "the STS token has expired; refresh the temporary credentials",
   InvalidSecurityToken: "the STS token is invalid; request new temporary credentials",
+  PermanentRedirect:
+    "the bucket must be reached through another endpoint (see details.Endpoint); check the region",
   UserDisable: "the Alibaba Cloud account is disabled (overdue payment?)",
   MalformedResponse: "the endpoint did not answer like OSS; check the endpoint URL and any proxy in between",
   NetworkError: "could not reach the endpoint; check the endpoint URL and the network",

@@ -1,0 +1,77 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseQueryString, wireQuery } from "../signer/index.ts";
+import { OssError } from "./errors.ts";
+import { errorFromResponse } from "./response-error.ts";
+import { childList, childText, parseXmlDocument, styleBody } from "./xml.ts";
+
+// Strings XML 1.0 can carry (the Char production), including astral characters.
+const xmlChar = fc.oneof(
+  fc.constantFrom("\t", "\n", "\r", "<", ">", "&", '"', "'", "]]>", "&amp;", "&#x41;"),
+  fc.string({ unit: "grapheme", maxLength: 3 }),
+);
+const xmlString = fc
+  .array(xmlChar, { maxLength: 20 })
+  .map((parts) => parts.join("").replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ""));
+
+describe("properties", () => {
+  it("any XML-legal style content survives build and parse unchanged", () => {
+    fc.assert(
+      fc.property(xmlString, (content) => {
+        // A lone CR is normalised to LF by every XML parser; OSS would see the same.
+        const expected = content.replace(/\r\n?/g, "\n");
+        const doc = parseXmlDocument(styleBody(content), "Style", "putStyle");
+        expect(childText(doc, "Content", "Style", "putStyle", true).replace(/\r\n?/g, "\n")).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("wire query round-trips through parseQueryString for any names and values", () => {
+    const text = fc.string({ unit: "grapheme", maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            text.filter((s) => s !== ""),
+            text,
+          ),
+          { maxLength: 6 },
+        ),
+        (pairs) => {
+          expect(parseQueryString(wireQuery(pairs))).toEqual(pairs);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("parsing any response body throws nothing but OssError", () => {
+    const body = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.constantFrom(
+        "<StyleList>",
+        "<StyleList><Style>",
+        "<Style><Name>a</Name>",
+        "<?xml version='1.0'?>",
+        "<!DOCTYPE html>",
+      ),
+      xmlString.map((s) => `<StyleList><Style><Name>${s}</Name><Content>${s}</Content></Style></StyleList>`),
+    );
+    fc.assert(
+      fc.property(body, fc.integer({ min: 200, max: 599 }), (text, status) => {
+        try {
+          const root = parseXmlDocument(text, "StyleList", "listStyles", status);
+          for (const s of childList(root, "Style", "StyleList", "listStyles"))
+            childText(s, "Name", "Style", "listStyles", true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(OssError);
+        }
+        expect(errorFromResponse(new Response(null, { status }), text, "getStyle", [])).toBeInstanceOf(
+          OssError,
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
