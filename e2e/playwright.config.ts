@@ -2,14 +2,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { adminToken, baseURL, port } from "./fixtures/stack.ts";
 // @ts-expect-error: a plain .mjs helper shared with scripts/ensure-browser.mjs, typed by its JSDoc.
 import { systemChromium } from "./scripts/browser.mjs";
 
 // The whole stack as `pnpm start` runs it (built SPA + bundled BFF), on a port of its own and a fresh data
 // directory, so a developer's running console and its data are never touched.
-const port = Number(process.env.E2E_PORT ?? 8797);
-const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "style-console-e2e-"));
+// Set on process.env so the test workers (which load this file again) see the same directory, and the
+// tests can read the emulator's generated key from it (fixtures/stack.ts).
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "style-console-e2e-"));
+const dataDir = process.env.E2E_DATA_DIR;
 const executablePath: string | undefined = systemChromium();
 
 export default defineConfig({
@@ -51,6 +53,6 @@ export default defineConfig({
     timeout: 60_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir },
+    env: { HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, CONSOLE_ADMIN_TOKEN: adminToken },
   },
 });

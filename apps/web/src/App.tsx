@@ -112,9 +112,10 @@ function SignOutButton() {
     mutationFn: signOut,
     onSettled: () => {
       signedInHint.set(false);
-      // Nothing of the last session stays in memory for the next person at this browser.
-      client.clear();
+      // The session query flips first (its observer shows the sign-in screen), then nothing else of the
+      // last session stays in memory for the next person at this browser.
       client.setQueryData(keys.session(), null);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session()[0] });
     },
   });
   return (

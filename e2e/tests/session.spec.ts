@@ -1,0 +1,101 @@
+import { adminToken } from "../fixtures/stack.ts";
+import { expect, signIn, test } from "../fixtures/test.ts";
+
+const firstBucket = "demo-photos";
+
+test("signs in with the admin token, opens the first bucket's seeded styles, and signs out", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Sign in to Style Console" })).toBeVisible();
+
+  await page.getByLabel("Admin token").fill("certainly-not-the-admin-token");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("InvalidToken");
+
+  await page.getByLabel("Admin token").fill(adminToken);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`/buckets/${firstBucket}/styles`);
+  const table = page.getByRole("table", { name: `Styles of ${firstBucket}` });
+  for (const seeded of ["thumbnail", "web-webp", "watermarked"])
+    await expect(table.getByRole("rowheader", { name: seeded, exact: true })).toBeVisible();
+  await expect(page.getByText(/^\d+ of 50 styles$/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Style Console" })).toBeVisible();
+  expect((await page.request.get("/api/buckets")).status()).toBe(401);
+});
+
+test("the one-click link signs in and takes the token out of the address bar", async ({ page }) => {
+  await page.goto(`/#token=${encodeURIComponent(adminToken)}`);
+  await expect(page.getByRole("table", { name: `Styles of ${firstBucket}` })).toBeVisible();
+  expect(page.url()).not.toContain(adminToken);
+  expect(await page.evaluate(() => window.location.hash)).toBe("");
+  // Back must not bring the token back either: its history entry was replaced, not kept.
+  await page.goBack();
+  expect(page.url()).not.toContain(adminToken);
+});
+
+test("remembers the bucket picked in the header", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/");
+  await expect(page).toHaveURL(`/buckets/${firstBucket}/styles`);
+  await page.getByRole("combobox", { name: "Bucket" }).selectOption("demo-avatars");
+  await expect(page).toHaveURL("/buckets/demo-avatars/styles");
+  await expect(page.getByRole("table", { name: "Styles of demo-avatars" })).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL("/buckets/demo-avatars/styles");
+});
+
+test("speaks Chinese when asked, and the browser's Chinese by default", async ({ page, browser }) => {
+  await signIn(page);
+  await page.goto(`/buckets/${firstBucket}/styles`);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  await expect(page.getByRole("heading", { name: "图片样式" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "新建样式" })).toBeVisible();
+
+  const chinese = await browser.newContext({ locale: "zh-CN" });
+  const zhPage = await chinese.newPage();
+  await zhPage.goto("/");
+  await expect(zhPage.getByRole("heading", { name: "登录 Style Console" })).toBeVisible();
+  await expect(zhPage.getByLabel("管理员令牌")).toBeVisible();
+  await chinese.close();
+});
+
+test("every control of the list is reachable by keyboard, and the delete dialog keeps focus", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(`/buckets/${firstBucket}/styles`);
+  await expect(page.getByRole("table")).toBeVisible();
+  const reached = new Set<string>();
+  for (let i = 0; i < 40 && !reached.has("Delete thumbnail"); i++) {
+    await page.keyboard.press("Tab");
+    reached.add(
+      await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el) return "";
+        const labelled = el.getAttribute("aria-label");
+        if (labelled) return labelled;
+        const id = el.id;
+        const label = id ? document.querySelector(`label[for="${id}"]`)?.textContent : null;
+        return (label ?? el.closest("label")?.textContent ?? el.textContent ?? "").trim();
+      }),
+    );
+  }
+  for (const name of ["Bucket", "Sign out", "New style", "Search styles", "Sort by", "Edit thumbnail"])
+    expect(
+      [...reached].some((r) => r.startsWith(name)),
+      `${name} reachable by Tab`,
+    ).toBe(true);
+  expect(reached.has("Delete thumbnail")).toBe(true);
+
+  // The focused Delete button opens the dialog with Enter; focus starts on the safe choice.
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Delete thumbnail?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Delete thumbnail" })).toBeFocused();
+});
