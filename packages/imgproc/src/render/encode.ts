@@ -75,10 +75,11 @@ export async function encode(
   timeoutSeconds: number,
 ): Promise<Encoded> {
   const frames = plan.animated ? work.frames : 1;
-  // sharp flattens BEFORE compositing within one pipeline: settle a pending composite (circle,
-  // rounded corners, watermark) so JPEG's white fill sees the transparency it made.
-  if (plan.format === "jpg" && work.stage === "composite") work = await settle(work, timeoutSeconds);
-  let img = work.img.timeout({ seconds: timeoutSeconds });
+  // sharp flattens BEFORE compositing within one pipeline: settle a pending composite on a possibly
+  // transparent image (circle, rounded corners) so JPEG's white fill sees the transparency it made.
+  const ready = plan.format === "jpg" && work.stage === "composite" && work.transparent;
+  const done = ready ? await settle(work, timeoutSeconds) : work;
+  let img = done.img.timeout({ seconds: timeoutSeconds });
   if (plan.keepMetadata) img = img.keepMetadata();
   if (plan.format === "bmp") {
     const { data, info } = await run(img.raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true }));
@@ -91,7 +92,7 @@ export async function encode(
   }
   if (work.sized) checkFormatLimits(plan.format, work.width, work.height);
   const { data, info } = await run(
-    withFormat(img, plan, source, work.delays).toBuffer({ resolveWithObject: true }),
+    withFormat(img, plan, source, done.delays).toBuffer({ resolveWithObject: true }),
   );
   const height = frames > 1 ? Math.round(info.height / frames) : info.height;
   checkFormatLimits(plan.format, info.width, height);

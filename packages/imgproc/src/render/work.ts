@@ -32,6 +32,8 @@ export interface Work {
   stage: Stage;
   /** False after an operation whose output size only sharp knows (free-angle rotate). */
   sized: boolean;
+  /** Some pixel may be transparent (alpha source, circle, rounded corners): JPEG must flatten it. */
+  transparent: boolean;
   /** Frame delays (ms) when frames were dropped (JD `cgif`); otherwise the source's. */
   delays?: number[] | undefined;
 }
@@ -65,6 +67,7 @@ export function open(
     frames: animated ? source.frames : 1,
     stage: "fresh",
     sized: true,
+    transparent: source.hasAlpha,
   };
 }
 
@@ -93,6 +96,7 @@ export async function settle(work: Work, timeoutSeconds: number): Promise<Work> 
     frames: work.frames,
     stage: "fresh",
     sized: true,
+    transparent: work.transparent,
     delays: work.delays,
   };
 }

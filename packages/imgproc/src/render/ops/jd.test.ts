@@ -40,6 +40,39 @@ describe("JD Cloud actions", () => {
     expect(estimateJpegQuality((await render(fixture(EXAMPLE_JPG), jd("q/95"))).data)).toBe(82);
   });
 
+  it("p makes a progressive JPEG", async () => {
+    const sharp = (await import("sharp")).default;
+    const { data } = await render(fixture(EXAMPLE_JPG), jd("s/100/100/p"));
+    expect((await sharp(data).metadata()).isProgressive).toBe(true);
+  });
+
+  it("wmt's colour, size, offsets and rotation change the mark", async () => {
+    const black = await solid(300, 200, "#000000");
+    const sharp = (await import("sharp")).default;
+    const lit = async (image: Buffer) => {
+      const { data } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
+      return data.reduce((n, v) => (v > 100 ? n + 1 : n), 0);
+    };
+    const base = { op: "jd-wmt" as const, text: "京东云" };
+    const draw = async (extra: object) =>
+      (await render(black, { kind: "img", operations: [{ ...base, ...extra }] })).data;
+    const small = await lit(await draw({ size: 10 }));
+    expect(await lit(await draw({ size: 100 }))).toBeGreaterThan(small * 3);
+    const red = await draw({ color: "FF0000", size: 200 });
+    const { data: rgb } = await sharp(red).raw().toBuffer({ resolveWithObject: true });
+    let redPixels = 0;
+    for (let i = 0; i < rgb.length; i += 3) if ((rgb[i] ?? 0) > 150 && (rgb[i + 1] ?? 0) < 80) redPixels++;
+    expect(redPixels).toBeGreaterThan(100);
+    // dx/dy shift a top-left mark inward; a 90° turn makes it taller than wide.
+    const shifted = await draw({ position: 1, dx: 150, dy: 100, size: 50 });
+    const region = async (image: Buffer, left: number, top: number, width: number, height: number) =>
+      lit(await sharp(image).extract({ left, top, width, height }).png().toBuffer());
+    expect(await region(shifted, 0, 0, 150, 100)).toBe(0);
+    const turned = await draw({ position: 1, rotate: 90, size: 50 });
+    const total = await lit(turned);
+    expect(await region(turned, 0, 0, 60, 200)).toBe(total);
+  });
+
   it("o returns the original bytes untouched", async () => {
     const input = fixture(EXAMPLE_JPG);
     const { data, info } = await render(input, jd("o"));

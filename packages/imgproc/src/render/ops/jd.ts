@@ -88,6 +88,7 @@ export async function jdCgif(work: Work, op: JdCgifOp, ctx: OpContext): Promise<
     frames: keep.length,
     stage: "fresh",
     sized: true,
+    transparent: base.transparent,
     delays: delays ? keep.map((k) => delays[k] ?? 100) : undefined,
   };
 }

@@ -6,7 +6,7 @@ import type { OpContext } from "./context.ts";
 async function mask(work: Work, svg: string, ctx: OpContext): Promise<Work> {
   const base = await ready(work, "composite", ctx.timeoutSeconds);
   const img = base.img.ensureAlpha().composite([{ input: Buffer.from(svg), blend: "dest-in" }]);
-  return { ...base, img, stage: "composite" };
+  return { ...base, img, stage: "composite", transparent: true };
 }
 
 /**

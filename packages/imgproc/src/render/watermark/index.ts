@@ -33,7 +33,8 @@ async function imageMark(spec: string, ctx: OpContext, main: Work): Promise<Mark
  * work = await watermark(work, { op: "watermark", text: "Hello 图片服务!" }, ctx);
  */
 export async function watermark(work: Work, op: WatermarkOp, ctx: OpContext): Promise<Work> {
-  const main = await settle(work, ctx.timeoutSeconds);
+  // Only the size is needed here; placeMark decides whether the pipeline must be settled.
+  const main = work.sized ? work : await settle(work, ctx.timeoutSeconds);
   let text: Mark | undefined;
   if (op.text !== undefined) {
     const face = pickFont(op.type ?? DEFAULT_FONT_NAME, ctx.fonts, ctx.warnings);
@@ -110,7 +111,8 @@ const areaScale = (mark: Mark, work: Work, perMille: number): number =>
  * work = await jdTextWatermark(work, { op: "jd-wmt", text: "京东云" }, ctx);
  */
 export async function jdTextWatermark(work: Work, op: JdTextWatermarkOp, ctx: OpContext): Promise<Work> {
-  const main = await settle(work, ctx.timeoutSeconds);
+  // Only the size is needed here; placeMark decides whether the pipeline must be settled.
+  const main = work.sized ? work : await settle(work, ctx.timeoutSeconds);
   if (op.font)
     ctx.warnings.push(`JD font "${op.font}" (only Simsun exists on JD) is drawn with a CJK substitute.`);
   const face = pickFont(DEFAULT_FONT_NAME, ctx.fonts, ctx.warnings);
@@ -128,7 +130,8 @@ export async function jdTextWatermark(work: Work, op: JdTextWatermarkOp, ctx: Op
  * work = await jdImageWatermark(work, { op: "jd-wmi", key: "downloads:logo.png" }, ctx);
  */
 export async function jdImageWatermark(work: Work, op: JdImageWatermarkOp, ctx: OpContext): Promise<Work> {
-  const main = await settle(work, ctx.timeoutSeconds);
+  // Only the size is needed here; placeMark decides whether the pipeline must be settled.
+  const main = work.sized ? work : await settle(work, ctx.timeoutSeconds);
   const raw = await imageMark(op.key, ctx, main);
   const scale = areaScale(raw, main, op.size ?? 30);
   const resized = await ctx.renderMark?.(
