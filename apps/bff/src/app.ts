@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ApiEnv } from "./http/api-env.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
+import { requestLog } from "./http/request-log.ts";
 import type { Logger } from "./logger.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { bucketRoutes } from "./routes/buckets.ts";
@@ -73,6 +74,7 @@ export type AppType = ReturnType<typeof createApiRoutes>;
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use("*", securityHeaders);
+  app.use("/api/*", requestLog(options.api.logger));
   app.onError(createErrorHandler(options.api.logger));
   app.route("/api", createApiRoutes(options.api));
   if (options.webDist) mountSpa(app, options.webDist);

@@ -43,6 +43,9 @@ describe("no credential ever leaves the BFF", () => {
     try {
       await exercise(h);
       expect(h.seen.length).toBeGreaterThan(10);
+      // Every request was logged (so the grep below has something to bite on).
+      expect(h.logs.some((l) => /^POST \/api\/session 200 \d+ms$/.test(l))).toBe(true);
+      expect(h.logs.filter((l) => /^(GET|POST|PUT|DELETE) \/api\//.test(l)).length).toBe(h.seen.length);
       expectNoSecrets(h, [h.secret, ADMIN_TOKEN]);
     } finally {
       await h.close();
