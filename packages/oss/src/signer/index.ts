@@ -30,7 +30,14 @@ export {
   standardRegion,
   stringToSign,
 } from "./key.ts";
-export { type PresignContext, type PresignResult, presign, presignUrl, wireQuery } from "./presign.ts";
+export {
+  type PresignContext,
+  type PresignOptions,
+  type PresignResult,
+  presign,
+  presignUrl,
+  wireQuery,
+} from "./presign.ts";
 export { parseQueryString } from "./query.ts";
 export {
   overlayHeaders,

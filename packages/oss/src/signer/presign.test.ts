@@ -100,3 +100,13 @@ describe("parseQueryString", () => {
     expect(() => parseQueryString("?ok=1&bad=%zz")).toThrow(/"%zz" at character 10/);
   });
 });
+
+describe("presign options", () => {
+  it("can name the token parameter security-token, as the Android SDK does", () => {
+    const creds = { ...ctx, credentials: { ...ctx.credentials, securityToken: "tok" } };
+    const android = new Map(presign(req, creds, { securityTokenParam: "security-token" }).query);
+    expect(android.get("security-token")).toBe("tok");
+    expect(android.has("x-oss-security-token")).toBe(false);
+    expect(new Map(presign(req, creds).query).get("x-oss-security-token")).toBe("tok");
+  });
+});

@@ -13,6 +13,15 @@ export interface PresignContext extends SigningContext {
   readonly expiresSeconds: number;
 }
 
+/** Options of {@link presign}. */
+export interface PresignOptions {
+  /**
+   * Name of the STS token parameter; default `x-oss-security-token` (every SDK but Android, whose V4
+   * presigner keeps the V1 name `security-token`). Only to check the Android vectors.
+   */
+  readonly securityTokenParam?: "x-oss-security-token" | "security-token" | undefined;
+}
+
 /** The presigned query and the intermediates for debugging. */
 export interface PresignResult {
   /** Caller's parameters, then the `x-oss-*` auth parameters, then `x-oss-signature`; raw values. */
@@ -67,7 +76,11 @@ function checkExpires(seconds: number): void {
  *   { credentials: { accessKeyId: "ak", accessKeySecret: "sk" }, region: "cn-hangzhou", date: new Date(), expiresSeconds: 3600 },
  * );
  */
-export function presign(req: SignableRequest, ctx: PresignContext): PresignResult {
+export function presign(
+  req: SignableRequest,
+  ctx: PresignContext,
+  options: PresignOptions = {},
+): PresignResult {
   checkCredentials(ctx);
   checkExpires(ctx.expiresSeconds);
   const given = req.query ?? [];
@@ -84,7 +97,9 @@ export function presign(req: SignableRequest, ctx: PresignContext): PresignResul
     ["x-oss-expires", String(ctx.expiresSeconds)],
     ["x-oss-credential", `${ctx.credentials.accessKeyId}/${scopeText}`],
   ];
-  if (ctx.credentials.securityToken) auth.push(["x-oss-security-token", ctx.credentials.securityToken]);
+  if (ctx.credentials.securityToken) {
+    auth.push([options.securityTokenParam ?? "x-oss-security-token", ctx.credentials.securityToken]);
+  }
   if (additional.length > 0) auth.push(["x-oss-additional-headers", additional.join(";")]);
   const signed = [...given, ...auth];
   const creq = canonicalRequest({ ...req, query: signed, headers, additionalHeaders: additional });

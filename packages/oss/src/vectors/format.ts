@@ -29,6 +29,8 @@ export interface Vector {
   readonly inputs: VectorInputs;
   /** Names of headers the signer adds, when the vector lists them (`signer_adds_headers`). */
   readonly signerAddsHeaders: string[] | null;
+  /** Query parameters the signer adds (`signer_adds_query`), when listed. */
+  readonly signerAddsQuery: string[] | null;
   readonly expected: Record<string, string | null>;
   readonly derived: Record<string, string>;
 }
@@ -201,6 +203,9 @@ export function parseVector(raw: Json, path: string, group: string): Vector {
     mode,
     inputs: parseInputs(raw.inputs, `${path}.inputs`, mode),
     signerAddsHeaders: isRecord(adds) ? Object.keys(adds) : null,
+    signerAddsQuery: Array.isArray(raw.signer_adds_query)
+      ? raw.signer_adds_query.filter((x): x is string => typeof x === "string")
+      : null,
     expected,
     derived: isRecord(raw.derived_not_in_source) ? stringRecordLoose(raw.derived_not_in_source) : {},
   };

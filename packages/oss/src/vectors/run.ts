@@ -37,7 +37,13 @@ function produce(v: Vector, additional: string[]): Produced {
   };
   const req = { ...inputs, query: inputs.query, headers: inputs.headers, additionalHeaders: additional };
   if (v.mode === "presigned-url") {
-    const r = presign(req, { ...ctx, expiresSeconds: inputs.expiresSeconds ?? Number.NaN });
+    // The Android presigner names the STS parameter `security-token` (its vectors list it so).
+    const securityTokenParam = v.signerAddsQuery?.includes("security-token") ? "security-token" : undefined;
+    const r = presign(
+      req,
+      { ...ctx, expiresSeconds: inputs.expiresSeconds ?? Number.NaN },
+      { securityTokenParam },
+    );
     return {
       ...Object.fromEntries(r.query),
       canonical_request: r.canonicalRequest,
