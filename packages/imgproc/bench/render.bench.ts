@@ -254,12 +254,15 @@ async function main(): Promise<void> {
   const ratio = (a: number | undefined, b: number | undefined) =>
     a === undefined || b === undefined ? "–" : `${(a / b).toFixed(2)}×`;
   console.log(`Median of ${RUNS} runs (ms) after one warm-up; ratios are runner ÷ hand-written sharp.\n`);
-  console.log("| job | ours | sharp | ours ÷ sharp | ImageMagick | IM ÷ sharp | Pillow | Pillow ÷ sharp |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  console.log(
+    "| job | style | ours | sharp | ours ÷ sharp | ImageMagick | IM ÷ sharp | Pillow | Pillow ÷ sharp |",
+  );
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
   JOBS.forEach((job, k) => {
     const [o, s, m, p] = [ours.medians[k], hand.medians[k], magick.medians[k], pillow.medians[k]];
+    const style = job.style.length > 48 ? `${job.style.slice(0, 45)}…` : job.style;
     console.log(
-      `| ${job.name} | ${ms(o)} | ${ms(s)} | ${ratio(o, s)} | ${ms(m)} | ${ratio(m, s)} | ${ms(p)} | ${ratio(p, s)} |`,
+      `| ${job.name} | \`${style}\` | ${ms(o)} | ${ms(s)} | ${ratio(o, s)} | ${ms(m)} | ${ratio(m, s)} | ${ms(p)} | ${ratio(p, s)} |`,
     );
   });
   const mb = (r: RunnerResult) => `${r.peakRssMb.toFixed(0)} MB`;

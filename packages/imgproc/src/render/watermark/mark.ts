@@ -19,6 +19,9 @@ async function toMark(img: Sharp): Promise<Mark> {
   return { data, width: info.width, height: info.height };
 }
 
+/** Upper bound on the pixels of a drawn text mark (the OSS output cap). */
+const MAX_TEXT_PIXELS = 16_777_216;
+
 export interface TextStyle {
   text: string;
   face: FontFace;
@@ -36,6 +39,11 @@ export interface TextStyle {
  * const mark = await textMark({ text: "图片服务", face, size: 40, color: "000000", shadow: 0 });
  */
 export async function textMark(style: TextStyle): Promise<Mark> {
+  // 64 characters at 1000 px would be a ~80 MP RGBA strip: refuse before Pango allocates it.
+  const estimate = [...style.text].length * style.size * style.size * 1.3;
+  if (estimate > MAX_TEXT_PIXELS) {
+    throw new RenderError(400, "WatermarkError", "The watermark text is too large to draw (size × length).");
+  }
   const markup = (color: string) =>
     `<span foreground="#${color}" font_desc="${style.face.family} ${style.size}px">${escapeMarkup(style.text)}</span>`;
   const render = (color: string) =>

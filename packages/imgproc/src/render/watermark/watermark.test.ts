@@ -218,3 +218,13 @@ describe("on a photo", () => {
     expect(info).toMatchObject({ format: "jpg", width: 400, height: 267 });
   });
 });
+
+describe("text size bound", () => {
+  it("refuses a text mark that would be a huge strip", async () => {
+    const style = `image/watermark,text_${b64("图".repeat(64))},size_1000`;
+    await expect(render(await canvas(), style)).rejects.toMatchObject({
+      status: 400,
+      code: "WatermarkError",
+    });
+  });
+});
