@@ -17,8 +17,9 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         refetchOnWindowFocus: false,
-        // Client errors will not improve on a retry; a flaky network or a 5xx may.
-        retry: (count, error) => count < 1 && (error.status === 0 || error.status >= 500),
+        // Only what may pass by itself is retried: the network, OSS busy (503) or slow (504). A refusal
+        // (4xx, or 502 for OSS denying) will not improve and the operator should see it at once.
+        retry: (count, error) => count < 1 && [0, 503, 504].includes(error.status),
       },
     },
   });

@@ -129,12 +129,18 @@ export const en = {
   "error.retry": "Try again",
   "error.network": "The console's server could not be reached. Check that it is running.",
   "error.session": "Your session has ended. Sign in again.",
-  "error.hint.AccessDenied":
-    "The access key lacks permission for this bucket (oss:PutStyle, oss:GetStyle, oss:ListStyle, oss:DeleteStyle).",
+  "error.ossHint": "Hint",
+  "error.ossCode": "OSS error",
+  "error.hint.UpstreamDenied":
+    "The access key lacks permission for this bucket (oss:PutStyle, oss:GetStyle, oss:ListStyle, oss:DeleteStyle), or its signature was refused.",
   "error.hint.NoSuchBucket": "The bucket does not exist in this region. Check OSS_BUCKETS and OSS_REGION.",
-  "error.hint.TooManyStyles":
+  "error.hint.UnknownBucket":
+    "Pick one of the buckets in the header; the console manages only those in OSS_BUCKETS.",
+  "error.hint.StyleLimitReached":
     "OSS allows 50 styles per bucket; delete one or ask Alibaba Cloud support to raise the limit.",
-  "error.hint.Unauthorized": "Sign in again.",
+  "error.hint.UpstreamUnreachable":
+    "The console's server could not reach OSS. Check its network and OSS_ENDPOINT.",
+  "error.hint.UpstreamBusy": "OSS is throttling or busy. Wait a moment and try again.",
   "error.hint.generic": "Quote the request ID when you contact Alibaba Cloud support.",
 } as const;
 

@@ -125,11 +125,15 @@ export const zhCN: Messages = {
   "error.retry": "重试",
   "error.network": "无法连接控制台服务器，请确认它正在运行。",
   "error.session": "会话已结束，请重新登录。",
-  "error.hint.AccessDenied":
-    "访问密钥没有该 Bucket 的权限（oss:PutStyle、oss:GetStyle、oss:ListStyle、oss:DeleteStyle）。",
+  "error.ossHint": "提示",
+  "error.ossCode": "OSS 错误",
+  "error.hint.UpstreamDenied":
+    "访问密钥没有该 Bucket 的权限（oss:PutStyle、oss:GetStyle、oss:ListStyle、oss:DeleteStyle），或签名被拒绝。",
   "error.hint.NoSuchBucket": "该地域中不存在此 Bucket。请检查 OSS_BUCKETS 和 OSS_REGION。",
-  "error.hint.TooManyStyles":
+  "error.hint.UnknownBucket": "请在页头选择一个 Bucket；控制台只管理 OSS_BUCKETS 中列出的 Bucket。",
+  "error.hint.StyleLimitReached":
     "OSS 每个 Bucket 最多允许 50 个样式；请删除一个，或联系阿里云技术支持提高上限。",
-  "error.hint.Unauthorized": "请重新登录。",
+  "error.hint.UpstreamUnreachable": "控制台服务器无法连接 OSS。请检查其网络和 OSS_ENDPOINT。",
+  "error.hint.UpstreamBusy": "OSS 正在限流或繁忙，请稍后重试。",
   "error.hint.generic": "联系阿里云技术支持时请提供请求 ID。",
 };

@@ -2,14 +2,42 @@ import type { ApiError } from "../api/error.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 
+// What the operator can do, by the BFF's error code (apps/bff/src/upstream/oss-error.ts).
 const hints: Partial<Record<string, MessageKey>> = {
-  AccessDenied: "error.hint.AccessDenied",
+  UpstreamDenied: "error.hint.UpstreamDenied",
   NoSuchBucket: "error.hint.NoSuchBucket",
-  TooManyStyles: "error.hint.TooManyStyles",
-  Unauthorized: "error.hint.Unauthorized",
+  UnknownBucket: "error.hint.UnknownBucket",
+  StyleLimitReached: "error.hint.StyleLimitReached",
+  UpstreamUnreachable: "error.hint.UpstreamUnreachable",
+  UpstreamTimeout: "error.hint.UpstreamUnreachable",
+  UpstreamBusy: "error.hint.UpstreamBusy",
 };
 
-/** The hint for an error code: what the operator can do about it. */
+interface Upstream {
+  code?: string;
+  ec?: string;
+  hint?: string;
+}
+
+/** The OSS side of an upstream error, as the BFF passes it in `details.upstream`. */
+export function upstreamOf(error: ApiError): Upstream | null {
+  const details = error.details;
+  if (typeof details !== "object" || details === null || !("upstream" in details)) return null;
+  const upstream = details.upstream;
+  if (typeof upstream !== "object" || upstream === null) return null;
+  const pick = (key: string) => {
+    const value = (upstream as Record<string, unknown>)[key];
+    return typeof value === "string" ? value : undefined;
+  };
+  const out: Upstream = {};
+  for (const key of ["code", "ec", "hint"] as const) {
+    const value = pick(key);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** The hint for an error: ours by code (translated), else a generic one when OSS was involved. */
 export function useErrorHint(error: ApiError): string | null {
   const { t } = useI18n();
   if (error.status === 0) return t("error.network");
@@ -19,17 +47,23 @@ export function useErrorHint(error: ApiError): string | null {
 }
 
 /**
- * An error as operators need it: the server's message, what to do, and the OSS request id to quote
- * to support (selectable, never truncated).
+ * An error as operators need it: the server's message, what to do, OSS's own code and hint, and the OSS
+ * request id to quote to support (selectable, never truncated).
  */
 export function ErrorPanel({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t } = useI18n();
   const hint = useErrorHint(error);
+  const upstream = upstreamOf(error);
   return (
     <div className="error-panel" role="alert">
       <p className="error-title">{t("error.title")}</p>
       <p className="error-message">{error.message}</p>
       {hint ? <p className="error-hint">{hint}</p> : null}
+      {upstream?.hint ? (
+        <p className="error-hint">
+          {t("error.ossHint")}: {upstream.hint}
+        </p>
+      ) : null}
       <dl className="error-facts">
         <div>
           <dt>{t("error.code")}</dt>
@@ -37,6 +71,17 @@ export function ErrorPanel({ error, onRetry }: { error: ApiError; onRetry?: () =
             <code>{error.code}</code>
           </dd>
         </div>
+        {upstream?.code ? (
+          <div>
+            <dt>{t("error.ossCode")}</dt>
+            <dd>
+              <code>
+                {upstream.code}
+                {upstream.ec ? ` (EC ${upstream.ec})` : ""}
+              </code>
+            </dd>
+          </div>
+        ) : null}
         {error.requestId ? (
           <div>
             <dt>{t("error.requestId")}</dt>

@@ -1,0 +1,129 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createQueryClient } from "../../api/query-client.ts";
+import { I18nProvider } from "../../i18n/I18nProvider.tsx";
+import { ToastProvider } from "../../ui/toast.tsx";
+import { StyleListPage } from "./StyleListPage.tsx";
+
+const bucket = { name: "demo", region: "cn-hangzhou", endpoint: "http://x", styleCount: 0, styleLimit: 50 };
+
+/** A fake BFF at the network edge: the page, its queries and the client are the real ones. */
+function serve(routes: Record<string, () => Response | Promise<Response>>) {
+  const calls: string[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (input: RequestInfo | URL) => {
+      const path = new URL(String(input instanceof Request ? input.url : input), "http://localhost").pathname;
+      calls.push(path);
+      const route = routes[path];
+      return route ? route() : Response.json({ error: { code: "NotFound", message: path } }, { status: 404 });
+    }),
+  );
+  return calls;
+}
+
+function renderPage() {
+  return render(
+    <QueryClientProvider client={createQueryClient()}>
+      <I18nProvider locale="en">
+        <ToastProvider>
+          <StyleListPage bucket="demo" />
+        </ToastProvider>
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("StyleListPage", () => {
+  it("shows skeletons while loading, then invites the first style in an empty bucket", async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const calls = serve({
+      "/api/buckets": () => Response.json([bucket]),
+      "/api/buckets/demo/styles": async () => {
+        await gate;
+        return Response.json({ styles: [] });
+      },
+    });
+    renderPage();
+    expect(screen.getByRole("status", { name: "Loading styles…" })).toBeTruthy();
+    // Both requests start at once: the list does not wait for the buckets.
+    await vi.waitFor(() => expect([...calls].sort()).toEqual(["/api/buckets", "/api/buckets/demo/styles"]));
+    release();
+    expect(await screen.findByRole("heading", { name: "No styles yet" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Create the first style" }).getAttribute("href")).toBe(
+      "/buckets/demo/styles/new",
+    );
+    expect(screen.getByText("0 of 50 styles")).toBeTruthy();
+  });
+
+  it("shows an upstream error with its OSS request id and a hint", async () => {
+    serve({
+      "/api/buckets": () => Response.json([bucket]),
+      "/api/buckets/demo/styles": () =>
+        Response.json(
+          {
+            error: {
+              code: "UpstreamDenied",
+              message:
+                'OSS refused the console\'s request (bucket "demo", AccessDenied): You have no right to access this bucket.',
+              requestId: "65A1B2C3D4E5F6",
+              details: {
+                upstream: {
+                  status: 403,
+                  code: "AccessDenied",
+                  ec: "0003-00000001",
+                  hint: "Check the RAM policy.",
+                  operation: "ListStyle",
+                },
+              },
+            },
+          },
+          { status: 502 },
+        ),
+    });
+    renderPage();
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText(/You have no right to access this bucket\./)).toBeTruthy();
+    expect(within(alert).getByText("Hint: Check the RAM policy.")).toBeTruthy();
+    expect(within(alert).getByText("AccessDenied (EC 0003-00000001)")).toBeTruthy();
+    expect(within(alert).getByText("65A1B2C3D4E5F6")).toBeTruthy();
+    expect(within(alert).getByText(/oss:ListStyle/)).toBeTruthy();
+    expect(within(alert).getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+
+  it("lists styles with the full content on hover and the exact time on hover", async () => {
+    const content = "image/resize,m_fill,w_480,h_320/rounded-corners,r_24/format,webp";
+    serve({
+      "/api/buckets": () => Response.json([bucket]),
+      "/api/buckets/demo/styles": () =>
+        Response.json({
+          styles: [
+            {
+              name: "card",
+              content,
+              category: "image",
+              createTime: "2026-01-01T00:00:00Z",
+              lastModifyTime: "2026-01-02T03:04:05Z",
+            },
+          ],
+        }),
+    });
+    renderPage();
+    const row = (await screen.findByRole("rowheader", { name: "card" })).closest("tr");
+    if (!row) throw new Error("no row");
+    expect(within(row).getByText(content).getAttribute("title")).toBe(content);
+    const time = row.querySelector("time");
+    expect(time?.getAttribute("dateTime")).toBe("2026-01-02T03:04:05Z");
+    expect(time?.getAttribute("title")).toMatch(/2026/);
+    expect(within(row).getByRole("button", { name: "Delete card" })).toBeTruthy();
+  });
+});
