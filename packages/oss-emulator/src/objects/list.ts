@@ -64,8 +64,11 @@ function maxKeysOf(ctx: RequestContext): number {
   return n;
 }
 
-function contentsNode(meta: ObjectMeta): XmlNode {
-  return {
+// OSS names the bucket owner in V1 listings (and in V2 with fetch-owner=true); the emulator has one account.
+const owner: XmlNode = { ID: "1000000000000000", DisplayName: "1000000000000000" };
+
+function contentsNode(meta: ObjectMeta, withOwner: boolean): XmlNode {
+  const node: XmlNode = {
     Key: meta.key,
     LastModified: new Date(meta.lastModified).toISOString(),
     ETag: `"${meta.etag}"`,
@@ -73,6 +76,8 @@ function contentsNode(meta: ObjectMeta): XmlNode {
     Size: meta.size,
     StorageClass: "Standard",
   };
+  if (withOwner) node.Owner = owner;
+  return node;
 }
 
 // The token is opaque to clients; base64url of the resume key keeps it printable and URL-safe.
@@ -119,7 +124,8 @@ export function listObjects(ctx: RequestContext, bucket: Bucket): void {
     else node.NextMarker = page.last;
   }
   if (v2) node.KeyCount = page.contents.length + page.prefixes.length;
-  node.Contents = page.contents.map(contentsNode);
+  const withOwner = !v2 || queryValue(ctx.query, "fetch-owner") === "true";
+  node.Contents = page.contents.map((meta) => contentsNode(meta, withOwner));
   node.CommonPrefixes = page.prefixes.map((p) => ({ Prefix: p }));
   sendXml(ctx, 200, "ListBucketResult", node);
 }
