@@ -65,6 +65,7 @@ function lowerCaseHeaders(headers: HeaderMap): Map<string, string> {
  * // ["abc", "zabc"]
  */
 export function normalizeAdditionalHeaders(names: readonly string[] = [], headers: HeaderMap = {}): string[] {
+  if (names.length === 0) return [];
   const present = lowerCaseHeaders(headers);
   const picked = new Set<string>();
   for (const name of names) {
