@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
+import { afterEach, describe, expect, it } from "vitest";
+
+// The real entry point as `pnpm start` runs it (through tsx instead of the bundle, to test the source):
+// what it prints, and that the configured mode serves the right buckets.
+const bffDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const started: ChildProcess[] = [];
+let emulator: RunningEmulator | undefined;
+
+afterEach(async () => {
+  for (const child of started.splice(0)) child.kill("SIGTERM");
+  await emulator?.close();
+  emulator = undefined;
+});
+
+function start(env: Record<string, string>): Promise<{ output: string; url: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: bffDir,
+    // Only what the test sets, plus PATH: no cloud credentials leak in from the developer's shell.
+    env: { PATH: process.env.PATH ?? "", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  started.push(child);
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /ready at (http:\/\/\S+\/)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        // The sign-in line is printed right after the URL: let it arrive too.
+        setTimeout(() => resolve({ output, url }), 300);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+describe("main (pnpm start)", () => {
+  it("on the embedded default: prints the URL and a one-click sign-in URL whose fragment token works", async () => {
+    const { output, url } = await start({ DATA_DIR: mkdtempSync(join(tmpdir(), "sc-main-")) });
+    expect(output).toMatch(/Embedded OSS emulator at http:\/\/127\.0\.0\.1:\d+/);
+    const token = new RegExp(`${url.replace(/[/.]/g, "\\$&")}#token=(\\S+)`).exec(output)?.[1];
+    expect(token).toMatch(/^[\w-]{40,}$/);
+    const res = await fetch(`${url}api/buckets`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Array<{ name: string }>).map((b) => b.name)).toEqual([
+      "demo-photos",
+      "demo-avatars",
+    ]);
+  }, 40_000);
+
+  it("in cloud mode: manages the configured buckets over V4, and prints no token when one is configured", async () => {
+    emulator = await startEmulator({
+      dataDir: mkdtempSync(join(tmpdir(), "sc-main-oss-")),
+      accessKeyId: "LTAIcloudtest01",
+      accessKeySecret: "cloud-secret-for-the-test",
+      buckets: ["prod-images"],
+    });
+    const token = "configured-admin-token-123456";
+    const { output, url } = await start({
+      DATA_DIR: mkdtempSync(join(tmpdir(), "sc-main-")),
+      CONSOLE_ADMIN_TOKEN: token,
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIcloudtest01",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "cloud-secret-for-the-test",
+      OSS_REGION: "cn-hangzhou",
+      OSS_BUCKETS: "prod-images",
+      OSS_ENDPOINT: emulator.endpoint,
+    });
+    expect(output).not.toContain("#token=");
+    expect(output).not.toContain(token);
+    expect(output).not.toContain("cloud-secret-for-the-test");
+    const res = await fetch(`${url}api/buckets`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(await res.json()).toEqual([
+      {
+        name: "prod-images",
+        region: "cn-hangzhou",
+        endpoint: emulator.endpoint,
+        styleCount: 0,
+        styleLimit: 50,
+      },
+    ]);
+  }, 40_000);
+
+  it("refuses a bad configuration, naming every bad variable, with exit code 2", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: bffDir,
+      env: { PATH: process.env.PATH ?? "", PORT: "99999", OSS_BUCKETS: "x" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    started.push(child);
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/PORT/);
+    expect(stderr).toMatch(/OSS_BUCKETS/);
+  }, 40_000);
+});
