@@ -136,7 +136,9 @@ for (let round = 0; round < ROUNDS; round++) {
     const r = task.result;
     if (!("throughput" in r)) throw new Error(`${task.name} did not complete`);
     const perIteration = task.name.includes("(cold)") ? cases.length * 2 : cases.length;
-    (rates[task.name] ??= []).push(r.throughput.mean * perIteration);
+    const list = rates[task.name] ?? [];
+    list.push(r.throughput.mean * perIteration);
+    rates[task.name] = list;
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
