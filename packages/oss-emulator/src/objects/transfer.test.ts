@@ -155,3 +155,40 @@ describe("x-oss-process", () => {
     expect(wrongPrefix.status).toBe(400);
   });
 });
+
+describe("body limits", () => {
+  let small: TestEmulator;
+  beforeAll(async () => {
+    small = await startTestEmulator({ buckets: ["photos"], maxObjectBytes: 1024 });
+  });
+  afterAll(() => small.dispose());
+
+  it("refuses an object over the cap with EntityTooLarge and stores nothing", async () => {
+    const res = await signedRequest(small.endpoint, {
+      method: "PUT",
+      bucket: "photos",
+      key: "big.bin",
+      body: Buffer.alloc(2048),
+    });
+    expect(res.status).toBe(400);
+    expect(errorOf(res)).toMatchObject({ Code: "EntityTooLarge", MaxSizeAllowed: "1024" });
+    const after = await signedRequest(small.endpoint, { method: "GET", bucket: "photos", key: "big.bin" });
+    expect(after.status).toBe(404);
+  });
+
+  it("cuts off a chunked body (no Content-Length) as soon as it passes the cap", async () => {
+    const res = await signedRequest(small.endpoint, {
+      method: "PUT",
+      bucket: "photos",
+      key: "chunked.bin",
+      body: Buffer.alloc(4096),
+      tamper: (r) => {
+        delete r.headers["Content-Length"];
+        r.headers["Transfer-Encoding"] = "chunked";
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(errorOf(res).Code).toBe("EntityTooLarge");
+    expect(res.headers.connection).toBe("close");
+  });
+});
