@@ -73,6 +73,17 @@ describe("failed sign-ins are rate-limited per client address", () => {
     expect(other.status).toBe(200);
   });
 
+  it("counts wrong bearer tokens too, so scripts cannot guess around the limit", async () => {
+    const address = "192.0.2.90";
+    const bearer = (token: string) =>
+      h.request("/api/buckets", { headers: { Authorization: `Bearer ${token}` }, address });
+    for (let i = 0; i < 5; i++) expect((await bearer(`guess-${i}`)).status).toBe(401);
+    const blocked = await bearer(ADMIN_TOKEN);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect((await h.request("/api/session", { ...signInInit(ADMIN_TOKEN), address })).status).toBe(429);
+  });
+
   it("lets the address try again once the window has passed", async () => {
     let now = 1_000_000;
     const timed = await startHarness({ now: () => now, signInLimit: { maxFailures: 2, windowMs: 60_000 } });

@@ -42,9 +42,23 @@ export function createAccess(options: AccessOptions) {
     return { tokenId: session.tokenId, via: "cookie", expiresAt, sessionId: id };
   }
 
+  // A bearer request is a sign-in on every call, so its failures count against the same limit: without
+  // that, guessing the token through `Authorization` would bypass the sign-in rate limit.
+  function refuseIfLimited(address: string): void {
+    const wait = limiter.retryAfter(address);
+    if (wait > 0) {
+      throw new HttpError(429, "TooManyAttempts", `Too many failed sign-ins; try again in ${wait} s.`, {
+        headers: { "Retry-After": String(wait) },
+      });
+    }
+  }
+
   const requireSession: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    const bearer = c.req.header("Authorization") !== undefined;
+    if (bearer) refuseIfLimited(options.clientAddress(c));
     const auth = authenticate(c);
     if (!auth) {
+      if (bearer) limiter.recordFailure(options.clientAddress(c));
       throw new HttpError(401, "Unauthenticated", "Sign in first: this console needs its admin token.");
     }
     c.set("auth", auth);
@@ -53,12 +67,7 @@ export function createAccess(options: AccessOptions) {
 
   function signIn(c: Context, presented: string): SessionDto {
     const address = options.clientAddress(c);
-    const wait = limiter.retryAfter(address);
-    if (wait > 0) {
-      throw new HttpError(429, "TooManyAttempts", `Too many failed sign-ins; try again in ${wait} s.`, {
-        headers: { "Retry-After": String(wait) },
-      });
-    }
+    refuseIfLimited(address);
     if (!tokensMatch(presented, adminToken)) {
       limiter.recordFailure(address);
       throw new HttpError(401, "InvalidToken", "That admin token is not right.");
