@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -180,7 +181,35 @@ describe("requests on the wire", () => {
       /^OSS4-HMAC-SHA256 Credential=ak\/\d{8}\/cn-hangzhou\/oss\/aliyun_v4_request,Signature=[0-9a-f]{64}$/,
     );
     expect(req?.headers["x-oss-security-token"]).toBe("tok");
+    expect(req?.headers.date).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect(Date.parse(String(req?.headers.date))).toBe(
+      Date.parse(
+        String(req?.headers["x-oss-date"]).replace(
+          /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/,
+          "$1-$2-$3T$4:$5:$6Z",
+        ),
+      ),
+    );
     expect(JSON.stringify(req?.headers)).not.toContain("the-secret-value");
+  });
+
+  it("sends the PutStyle body as escaped XML with its Content-MD5 and Content-Type", async () => {
+    let body = "";
+    queue.push((req, res) => {
+      req.setEncoding("utf8");
+      req.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      req.on("end", () => res.writeHead(200, { "x-oss-request-id": "RID" }).end());
+    });
+    seen.length = 0;
+    const put = await client().oss.putStyle("s.1", `a<&"中`, { category: "image" });
+    const req = seen[0];
+    expect(put.requestId).toBe("RID");
+    expect(req?.url).toBe("/bkt/?category=image&style&styleName=s.1");
+    expect(body).toBe("<Style><Content>a&lt;&amp;&quot;中</Content></Style>");
+    expect(req?.headers["content-type"]).toBe("application/xml");
+    expect(req?.headers["content-md5"]).toBe(createHash("md5").update(body).digest("base64"));
   });
 
   it("streams a GetObject body with x-oss-process in the query", async () => {
