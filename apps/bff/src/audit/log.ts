@@ -28,6 +28,15 @@ export interface AuditQuery {
   cursor?: number;
 }
 
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Parses the file's text; a line that is torn (crash mid-append) or otherwise unreadable is skipped. */
 function parseLines(text: string): AuditEntryDto[] {
   const entries: AuditEntryDto[] = [];
@@ -86,6 +95,8 @@ export class AuditLog {
       const record: AuditEntryDto = { seq: this.#nextSeq, ...entry };
       await handle.appendFile(`${separator}${JSON.stringify({ v: 1, ...record })}\n`);
       await handle.sync();
+      // The file's first record also created it: sync the directory so the entry itself survives a crash.
+      if (size === 0) await syncDirectory(dirname(this.file));
       this.#nextSeq += 1;
       return record;
     } finally {
