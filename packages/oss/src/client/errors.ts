@@ -68,7 +68,7 @@ export class OssError extends Error {
     this.ec = init.ec;
     this.details = init.details ?? {};
     this.attempts = init.attempts ?? 1;
-    this.hint = hintFor(init.code, init.operation, init.status);
+    this.hint = hintFor(init.code, init.operation, init.status, init.message);
   }
 
   /** A copy with the attempt count filled in (the retry loop knows it, the response parser does not). */

@@ -36,7 +36,11 @@ const HINTS: Readonly<Record<string, string>> = {
  * @example
  * hintFor("AccessDenied", "putStyle", 403); // "grant `oss:PutStyle` on this bucket to this AccessKey's RAM user or role"
  */
-export function hintFor(code: string, operation: string, status?: number): string | undefined {
+export function hintFor(code: string, operation: string, status?: number, message = ""): string | undefined {
+  // The legacy IMG API (and the emulator) report the per-bucket style limit as AccessDenied.
+  if (code === "AccessDenied" && /style count/i.test(message)) {
+    return "the bucket has reached its style limit (50 by default): delete unused styles, or ask Alibaba Cloud support for more";
+  }
   if (code === "AccessDenied") {
     const action = RAM_ACTION[operation];
     return action

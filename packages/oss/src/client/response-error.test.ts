@@ -92,6 +92,12 @@ describe("hints", () => {
     expect(hintFor(code, operation, 403)).toMatch(hint);
   });
 
+  it("tells the style limit apart from a missing permission", () => {
+    expect(hintFor("AccessDenied", "putStyle", 403, "Your style count is exceeded 50.")).toMatch(
+      /style limit/,
+    );
+  });
+
   it("has none for an unknown 4xx code", () => {
     expect(hintFor("SomethingNew", "getStyle", 409)).toBeUndefined();
   });
