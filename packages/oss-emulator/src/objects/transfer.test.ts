@@ -1,6 +1,17 @@
 import { createHash } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import { request } from "node:http";
+import { join } from "node:path";
+import { signRequest } from "@style-console/oss/signer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorOf, rawRequest, signedRequest, startTestEmulator, type TestEmulator } from "../testing/raw.ts";
+import {
+  errorOf,
+  rawRequest,
+  signedRequest,
+  startTestEmulator,
+  type TestEmulator,
+  testCredentials,
+} from "../testing/raw.ts";
 
 // Objects over loopback HTTP: PutObject, GetObject (ranges, conditional, x-oss-process), HeadObject,
 // DeleteObject, on both addressing styles.
@@ -190,5 +201,34 @@ describe("body limits", () => {
     expect(res.status).toBe(400);
     expect(errorOf(res).Code).toBe("EntityTooLarge");
     expect(res.headers.connection).toBe("close");
+  });
+
+  it("drops an upload the client abandons halfway, keeps no temporary file, and keeps serving", async () => {
+    const headers: Record<string, string> = { "Content-Length": "100000" };
+    const signed = signRequest(
+      { method: "PUT", bucket: "photos", key: "cut.bin", headers },
+      { credentials: testCredentials, region: "cn-hangzhou", date: new Date() },
+    );
+    const url = new URL(small.endpoint);
+    await new Promise<void>((resolve) => {
+      const req = request({
+        host: url.hostname,
+        port: url.port,
+        method: "PUT",
+        path: "/photos/cut.bin",
+        headers: { ...headers, ...signed.headers },
+      });
+      req.on("error", () => resolve());
+      req.write(Buffer.alloc(500), () => {
+        req.destroy();
+        resolve();
+      });
+    });
+    // The server notices the abort asynchronously; the temporary file must be gone once it has.
+    await expect
+      .poll(() => readdir(join(small.dataDir, "buckets", "photos", "objects")), { timeout: 5000 })
+      .toEqual([]);
+    const missing = await signedRequest(small.endpoint, { method: "GET", bucket: "photos", key: "cut.bin" });
+    expect(missing.status).toBe(404);
   });
 });
