@@ -22,10 +22,8 @@ export function Shell({ children, controls }: { children: ReactNode; controls?: 
             {t("nav.styles")}
           </a>
         </nav>
-        <div className="shell-controls">
-          {controls}
-          <LanguageSwitch />
-        </div>
+        <div className="shell-controls">{controls}</div>
+        <LanguageSwitch />
       </header>
       <main id="main" className="shell-main" tabIndex={-1}>
         {children}
@@ -38,7 +36,7 @@ export function Shell({ children, controls }: { children: ReactNode; controls?: 
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
   return (
-    <label className="inline-field">
+    <label className="inline-field shell-language">
       <span className="visually-hidden">{t("header.language")}</span>
       <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
         {locales.map((l) => (

@@ -5,11 +5,11 @@ import type { ContentCheck } from "./validation.ts";
  * The parsed chain, one card per operation with its parameters: a read-only view of the AST now, the
  * place where the visual builder will edit it later.
  */
-export function OperationsSummary({ check }: { check: ContentCheck }) {
+export function OperationsSummary({ check, stale }: { check: ContentCheck; stale: boolean }) {
   const { t } = useI18n();
   const value = check.ok ? (check.value as { kind: string; operations?: unknown[]; name?: string }) : null;
   return (
-    <section className="card ops" aria-labelledby="ops-title">
+    <section className={stale ? "card ops ops-stale" : "card ops"} aria-labelledby="ops-title">
       <h2 id="ops-title" className="card-title">
         {t("editor.operations")}
       </h2>

@@ -1,5 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
-import { asCategory, type Category, type Style } from "../../api/styles.ts";
+import { asCategory, type Category, type Style, stylesQuery } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
@@ -31,7 +32,13 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const ids = { name: useId(), nameMsg: useId(), content: useId(), contentMsg: useId(), category: useId() };
 
   // The parser is fast (microseconds for a style), so it runs on every keystroke without debouncing.
-  const check = useMemo(() => checkContent(content), [content]);
+  const check = useMemo(() => checkContent(content, t), [content, t]);
+  // The operations panel keeps the last valid chain while the operator is mid-edit.
+  const lastGood = useRef(check);
+  if (check.ok) lastGood.current = check;
+  // A new name that the bucket's list already holds is flagged as typed (the server's 409 still guards).
+  const existing = useQuery({ ...stylesQuery(bucket), enabled: !editing });
+  const takenInList = !editing && Boolean(existing.data?.some((s) => s.name === name));
   const { create, update } = useSaveStyle(bucket, {
     onNameTaken: () => setNameTaken(name),
     onConflict: (theirs) => {
@@ -60,7 +67,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
     setAttempted(true);
     setUnchanged(false);
     if (saving) return;
-    if (!editing && (nameProblem || nameTaken === name)) return nameRef.current?.focus();
+    if (!editing && (nameProblem || nameTaken === name || takenInList)) return nameRef.current?.focus();
     if (!check.ok) return document.getElementById(ids.content)?.focus();
     if (!editing) return create.mutate({ name, content, category });
     if (reviewing) return updateNow(gone ? undefined : base?.lastModifyTime);
@@ -91,7 +98,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   };
 
   const nameText =
-    nameTaken === name && !editing
+    (nameTaken === name || takenInList) && !editing
       ? t("editor.name.taken")
       : nameProblem && t(nameProblem.key, nameProblem.params);
   const firstIssue = contentIssues[0];
@@ -185,7 +192,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
 
       {/* Issue 6's preview panel and visual builder join this column. */}
       <aside className="editor-aside">
-        <OperationsSummary check={check} />
+        <OperationsSummary check={lastGood.current} stale={!check.ok} />
       </aside>
 
       {editing && base ? (

@@ -13,15 +13,35 @@ export type ContentCheck =
   | { ok: true; operations: number; kind: string; value: unknown }
   | { ok: false; issues: PositionedIssue[] };
 
-/** Validates a style content with the same parser the server uses; never throws. */
-export function checkContent(content: string): ContentCheck {
+// OSS refuses these in a style's content whatever the operations say (EC 0017-00000253). The same rule
+// as the BFF's contract/style-content.ts; see the report for moving both into imgproc/syntax.
+const forbidden = /[;()'*?]/g;
+
+type Translate = (key: MessageKey, params?: Params) => string;
+
+/**
+ * Validates a style content as the server will: the syntax package's parser, plus the two rules of a
+ * *style* (no forbidden characters; an `image/…` chain, not `style/…` or JD's `img/…`). Never throws.
+ */
+export function checkContent(content: string, t: Translate): ContentCheck {
+  const issues: PositionedIssue[] = [];
+  for (const match of content.matchAll(forbidden))
+    issues.push({
+      offset: match.index,
+      length: 1,
+      message: t("editor.content.forbidden", { char: match[0] }),
+    });
   const result = parseProcess(content);
-  if (result.ok) {
-    const value = result.value;
-    const operations = "operations" in value ? value.operations.length : 1;
-    return { ok: true, operations, kind: value.kind, value };
+  if (!result.ok) return { ok: false, issues: [...issues, ...result.errors.map(toIssue)] };
+  const value = result.value;
+  if (value.kind !== "image") {
+    const slash = content.indexOf("/");
+    const length = slash === -1 ? content.length : slash;
+    const message = t("editor.content.notImage", { kind: value.kind });
+    return { ok: false, issues: [...issues, { offset: 0, length, message }] };
   }
-  return { ok: false, issues: result.errors.map(toIssue) };
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, operations: value.operations.length, kind: value.kind, value };
 }
 
 function toIssue(issue: SyntaxIssue): PositionedIssue {
