@@ -30,17 +30,23 @@ export function isRenderError(error: unknown): error is RenderError {
   return error instanceof RenderError;
 }
 
-/** The source is not an image we can decode: OSS answers with this exact sentence (EC 0040-00000005). */
-export const unsupportedFormat = (): RenderError =>
-  new RenderError(400, "BadRequest", "This image format is not supported.", "0040-00000005");
+/**
+ * The source is not an image we can decode: OSS answers with this exact sentence (EC 0040-00000005).
+ * @example
+ * throw unsupportedFormat(); // 400 BadRequest "This image format is not supported."
+ */
+export function unsupportedFormat(): RenderError {
+  return new RenderError(400, "BadRequest", "This image format is not supported.", "0040-00000005");
+}
 
-/** A bad parameter value that only the image can reveal (e.g. a crop origin outside it). */
-export const invalidArgument = (message: string, ossCode?: string): RenderError =>
-  new RenderError(400, "InvalidArgument", message, ossCode);
-
-/** Source or target past the size or pixel limits. */
-export const imageTooLarge = (message: string, ossCode?: string): RenderError =>
-  new RenderError(400, "ImageTooLarge", message, ossCode);
+/**
+ * Source or target past the size or pixel limits.
+ * @example
+ * throw imageTooLarge("The target size 5000x5000 is too large.", "0040-00000007");
+ */
+export function imageTooLarge(message: string, ossCode?: string): RenderError {
+  return new RenderError(400, "ImageTooLarge", message, ossCode);
+}
 
 /**
  * Maps whatever sharp/libvips threw to a RenderError: timeouts, pixel limits and decode failures get

@@ -38,7 +38,12 @@ export interface Work {
   delays?: number[] | undefined;
 }
 
-/** Options of every pipeline built from untrusted input. */
+/**
+ * Options of every pipeline built from untrusted input: the OSS pixel limit, abort on any decode
+ * warning (truncated or corrupt data), sequential reads.
+ * @example
+ * sharp(bytes, inputOptions(false, true));
+ */
 export function inputOptions(animated: boolean, autoOrient: boolean): SharpOptions {
   return {
     limitInputPixels: LIMITS.maxInputPixels,

@@ -102,6 +102,25 @@ describe("resize through render", () => {
     expect(still.warnings.join()).toMatch(/still image/);
   });
 
+  it("keeps every frame through m_pad, m_fill and crop", async () => {
+    const gif = fixture("images/animated-loop-3.gif");
+    expect((await render(gif, "image/resize,m_pad,w_100,h_100")).info).toMatchObject({
+      width: 100,
+      height: 100,
+      frames: 10,
+    });
+    expect((await render(gif, "image/resize,m_fill,w_100,h_50")).info).toMatchObject({
+      width: 100,
+      height: 50,
+      frames: 10,
+    });
+    expect((await render(gif, "image/crop,w_100,h_80,g_center")).info).toMatchObject({
+      width: 100,
+      height: 80,
+      frames: 10,
+    });
+  });
+
   it("keeps a GIF at its size when asked to enlarge it", async () => {
     const { info } = await render(fixture(EXAMPLE_GIF), "image/resize,w_1000,limit_0");
     expect(info).toMatchObject({ width: 500, height: 300, frames: 3 });
