@@ -13,6 +13,18 @@ import { clientFor, EMULATOR_BUCKET, emulatorTarget, type Target } from "./harne
 const OPERATIONS = 200;
 const NAMES = 30; // under the 50-style limit
 
+/** Re-issues an idempotent operation whose 3 attempts all hit transient faults, as a caller would. */
+async function reissue<T>(op: () => Promise<T>, onReissue: () => void = () => {}): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return await op();
+    } catch (error) {
+      if (!(error instanceof OssError) || !isRetryable(error) || round >= 10) throw error;
+      onReissue();
+    }
+  }
+}
+
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
@@ -43,17 +55,7 @@ describe("style operations under injected faults", () => {
       runtime: { sleep: (ms, signal) => systemRuntime.sleep(Math.min(ms, 5), signal) },
     });
     let reissued = 0;
-    // An operation whose 3 attempts all hit faults is re-issued, as a caller would; all are idempotent.
-    async function settle<T>(op: () => Promise<T>): Promise<T> {
-      for (let round = 1; ; round++) {
-        try {
-          return await op();
-        } catch (error) {
-          if (!(error instanceof OssError) || !isRetryable(error) || round >= 10) throw error;
-          reissued++;
-        }
-      }
-    }
+    const settle = <T>(op: () => Promise<T>) => reissue(op, () => reissued++);
 
     const model = new Map<string, string>();
     const random = seeded(7);
@@ -97,5 +99,43 @@ describe("style operations under injected faults", () => {
     const final = await clientFor(clean).listStyles();
     expect(new Set(final.map((s) => s.name)).size).toBe(final.length);
     expect(final.map((s) => [s.name, s.content]).sort()).toEqual([...model].sort());
+  }, 60_000);
+
+  it("reads under truncated bodies and 429s: every answer complete or retried, never a parse error", async () => {
+    const target = await emulatorTarget({
+      faults: { probabilities: { truncate: 0.25, "429": 0.1 }, seed: 99 },
+    });
+    targets.push(target);
+    const codes: string[] = [];
+    const oss = clientFor(target, {
+      onRetry: ({ error }) => codes.push(error.code),
+      runtime: { sleep: (ms, signal) => systemRuntime.sleep(Math.min(ms, 5), signal) },
+    });
+    // Writes are not truncated by the emulator (it only cuts GET bodies), but 429 can still strike them.
+    const expected: [string, string][] = [];
+    for (let i = 0; i < 10; i++) {
+      const name = `r${i}`;
+      const content = `image/resize,w_${i + 1}/quality,q_${50 + i}`;
+      await reissue(() => oss.putStyle(name, content));
+      expected.push([name, content]);
+    }
+    let failures = 0;
+    for (let i = 0; i < 60; i++) {
+      const listed = await oss.listStyles().catch((e: unknown) => e);
+      if (listed instanceof OssError) {
+        // Only exhausted retries of transient faults are acceptable here, never a malformed document.
+        expect(listed.kind === "network" || listed.status === 429).toBe(true);
+        failures++;
+        continue;
+      }
+      expect((listed as { name: string; content: string }[]).map((s) => [s.name, s.content])).toEqual(
+        expected,
+      );
+    }
+    console.log(
+      `read run: 60 ListStyle calls, ${codes.length} client retries, ${failures} calls failed after 3 attempts`,
+    );
+    expect(codes).toContain("NetworkError");
+    expect(codes.every((c) => c === "NetworkError" || c === "SlowDown")).toBe(true);
   }, 60_000);
 });
