@@ -27,7 +27,12 @@ export interface RawRequest {
   readonly body?: Uint8Array | string;
 }
 
-/** Sends one request and collects the whole response. */
+/**
+ * Sends one request and collects the whole response.
+ *
+ * @example
+ * const res = await rawRequest(emu.endpoint, { method: "GET", path: "/photos/?style" });
+ */
 export function rawRequest(endpoint: string, spec: RawRequest): Promise<RawResponse> {
   const url = new URL(endpoint);
   return new Promise((resolve, reject) => {
@@ -72,7 +77,12 @@ export interface SignedSpec {
   readonly tamper?: (r: { path: string; headers: Record<string, string> }) => void;
 }
 
-/** Path-style wire path for a bucket, key and query. */
+/**
+ * Path-style wire path for a bucket, key and query.
+ *
+ * @example
+ * wirePath("photos", "a b.jpg", [["x-oss-process", "style/t"]]); // "/photos/a%20b.jpg?x-oss-process=style%2Ft"
+ */
 export function wirePath(
   bucket: string | undefined,
   key: string | undefined,
@@ -82,7 +92,12 @@ export function wirePath(
   return query.length ? `${base}?${wireQuery(query)}` : base;
 }
 
-/** Signs (header mode) and sends a request; returns the response and what the client signed. */
+/**
+ * Signs (header mode) and sends a request; returns the response and what the client signed.
+ *
+ * @example
+ * const res = await signedRequest(emu.endpoint, { method: "GET", bucket: "photos", query: [["style", ""]] });
+ */
 export async function signedRequest(
   endpoint: string,
   spec: SignedSpec,
@@ -119,7 +134,12 @@ export async function signedRequest(
   return { ...res, stringToSign: signed.stringToSign, canonicalRequest: signed.canonicalRequest };
 }
 
-/** The children of an `<Error>` body as strings. */
+/**
+ * The children of an `<Error>` body as strings.
+ *
+ * @example
+ * errorOf(res).Code; // "NoSuchKey"
+ */
 export function errorOf(res: RawResponse): Record<string, string> {
   const doc = parseXml(res.text);
   const error = doc?.Error;
@@ -134,7 +154,12 @@ export interface TestEmulator extends RunningEmulator {
   readonly dispose: () => Promise<void>;
 }
 
-/** Starts an emulator over a fresh temporary directory with the test credentials. */
+/**
+ * Starts an emulator over a fresh temporary directory with the test credentials.
+ *
+ * @example
+ * const emu = await startTestEmulator({ buckets: ["photos"] }); … await emu.dispose();
+ */
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "oss-emulator-")));
   const running = await startEmulator({
