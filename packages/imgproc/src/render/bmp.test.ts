@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { encodeBmp } from "./bmp.ts";
+import { EXAMPLE_JPG, fixture, meanAbsDiff, pixelAt } from "../../test/helpers.ts";
+import { decodeBmp, encodeBmp, readBmpHeader } from "./bmp.ts";
+import { render } from "./index.ts";
 import { estimateJpegQuality } from "./jpeg-quality.ts";
 
 describe("encodeBmp", () => {
@@ -31,5 +33,40 @@ describe("estimateJpegQuality", () => {
   it("is undefined for non-JPEG or table-less bytes", () => {
     expect(estimateJpegQuality(Buffer.from("GIF89a"))).toBeUndefined();
     expect(estimateJpegQuality(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0, 2]))).toBeUndefined();
+  });
+});
+
+describe("BMP sources", () => {
+  it("round-trips: our BMP output renders back like the original", async () => {
+    const bmp = (await render(fixture(EXAMPLE_JPG), "image/format,bmp")).data;
+    const viaBmp = await render(bmp, "image/resize,w_100/format,png");
+    const direct = await render(fixture(EXAMPLE_JPG), "image/resize,w_100/format,png");
+    expect(viaBmp.info).toMatchObject({ width: 100, height: 67, format: "png" });
+    expect(await meanAbsDiff(viaBmp.data, direct.data)).toBeLessThan(2);
+    expect(JSON.parse((await render(bmp, "image/info")).data.toString())).toMatchObject({
+      Format: { value: "bmp" },
+    });
+  });
+
+  it("keeps a 32-bit BMP's transparency", async () => {
+    const bmp = (await render(fixture(EXAMPLE_JPG), "image/circle,r_50/format,bmp")).data;
+    const png = await render(bmp, "image/format,png");
+    expect((await pixelAt(png.data, 0, 0))[3]).toBe(0);
+    expect((await pixelAt(png.data, 50, 50))[3]).toBe(255);
+  });
+
+  it("reads 32-bit BI_RGB with an all-zero fourth byte as opaque", () => {
+    const file = encodeBmp(Uint8Array.from([10, 20, 30, 0]), 1, 1, 4);
+    file.writeUInt32LE(0, 30); // BI_RGB
+    const header = readBmpHeader(file);
+    expect(header && decodeBmp(file, header)?.data).toEqual(Buffer.from([10, 20, 30, 255]));
+  });
+
+  it("refuses a truncated BMP and a BMP bomb with typed errors", async () => {
+    const bmp = (await render(fixture(EXAMPLE_JPG), "image/format,bmp")).data;
+    await expect(render(bmp.subarray(0, 5000), "image/info")).rejects.toMatchObject({ code: "BadRequest" });
+    const bomb = Buffer.from(bmp.subarray(0, 54));
+    bomb.writeInt32LE(40_000, 18);
+    await expect(render(bomb, "image/info")).rejects.toMatchObject({ code: "ImageTooLarge" });
   });
 });

@@ -53,3 +53,87 @@ export function encodeBmp(pixels: Uint8Array, width: number, height: number, cha
   }
   return out;
 }
+
+/** Raw pixels decoded from a BMP file. */
+export interface DecodedBmp {
+  width: number;
+  height: number;
+  channels: 3 | 4;
+  data: Buffer;
+}
+
+/** The header fields of a BMP, enough to check the limits before decoding any pixel. */
+export interface BmpHeader {
+  width: number;
+  height: number;
+  bitsPerPixel: number;
+  topDown: boolean;
+  offset: number;
+  compression: number;
+  paletteOffset: number;
+  paletteSize: number;
+}
+
+/**
+ * Reads a BMP header (BITMAPINFOHEADER or later); undefined when the bytes are not a BMP this
+ * decoder supports (uncompressed 8/24/32-bit, or 32-bit bitfields in BGRA order).
+ * @example
+ * readBmpHeader(bytes); // { width: 400, height: 267, bitsPerPixel: 24, … }
+ */
+export function readBmpHeader(bytes: Uint8Array): BmpHeader | undefined {
+  if (bytes.length < 54 || bytes[0] !== 0x42 || bytes[1] !== 0x4d) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerSize = view.getUint32(14, true);
+  if (headerSize < 40) return undefined;
+  const width = view.getInt32(18, true);
+  const rawHeight = view.getInt32(22, true);
+  const bitsPerPixel = view.getUint16(28, true);
+  const compression = view.getUint32(30, true);
+  const colours = view.getUint32(46, true);
+  const supported =
+    (compression === 0 && [8, 24, 32].includes(bitsPerPixel)) || (compression === 3 && bitsPerPixel === 32);
+  if (!supported || width <= 0 || rawHeight === 0) return undefined;
+  return {
+    width,
+    height: Math.abs(rawHeight),
+    bitsPerPixel,
+    topDown: rawHeight < 0,
+    offset: view.getUint32(10, true),
+    compression,
+    paletteOffset: 14 + headerSize,
+    paletteSize: bitsPerPixel === 8 ? colours || 256 : 0,
+  };
+}
+
+/**
+ * Decodes a BMP (whose header `readBmpHeader` accepted) to raw RGB or RGBA; undefined when the pixel
+ * data is shorter than the header promises (a truncated file).
+ * @example
+ * const header = readBmpHeader(bytes); if (header) decodeBmp(bytes, header);
+ */
+export function decodeBmp(bytes: Uint8Array, header: BmpHeader): DecodedBmp | undefined {
+  const { width, height, bitsPerPixel, offset } = header;
+  const stride = Math.ceil((width * bitsPerPixel) / 32) * 4;
+  if (offset + stride * height > bytes.length) return undefined;
+  const alpha = bitsPerPixel === 32;
+  const channels = alpha ? 4 : 3;
+  const data = Buffer.alloc(width * height * channels);
+  for (let y = 0; y < height; y++) {
+    const row = offset + (header.topDown ? y : height - 1 - y) * stride;
+    for (let x = 0; x < width; x++) {
+      const dst = (y * width + x) * channels;
+      let src = row + x * (bitsPerPixel / 8);
+      if (bitsPerPixel === 8)
+        src = header.paletteOffset + 4 * Math.min(bytes[src] ?? 0, header.paletteSize - 1);
+      data[dst] = bytes[src + 2] ?? 0;
+      data[dst + 1] = bytes[src + 1] ?? 0;
+      data[dst + 2] = bytes[src] ?? 0;
+      if (alpha) data[dst + 3] = bytes[src + 3] ?? 255;
+    }
+  }
+  // A 32-bit BI_RGB file's fourth byte is "reserved" and usually 0: all-zero means opaque, not clear.
+  if (alpha && header.compression === 0 && data.every((v, i) => i % 4 !== 3 || v === 0)) {
+    for (let i = 3; i < data.length; i += 4) data[i] = 255;
+  }
+  return { width, height, channels, data };
+}

@@ -1,5 +1,6 @@
 import sharp, { type Metadata } from "sharp";
 import type { ImageFormat } from "../syntax/ast.ts";
+import { type DecodedBmp, decodeBmp, readBmpHeader } from "./bmp.ts";
 import { imageTooLarge, unsupportedFormat } from "./error.ts";
 import { estimateJpegQuality } from "./jpeg-quality.ts";
 import { checkInputSize, LIMITS } from "./limits.ts";
@@ -18,6 +19,31 @@ export interface Source {
   /** Estimated JPEG quality of a JPEG source (see jpeg-quality.ts). */
   quality: number | undefined;
   metadata: Metadata;
+  /** Pixels decoded by the package when libvips cannot read the format (BMP). */
+  raw?: DecodedBmp;
+}
+
+/** BMP: libvips in sharp has no BMP loader, so the package decodes it (after the size checks). */
+async function probeBmp(bytes: Buffer): Promise<Source | undefined> {
+  const header = readBmpHeader(bytes);
+  if (!header) return undefined;
+  checkInputSize(header.width, header.height, 1);
+  const raw = decodeBmp(bytes, header);
+  if (!raw) throw unsupportedFormat();
+  const { width, height, channels } = raw;
+  const metadata = await sharp(raw.data, { raw: { width, height, channels } }).metadata();
+  return {
+    bytes,
+    format: "bmp",
+    width,
+    height,
+    frames: 1,
+    orientation: 1,
+    hasAlpha: channels === 4,
+    quality: undefined,
+    metadata,
+    raw,
+  };
 }
 
 function formatOf(metadata: Metadata): ImageFormat | undefined {
@@ -58,6 +84,11 @@ export async function probe(
   const bytes = Buffer.isBuffer(input)
     ? input
     : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (bytes[0] === 0x42 && bytes[1] === 0x4d) {
+    const bmp = await probeBmp(bytes);
+    if (!bmp) throw unsupportedFormat();
+    return bmp;
+  }
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false, failOn: "warning" }).metadata();

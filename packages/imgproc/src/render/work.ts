@@ -65,8 +65,15 @@ export function open(
   { animated, autoOrient }: { animated: boolean; autoOrient: boolean },
 ): Work {
   const turned = autoOrient && source.orientation >= 5;
+  const { raw } = source;
+  const img = raw
+    ? sharp(raw.data, {
+        raw: { width: raw.width, height: raw.height, channels: raw.channels },
+        limitInputPixels: LIMITS.maxInputPixels,
+      })
+    : sharp(source.bytes, inputOptions(animated, autoOrient));
   return {
-    img: sharp(source.bytes, inputOptions(animated, autoOrient)),
+    img,
     width: turned ? source.height : source.width,
     height: turned ? source.width : source.height,
     frames: animated ? source.frames : 1,
