@@ -56,6 +56,7 @@ export function createStyleService(options: StyleServiceOptions) {
    * Puts and reads back. OSS keeps whole seconds, so a write in the same second as the previous one would
    * leave `lastModifyTime` unchanged and hide it from the editors' conflict check: then wait for the next
    * second and put again (same content, idempotent) so every write through the console gets a new time.
+   * A full second from the read-back, not "until the next local second": OSS's clock is not ours.
    */
   async function putAndRead(
     target: ManagedBucket,
@@ -67,7 +68,7 @@ export function createStyleService(options: StyleServiceOptions) {
     let { requestId } = await target.styles.put(name, content, category);
     let stored = await existing(target, name);
     if (previous && stored.lastModifyTime.getTime() === previous.lastModifyTime.getTime()) {
-      await sleep(1000 - (now().getTime() % 1000) + 5);
+      await sleep(1000);
       ({ requestId } = await target.styles.put(name, content, category));
       stored = await existing(target, name);
     }
