@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import { type ServerResponse, STATUS_CODES } from "node:http";
 import type { OssError } from "./errors.ts";
 import { rfc1123 } from "./time.ts";
 import { toXml, type XmlNode } from "./xml.ts";
@@ -94,4 +94,28 @@ export function sendError(target: ResponseTarget, error: OssError): void {
   headers["Content-Length"] = xml.length;
   res.writeHead(error.status, headers);
   res.end(xml);
+}
+
+/**
+ * The bytes of an OSS error answer for a request Node could not even parse (bad request line, headers
+ * too large), so that it too carries `x-oss-request-id` and `<Error>` XML; the connection is then closed.
+ *
+ * @example
+ * socket.end(rawErrorResponse(newRequestId(), ossError("InvalidArgument", { message: "Bad HTTP." })));
+ */
+export function rawErrorResponse(id: string, error: OssError): Buffer {
+  const xml = toXml("Error", { Code: error.code, Message: error.message, RequestId: id, HostId: "" });
+  const body = Buffer.from(xml, "utf8");
+  const head = [
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? "Error"}`,
+    `x-oss-request-id: ${id}`,
+    `Date: ${rfc1123(new Date())}`,
+    "Server: AliyunOSS",
+    "Content-Type: application/xml",
+    `Content-Length: ${body.length}`,
+    "Connection: close",
+    "",
+    "",
+  ].join("\r\n");
+  return Buffer.concat([Buffer.from(head, "latin1"), body]);
 }

@@ -5,7 +5,7 @@ import { createFaultPlan } from "../faults/plan.ts";
 import { resolveAddress } from "../http/address.ts";
 import { newRequestId, type RequestContext } from "../http/context.ts";
 import { OssError, ossError } from "../http/errors.ts";
-import { sendError } from "../http/respond.ts";
+import { rawErrorResponse, sendError } from "../http/respond.ts";
 import { openBuckets } from "../storage/buckets.ts";
 import { type EmulatorOptions, resolveOptions } from "./options.ts";
 import { type RouteConfig, route } from "./router.ts";
@@ -68,6 +68,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   const server = createServer((req, res) => {
     void handle(req, res);
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable) {
+      const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+      const answer = tooLarge
+        ? ossError("InvalidArgument", {
+            identity: { status: 431, code: "RequestHeaderFieldsTooLarge" },
+            message: "The request headers are too large.",
+          })
+        : ossError("InvalidArgument", { message: "The request is not valid HTTP/1.1." });
+      socket.end(rawErrorResponse(newRequestId(), answer));
+    }
+    socket.destroy();
   });
   // Slow or stuck clients must not pin the process forever.
   server.requestTimeout = 60_000;
