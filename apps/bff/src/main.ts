@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { createApiDeps } from "./compose.ts";
+import { lockDataDir } from "./data-lock.ts";
 import { startEmbedded } from "./embedded/start.ts";
 import { ConfigError, type Env, parseEnv } from "./env.ts";
 import { consoleLogger, redactingLogger } from "./logger.ts";
@@ -38,6 +39,14 @@ function dataDir(env: Env): string {
 async function main(): Promise<void> {
   const env = readEnv();
   const data = dataDir(env);
+  let release: () => void;
+  try {
+    release = lockDataDir(data);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  process.once("exit", () => release());
   const adminToken = env.CONSOLE_ADMIN_TOKEN ?? randomToken();
   let buckets: ManagedBucket[];
   let secrets: string[];
