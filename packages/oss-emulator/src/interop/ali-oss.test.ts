@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { Agent } from "node:http";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -22,6 +23,12 @@ interface AliClient {
   list(query: Record<string, unknown> | null, options?: object): Promise<AliObjectList>;
   listV2(query: Record<string, unknown> | null, options?: object): Promise<AliObjectList>;
   delete(name: string): Promise<{ res: { status: number } }>;
+  signatureUrlV4(
+    method: string,
+    expires: number,
+    request: object | undefined,
+    objectName: string,
+  ): Promise<string>;
 }
 interface SignUtils {
   authorizationV4(
@@ -87,6 +94,39 @@ describe("ali-oss with authorizationV4 against the emulator", () => {
       status: 403,
       code: "SignatureDoesNotMatch",
     });
+  });
+});
+
+describe("ali-oss, virtual-hosted and presigned", () => {
+  it("works virtual-hosted (photos.localhost, resolved to loopback by the agent) and through signatureUrlV4", async () => {
+    // *.localhost does not resolve on every machine; the agent maps it to 127.0.0.1 and keeps the Host.
+    const agent = new Agent({
+      lookup: (_host, options, callback) => {
+        const cb = callback as (
+          e: null,
+          a: string | Array<{ address: string; family: number }>,
+          f?: number,
+        ) => void;
+        if ((options as { all?: boolean }).all) cb(null, [{ address: "127.0.0.1", family: 4 }]);
+        else cb(null, "127.0.0.1", 4);
+      },
+    });
+    const virtual = new OSS({
+      region: "cn-hangzhou",
+      accessKeyId: testCredentials.accessKeyId,
+      accessKeySecret: testCredentials.accessKeySecret,
+      bucket: "photos",
+      endpoint: `http://localhost:${emu.port}`,
+      authorizationV4: true,
+      agent,
+    });
+    expect((await virtual.put("vh/ali.txt", Buffer.from("virtually"))).res.status).toBe(200);
+    expect((await virtual.get("vh/ali.txt")).content.toString()).toBe("virtually");
+    const url = new URL(await client.signatureUrlV4("GET", 60, undefined, "vh/ali.txt"));
+    const res = await rawRequest(emu.endpoint, { method: "GET", path: url.pathname + url.search });
+    expect(res.status, res.text).toBe(200);
+    expect(res.text).toBe("virtually");
+    agent.destroy();
   });
 });
 
