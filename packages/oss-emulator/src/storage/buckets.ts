@@ -13,7 +13,6 @@ export interface Bucket {
   readonly name: string;
   readonly styles: StyleStore;
   readonly objects: ObjectStore;
-  readonly createdAt: Date;
 }
 
 const bucketName = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
@@ -58,7 +57,6 @@ export async function openBuckets(
       name: entry.name,
       styles: await StyleStore.open(dir),
       objects: await ObjectStore.open(join(dir, "objects")),
-      createdAt: new Date(),
     });
   }
   return buckets;
