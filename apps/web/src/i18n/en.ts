@@ -70,6 +70,7 @@ export const en = {
   "editor.contentHint": "For example image/resize,w_200/quality,q_90",
   "editor.content.valid": "Valid: {count} operations.",
   "editor.content.errorAt": "Position {position}: {message}",
+  "editor.content.warningAt": "Note at position {position}: {message}",
   "editor.content.forbidden": "“{char}” is not allowed in a style's content.",
   "editor.content.notImage": "A style holds an image/… chain; “{kind}/…” cannot be saved as a style.",
   "editor.category": "Category",

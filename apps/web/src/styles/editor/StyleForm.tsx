@@ -16,7 +16,7 @@ import { checkContent, nameMessage, type PositionedIssue, serverIssues } from ".
  * as the server, so a bad name or content is explained in place and never sent.
  */
 export function StyleForm({ bucket, initial }: { bucket: string; initial: Style | null }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const editing = initial !== null;
   const [name, setName] = useState(initial?.name ?? "");
   const [content, setContent] = useState(initial?.content ?? "");
@@ -32,7 +32,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const ids = { name: useId(), nameMsg: useId(), content: useId(), contentMsg: useId(), category: useId() };
 
   // The parser is fast (microseconds for a style), so it runs on every keystroke without debouncing.
-  const check = useMemo(() => checkContent(content, t), [content, t]);
+  const check = useMemo(() => checkContent(content, t, locale), [content, t, locale]);
   // The operations panel keeps the last valid chain while the operator is mid-edit.
   const lastGood = useRef(check);
   if (check.ok) lastGood.current = check;
@@ -149,6 +149,15 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
             ) : (
               <p className="field-hint">{t("editor.contentHint")}</p>
             )}
+            {showContent && check.warnings.length > 0 ? (
+              <ul className="issue-list">
+                {check.warnings.map((w) => (
+                  <li key={`${w.offset}-${w.message}`} className="field-warning">
+                    {t("editor.content.warningAt", { position: w.offset + 1, message: w.message })}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </div>
         </div>
 

@@ -1,6 +1,7 @@
 import { parseProcess, type SyntaxIssue } from "@style-console/imgproc/syntax";
 import type { MessageKey } from "../../i18n/en.ts";
-import type { Params } from "../../i18n/translate.ts";
+import { syntaxMessage } from "../../i18n/syntax-messages.ts";
+import type { Locale, Params } from "../../i18n/translate.ts";
 import { checkStyleName } from "../../lib/style-name.ts";
 
 export interface PositionedIssue {
@@ -10,8 +11,8 @@ export interface PositionedIssue {
 }
 
 export type ContentCheck =
-  | { ok: true; operations: number; kind: string; value: unknown }
-  | { ok: false; issues: PositionedIssue[] };
+  | { ok: true; operations: number; kind: string; value: unknown; warnings: PositionedIssue[] }
+  | { ok: false; issues: PositionedIssue[]; warnings: PositionedIssue[] };
 
 // OSS refuses these in a style's content whatever the operations say (EC 0017-00000253). The same rule
 // as the BFF's contract/style-content.ts; see the report for moving both into imgproc/syntax.
@@ -23,7 +24,12 @@ type Translate = (key: MessageKey, params?: Params) => string;
  * Validates a style content as the server will: the syntax package's parser, plus the two rules of a
  * *style* (no forbidden characters; an `image/…` chain, not `style/…` or JD's `img/…`). Never throws.
  */
-export function checkContent(content: string, t: Translate): ContentCheck {
+export function checkContent(content: string, t: Translate, locale: Locale = "en"): ContentCheck {
+  const toIssue = (issue: SyntaxIssue): PositionedIssue => ({
+    offset: issue.offset,
+    length: issue.length,
+    message: syntaxMessage(issue, locale),
+  });
   const issues: PositionedIssue[] = [];
   for (const match of content.matchAll(forbidden))
     issues.push({
@@ -32,20 +38,18 @@ export function checkContent(content: string, t: Translate): ContentCheck {
       message: t("editor.content.forbidden", { char: match[0] }),
     });
   const result = parseProcess(content);
-  if (!result.ok) return { ok: false, issues: [...issues, ...result.errors.map(toIssue)] };
+  // Warnings (an unknown parameter OSS ignores, a repeated one) never block a save but deserve a look.
+  const warnings = result.warnings.map(toIssue);
+  if (!result.ok) return { ok: false, issues: [...issues, ...result.errors.map(toIssue)], warnings };
   const value = result.value;
   if (value.kind !== "image") {
     const slash = content.indexOf("/");
     const length = slash === -1 ? content.length : slash;
     const message = t("editor.content.notImage", { kind: value.kind });
-    return { ok: false, issues: [...issues, { offset: 0, length, message }] };
+    return { ok: false, issues: [...issues, { offset: 0, length, message }], warnings };
   }
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, operations: value.operations.length, kind: value.kind, value };
-}
-
-function toIssue(issue: SyntaxIssue): PositionedIssue {
-  return { offset: issue.offset, length: issue.length, message: issue.message };
+  if (issues.length > 0) return { ok: false, issues, warnings };
+  return { ok: true, operations: value.operations.length, kind: value.kind, value, warnings };
 }
 
 /** The message for a name problem, as a dictionary key and its parameters (1-based positions). */
