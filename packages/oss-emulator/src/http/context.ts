@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Address } from "./address.ts";
+import type { ResponseTarget } from "./respond.ts";
 
 /** What every handler gets: the raw request and response, where it points, and its id and arrival time. */
-export interface RequestContext extends Address {
+export interface RequestContext extends Address, ResponseTarget {
   readonly id: string;
   readonly req: IncomingMessage;
   readonly res: ServerResponse;

@@ -10,6 +10,8 @@ export interface ResponseTarget {
   readonly res: ServerResponse;
   readonly method: string;
   readonly host: string;
+  /** The server's clock: `Date` follows it, so a client correcting its skew sees the server's time. */
+  readonly clock: () => Date;
 }
 
 /**
@@ -22,7 +24,7 @@ export function setCommonHeaders(target: ResponseTarget): void {
   const { res } = target;
   if (res.headersSent) return;
   res.setHeader("x-oss-request-id", target.id);
-  res.setHeader("Date", rfc1123(new Date()));
+  res.setHeader("Date", rfc1123(target.clock()));
   res.setHeader("Server", "AliyunOSS");
 }
 

@@ -57,6 +57,32 @@ describe("the server", () => {
   });
 });
 
+describe("the server's clock", () => {
+  it("drives the Date header, so a client can correct its skew from a RequestTimeTooSkewed answer", async () => {
+    const ahead = 20 * 60_000;
+    const shifted = await startTestEmulator({ clock: () => new Date(Date.now() + ahead) });
+    try {
+      const skewed = await signedRequest(shifted.endpoint, {
+        method: "GET",
+        bucket: "photos",
+        query: [["style", ""]],
+      });
+      expect(errorOf(skewed).Code).toBe("RequestTimeTooSkewed");
+      const serverTime = Date.parse(String(skewed.headers.date));
+      expect(Math.abs(serverTime - (Date.now() + ahead))).toBeLessThan(5_000);
+      const corrected = await signedRequest(shifted.endpoint, {
+        method: "GET",
+        bucket: "photos",
+        query: [["style", ""]],
+        date: new Date(serverTime),
+      });
+      expect(corrected.status).toBe(200);
+    } finally {
+      await shifted.dispose();
+    }
+  });
+});
+
 describe("resolveOptions", () => {
   const base = { dataDir: "/tmp/x", accessKeyId: "ak", accessKeySecret: "sk" };
   it("fills the defaults", () => {

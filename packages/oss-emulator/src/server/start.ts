@@ -41,7 +41,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const host = req.headers.host ?? "";
-    const target = { id: newRequestId(), res, method: req.method ?? "GET", host };
+    const target = { id: newRequestId(), res, method: req.method ?? "GET", host, clock: o.clock };
     try {
       const outcome = await applyFault(nextFault(), req, res);
       if (outcome.type === "reset") {

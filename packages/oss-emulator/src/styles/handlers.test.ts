@@ -9,7 +9,7 @@ let emu: TestEmulator;
 let now = new Date();
 beforeAll(async () => {
   emu = await startTestEmulator({
-    buckets: ["photos", "small"],
+    buckets: ["photos", "small", "race"],
     styleLimit: 3,
     maxXmlBytes: 2048,
     clock: () => now,
@@ -135,6 +135,20 @@ describe("PutStyle, GetStyle, ListStyle, DeleteStyle", () => {
     expect(errorOf(over)).toMatchObject({ Code: "AccessDenied", Message: "Your style count is exceeded 3." });
     expect((await putStyle("b", styleXml("image/resize,w_9"), { bucket: "small" })).status).toBe(200);
     expect((await getStyle("d", "small")).status).toBe(404);
+  });
+});
+
+describe("concurrent PutStyle", () => {
+  it("admits exactly the limit when many new styles race for the last places", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        putStyle(`r${i}`, styleXml("image/resize,w_1"), { bucket: "race" }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 403)).toHaveLength(7);
+    const list = parseXml((await listStyles("race")).text)?.StyleList as { Style: unknown[] };
+    expect(list.Style).toHaveLength(3);
   });
 });
 
