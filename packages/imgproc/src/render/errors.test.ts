@@ -60,3 +60,12 @@ describe("out-of-range parameters through render", () => {
     await expect(render(fixture(EXAMPLE_JPG), style)).rejects.toMatchObject({ status: 400 });
   });
 });
+
+describe("hand-built ASTs", () => {
+  it("are validated like strings before any pixel work", async () => {
+    const bad = { kind: "image" as const, operations: [{ op: "crop" as const, w: -5 }] };
+    await expect(render(fixture(EXAMPLE_JPG), bad)).rejects.toMatchObject({ status: 400 });
+    const good = { kind: "image" as const, operations: [{ op: "resize" as const, w: 100 }] };
+    expect((await render(fixture(EXAMPLE_JPG), good)).info).toMatchObject({ width: 100, height: 67 });
+  });
+});

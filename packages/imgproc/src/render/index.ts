@@ -9,7 +9,7 @@ import { RenderError, translate } from "./error.ts";
 import { LIMITS } from "./limits.ts";
 import { averageHue, jdImgExif, jdImgInfo, ossInfo } from "./metadata/index.ts";
 import type { OpContext } from "./ops/context.ts";
-import { toProcess } from "./parse.ts";
+import { toProcess, validated } from "./parse.ts";
 import { runOperations } from "./pipeline.ts";
 import { plan } from "./plan.ts";
 import { probe, type Source } from "./source.ts";
@@ -98,7 +98,7 @@ async function renderUnbounded(
   options: RenderOptions,
   timeoutSeconds: number,
 ): Promise<RenderResult> {
-  const parsed = typeof process === "string" ? toProcess(process) : process;
+  const parsed = typeof process === "string" ? toProcess(process) : validated(process);
   const source = await probe(input, options.maxInputBytes ?? LIMITS.maxInputBytes);
   if (!parsed) return original(source, []);
   const ops = await operationsOf(parsed, options);

@@ -1,5 +1,5 @@
 import type { Process, SyntaxIssue } from "../syntax/index.ts";
-import { parseProcess, parseProcessQuery } from "../syntax/index.ts";
+import { parseProcess, parseProcessQuery, serialize } from "../syntax/index.ts";
 import { RenderError } from "./error.ts";
 
 /** A syntax error as the HTTP answer OSS gives: 400, InvalidArgument (MissingArgument when absent). */
@@ -30,4 +30,19 @@ export function toProcess(text: string): Process | null {
   const result = parseProcess(text);
   if (!result.ok) throw syntaxError(result.errors[0], text);
   return result.value;
+}
+
+/**
+ * Checks a Process built by hand (not by the parser) the same way as a string: written out by the
+ * syntax half and parsed back, so out-of-range values get the same positioned 400 instead of
+ * reaching sharp.
+ * @example
+ * validated({ kind: "image", operations: [{ op: "resize", w: 0 }] }); // throws 400 InvalidArgument
+ */
+export function validated(process: Process): Process {
+  const text = serialize(process);
+  if (!text.ok) throw syntaxError(text.errors[0], process.kind);
+  const parsed = toProcess(text.value);
+  if (!parsed) throw new RenderError(400, "InvalidArgument", "The process is empty.");
+  return parsed;
 }
