@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { healthQuery } from "../api/health.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { type Locale, localeNames, locales } from "../i18n/translate.ts";
+import { Link } from "../router/router.tsx";
 
 /** The console's frame: name, header controls, content and a footer with the server's version. */
 export function Shell({ children, controls }: { children: ReactNode; controls?: ReactNode }) {
@@ -13,14 +14,14 @@ export function Shell({ children, controls }: { children: ReactNode; controls?: 
         {t("app.skipToContent")}
       </a>
       <header className="shell-header">
-        <a className="brand" href="/">
+        <Link className="brand" to={{ name: "home" }}>
           <img src="/favicon.svg" alt="" width={24} height={24} />
           <span>{t("app.name")}</span>
-        </a>
+        </Link>
         <nav aria-label={t("nav.main")} className="shell-nav">
-          <a href="/" aria-current="page">
+          <Link to={{ name: "home" }} aria-current="page">
             {t("nav.styles")}
-          </a>
+          </Link>
         </nav>
         <div className="shell-controls">{controls}</div>
         <LanguageSwitch />

@@ -8,6 +8,7 @@ import { ConflictDialog } from "./ConflictDialog.tsx";
 import { ContentEditor } from "./ContentEditor.tsx";
 import { OperationsSummary } from "./OperationsSummary.tsx";
 import { ReviewDialog } from "./ReviewDialog.tsx";
+import { useSaveShortcut } from "./useSaveShortcut.ts";
 import { useSaveStyle } from "./useSaveStyle.ts";
 import { checkContent, nameMessage, type PositionedIssue, serverIssues } from "./validation.ts";
 
@@ -52,8 +53,9 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   });
   const saving = create.isPending || update.isPending;
   const failure = create.error ?? update.error;
+  // Only a content refusal carries positions in the content; the client checks make it rare.
   const fromServer: PositionedIssue[] =
-    failure?.status === 400 && failure.details ? serverIssues(failure.details) : [];
+    failure?.code === "InvalidStyleContent" ? serverIssues(failure.details) : [];
 
   const nameProblem = editing ? null : nameMessage(name);
   const showName = !editing && (attempted || name !== "");
@@ -62,6 +64,14 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
 
   const updateNow = (expected: string | undefined) =>
     update.mutate({ name, content, category, ...(expected ? { expectedLastModifyTime: expected } : {}) });
+  // Deleted by someone else meanwhile: saving again recreates it (a PUT would answer 404 again).
+  const saveEdit = () =>
+    gone ? create.mutate({ name, content, category }) : updateNow(base?.lastModifyTime);
+  const changeContent = (value: string) => {
+    setContent(value);
+    // Positions the server sent belong to the text it saw; once the text changes they mislead.
+    if (failure?.code === "InvalidStyleContent") (create.error ? create : update).reset();
+  };
 
   const submit = () => {
     setAttempted(true);
@@ -70,7 +80,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
     if (!editing && (nameProblem || nameTaken === name || takenInList)) return nameRef.current?.focus();
     if (!check.ok) return document.getElementById(ids.content)?.focus();
     if (!editing) return create.mutate({ name, content, category });
-    if (reviewing) return updateNow(gone ? undefined : base?.lastModifyTime);
+    if (reviewing) return saveEdit();
     if (base && content === base.content && category === asCategory(base.category)) return setUnchanged(true);
     setReviewing(true);
   };
@@ -79,18 +89,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
     if (editing) document.getElementById(ids.content)?.focus();
     else nameRef.current?.focus();
   }, [editing, ids.content]);
-  const submitRef = useRef(submit);
-  submitRef.current = submit;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
-        event.preventDefault(); // the browser's "save page" is never what the operator means here
-        submitRef.current();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useSaveShortcut(submit);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -130,7 +129,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           <ContentEditor
             id={ids.content}
             value={content}
-            onChange={setContent}
+            onChange={changeContent}
             issues={showContent ? contentIssues : []}
             invalid={showContent && contentIssues.length > 0}
             describedBy={ids.contentMsg}
@@ -211,7 +210,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           before={{ content: base.content, category: asCategory(base.category) }}
           after={{ content, category }}
           saving={update.isPending}
-          onConfirm={() => updateNow(gone ? undefined : base.lastModifyTime)}
+          onConfirm={saveEdit}
           onClose={() => setReviewing(false)}
         />
       ) : null}
