@@ -40,8 +40,10 @@ describe("fault plan", () => {
 
 describe("faults on the wire", () => {
   let emu: TestEmulator;
+  const lines: string[] = [];
   beforeAll(async () => {
     emu = await startTestEmulator({
+      log: (line) => lines.push(line),
       // One entry per request below, in order.
       faults: {
         schedule: [
@@ -96,6 +98,7 @@ describe("faults on the wire", () => {
 
     await expect(put("scommit")).rejects.toThrow(); // reset-after-commit
     expect((await get("scommit")).status).toBe(200); // none: that write did apply
+    expect(lines.map((l) => l.split(" ")[2])).toEqual(["503", "404", "429", "reset", "404", "reset", "200"]);
   });
 
   it("cuts a GET body short, and lets other methods through untouched", async () => {

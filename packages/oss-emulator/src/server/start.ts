@@ -60,8 +60,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         sendError(target, ossError("InternalError"));
       }
     } finally {
+      // The query is left out: a presigned URL carries its signature there.
+      const status = res.headersSent ? String(res.statusCode) : "reset";
       o.log?.(
-        `${target.method} ${(req.url ?? "").split("?")[0]} ${res.statusCode} ${Date.now() - started}ms ${target.id}`,
+        `${target.method} ${(req.url ?? "").split("?")[0]} ${status} ${Date.now() - started}ms ${target.id}`,
       );
     }
   }
