@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_GIF, EXAMPLE_JPG, fixture, pixelAt, solid } from "../../../test/helpers.ts";
 import type { ResizeOp } from "../../syntax/ast.ts";
@@ -91,12 +92,11 @@ describe("resize through render", () => {
 
   it("keeps every GIF frame when shrinking by w, and makes it static with p", async () => {
     const gif = fixture(EXAMPLE_GIF);
-    expect((await render(gif, "image/resize,w_100")).info).toMatchObject({
-      format: "gif",
-      width: 100,
-      height: 60,
-      frames: 3,
-    });
+    const animated = await render(gif, "image/resize,w_100");
+    expect(animated.info).toMatchObject({ format: "gif", width: 100, height: 60, frames: 3 });
+    // Frame timing and looping survive.
+    const [before, after] = await Promise.all([sharp(gif).metadata(), sharp(animated.data).metadata()]);
+    expect([after.delay, after.loop]).toEqual([before.delay, before.loop]);
     const still = await render(gif, "image/resize,p_50");
     expect(still.info).toMatchObject({ format: "gif", width: 250, height: 150, frames: 1 });
     expect(still.warnings.join()).toMatch(/still image/);
