@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { browserLikeHeaders } from "../fixtures/stack.ts";
 import { createStyleViaApi, expect, signIn, stylesViaApi, test } from "../fixtures/test.ts";
 
 const bucket = "demo-photos";
@@ -68,4 +69,30 @@ test("take theirs loads the other operator's version into the editor and saves n
   await expect(page.getByLabel("Content")).toHaveValue("image/resize,w_200");
   const saved = (await stylesViaApi(page, bucket)).find((s) => s.name === name);
   expect(saved?.content).toBe("image/resize,w_200");
+});
+
+test("a style deleted by someone else while it is edited can be saved again to recreate it", async ({
+  page,
+  consoleErrors,
+}) => {
+  const name = `e2e-gone-${Date.now().toString(36)}`;
+  await signIn(page);
+  await createStyleViaApi(page, bucket, name, "image/resize,w_100");
+  await page.goto(`/buckets/${bucket}/styles/${name}/edit`);
+  await expect(page.getByLabel("Content")).toHaveValue("image/resize,w_100");
+  const removed = await page.request.delete(`/api/buckets/${bucket}/styles/${name}`, {
+    headers: browserLikeHeaders,
+  });
+  expect(removed.status()).toBe(204);
+
+  await saveEdit(page, "image/resize,w_150");
+  await expect(page.getByRole("alert")).toHaveText(
+    `${name} was deleted by someone else while you edited it. Save again to recreate it.`,
+  );
+  expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("404")]);
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(`/buckets/${bucket}/styles`);
+  const saved = (await stylesViaApi(page, bucket)).find((s) => s.name === name);
+  expect(saved?.content).toBe("image/resize,w_150");
 });

@@ -99,3 +99,28 @@ test("every control of the list is reachable by keyboard, and the delete dialog 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("button", { name: "Delete thumbnail" })).toBeFocused();
 });
+
+test("a returning operator's session check, buckets and styles load in parallel, not one after another", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByLabel("Admin token").fill(adminToken);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("table", { name: `Styles of ${firstBucket}` })).toBeVisible();
+
+  const events: string[] = [];
+  const track = (kind: string) => (request: { url(): string }) => {
+    const path = new URL(request.url()).pathname;
+    if (["/api/session", "/api/buckets", `/api/buckets/${firstBucket}/styles`].includes(path))
+      events.push(`${kind} ${path}`);
+  };
+  page.on("request", track("start"));
+  page.on("requestfinished", track("end"));
+  await page.reload();
+  await expect(page.getByRole("table", { name: `Styles of ${firstBucket}` })).toBeVisible();
+  // Every one of the three starts before the session check has finished: no request waits for another.
+  const sessionEnd = events.indexOf("end /api/session");
+  expect(sessionEnd).toBeGreaterThan(-1);
+  for (const path of ["/api/session", "/api/buckets", `/api/buckets/${firstBucket}/styles`])
+    expect(events.indexOf(`start ${path}`), path).toBeLessThan(sessionEnd);
+});
