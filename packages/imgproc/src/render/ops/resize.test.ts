@@ -28,6 +28,11 @@ const TARGETS: Array<[number, number, Omit<ResizeOp, "op">, string]> = [
   [400, 267, { w: 500, limit: 0 }, "500x334"],
   [400, 267, { p: 200, limit: 0 }, "800x534"],
   [400, 267, { m: "fixed", w: 800, h: 500, limit: 1 }, "keep"],
+  [400, 267, { m: "pad", w: 300, h: 300 }, "300x300"],
+  [400, 267, { m: "pad", w: 500, h: 500 }, "keep"],
+  [400, 267, { m: "fill", w: 300, h: 300 }, "keep"],
+  [400, 267, { m: "fill", w: 300, h: 200 }, "300x200"],
+  [400, 267, { m: "fill", w: 300, h: 300, limit: 0 }, "300x300"],
 ];
 
 describe("resizeTarget", () => {

@@ -67,9 +67,21 @@ export function resizeTarget(
       target = { mode, width: round(W * scale), height: round(H * scale) };
     }
   }
-  // limit_1 (the default): a target larger than the source keeps the source size. GIFs never enlarge.
+  // limit_1 (the default): when the image itself would grow past the source, it keeps the source
+  // size. For pad and fill that is the scaled image inside the box (lfit / mfit of it), not the
+  // canvas: padding a 400x267 photo into 300x300 shrinks it, it does not enlarge it. GIFs never enlarge.
   const limit = neverEnlarge ? 1 : (op.limit ?? 1);
-  if (limit === 1 && (target.width > W || target.height > H)) return undefined;
+  const scale =
+    target.mode === "pad"
+      ? Math.min(target.width / W, target.height / H)
+      : target.mode === "fill"
+        ? Math.max(target.width / W, target.height / H)
+        : undefined;
+  const grown =
+    scale === undefined
+      ? { width: target.width, height: target.height }
+      : { width: W * scale, height: H * scale };
+  if (limit === 1 && (grown.width > W + 0.5 || grown.height > H + 0.5)) return undefined;
   checkOutputSize(target.width, target.height);
   if (target.width === W && target.height === H && target.mode !== "pad") return undefined;
   return target;
