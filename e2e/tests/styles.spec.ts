@@ -65,10 +65,15 @@ test("a delete the server refuses puts the style back and says why", async ({ pa
   const name = `e2e-keep-${Date.now().toString(36)}`;
   await signIn(page);
   await createStyleViaApi(page, bucket, name, "image/resize,w_50");
-  // The one thing faked here is OSS failing; the rollback under test is the SPA's own.
+  // The one thing faked here is OSS failing; the rollback under test is the SPA's own. The answer is
+  // held until the test has seen the row leave, so the optimistic step is observed, not raced.
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
   await page.route(`**/api/buckets/${bucket}/styles/${name}`, async (route) => {
     if (route.request().method() !== "DELETE") return route.fallback();
-    await new Promise((resolve) => setTimeout(resolve, 300)); // long enough to see the optimistic removal
+    await answered;
     await route.fulfill({
       status: 503,
       json: { error: { code: "ServiceUnavailable", message: "OSS is busy.", requestId: "5F0A1B2C3D4E" } },
@@ -83,6 +88,7 @@ test("a delete the server refuses puts the style back and says why", async ({ pa
     .getByRole("button", { name: `Delete ${name}` })
     .click();
   await expect(row).toHaveCount(0);
+  answer();
   await expect(row).toHaveCount(1);
   await expect(page.getByRole("status").filter({ hasText: `${name} could not be deleted` })).toContainText(
     "OSS is busy.",
