@@ -1,8 +1,5 @@
-// The syntax entry has no public parser for a watermark's own processing (where `resize,P_n` is
-// legal); these two internals are what its watermark validation uses.
-import { parseImageActions } from "../../syntax/alibaba/index.ts";
-import type { JdOperation, Operation, SyntaxIssue } from "../../syntax/ast.ts";
-import { WATERMARK_IMAGE_OPERATIONS } from "../../syntax/operations/watermark.ts";
+import type { JdOperation, Operation } from "../../syntax/ast.ts";
+import { parseWatermarkProcess } from "../../syntax/index.ts";
 import { RenderError } from "../error.ts";
 import type { OpContext } from "../ops/context.ts";
 import { runOperations } from "../pipeline.ts";
@@ -13,24 +10,11 @@ import type { Mark } from "./mark.ts";
 
 /** Parses `image/…` of a watermark image: the restricted action set plus `resize,P_n`. */
 function watermarkOperations(process: string): Operation[] {
-  if (!process.startsWith("image/")) {
-    throw new RenderError(400, "WatermarkError", "A watermark image's processing must start with `image/`.");
-  }
-  const ctx = {
-    errors: [] as SyntaxIssue[],
-    warnings: [] as SyntaxIssue[],
-    allowed: WATERMARK_IMAGE_OPERATIONS,
-  };
-  const operations = parseImageActions(process, "image/".length, process.length, ctx);
-  const [first] = ctx.errors;
-  if (first)
-    throw new RenderError(
-      400,
-      "WatermarkError",
-      `Watermark image processing: ${first.message}`,
-      first.ossCode,
-    );
-  return operations;
+  const result = parseWatermarkProcess(process);
+  if (result.ok) return result.value;
+  const [first] = result.errors;
+  const message = `Watermark image processing: ${first?.message ?? "invalid"}`;
+  throw new RenderError(400, "WatermarkError", message, first?.ossCode);
 }
 
 /** `resize,P_n` inside a watermark: a box n % of the main image's sides. */
