@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { screenshotAtWidths } from "../fixtures/screens.ts";
 import { browserLikeHeaders } from "../fixtures/stack.ts";
 import { createStyleViaApi, expect, signIn, stylesViaApi, test } from "../fixtures/test.ts";
 
@@ -48,8 +49,9 @@ test("a concurrent edit from a second browser shows both versions; keep mine ove
   page,
   browser,
   consoleErrors,
-}) => {
+}, testInfo) => {
   const { name, conflict } = await race(page, browser);
+  await screenshotAtWidths(page, testInfo, "conflict");
   expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("409")]);
   await conflict.getByRole("button", { name: "Keep mine (overwrite)" }).click();
   await expect(page).toHaveURL(`/buckets/${bucket}/styles`);

@@ -69,6 +69,7 @@ export const en = {
   "editor.content": "Content",
   "editor.contentHint": "For example image/resize,w_200/quality,q_90",
   "editor.content.valid": "Valid: {count} operations.",
+  "editor.content.validOne": "Valid: 1 operation.",
   "editor.content.errorAt": "Position {position}: {message}",
   "editor.content.warningAt": "Note at position {position}: {message}",
   "editor.content.forbidden": "“{char}” is not allowed in a style's content.",

@@ -66,6 +66,7 @@ export const zhCN: Messages = {
   "editor.content": "样式内容",
   "editor.contentHint": "例如 image/resize,w_200/quality,q_90",
   "editor.content.valid": "有效：共 {count} 个操作。",
+  "editor.content.validOne": "有效：共 1 个操作。",
   "editor.content.errorAt": "第 {position} 个字符：{message}",
   "editor.content.warningAt": "注意，第 {position} 个字符：{message}",
   "editor.content.forbidden": "样式内容中不允许使用“{char}”。",

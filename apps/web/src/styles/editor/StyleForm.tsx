@@ -144,7 +144,11 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
                 ))}
               </ul>
             ) : check.ok ? (
-              <p className="field-ok">{t("editor.content.valid", { count: check.operations })}</p>
+              <p className="field-ok">
+                {check.operations === 1
+                  ? t("editor.content.validOne")
+                  : t("editor.content.valid", { count: check.operations })}
+              </p>
             ) : (
               <p className="field-hint">{t("editor.contentHint")}</p>
             )}
