@@ -17,6 +17,7 @@ function createApp(options: Omit<AppOptions, "api"> = {}) {
     buckets: [],
     auditFile: join(dir, "audit.jsonl"),
     logger,
+    preview: { samplesDir: join(dir, "no-samples"), uploadsDir: join(dir, "uploads") },
   });
   return createFullApp({ ...options, api });
 }

@@ -1,12 +1,16 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ApiEnv } from "./http/api-env.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
 import { requestLog } from "./http/request-log.ts";
 import type { Logger } from "./logger.ts";
+import type { PreviewDeps } from "./preview/index.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { bucketRoutes } from "./routes/buckets.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { objectRoutes } from "./routes/objects.ts";
+import { previewRoutes } from "./routes/preview.ts";
+import { sampleRoutes } from "./routes/samples.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { validateRoutes } from "./routes/validate.ts";
 import { csrfGuard } from "./security/csrf.ts";
@@ -19,12 +23,17 @@ export type * from "./contract/dto.ts";
 export type { ContentCheck } from "./contract/style-content.ts";
 export type { PositionedIssue } from "./contract/style-name.ts";
 export type { ApiErrorBody } from "./http/error.ts";
+export type { ParityDto } from "./preview/parity/parity.ts";
+export type { ImageFacts } from "./preview/sources/inspect.ts";
+export type { SampleDto } from "./preview/sources/sample.ts";
 export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./security/csrf.ts";
+export type { ObjectPage, UpstreamObject as ObjectDto } from "./upstream/bucket-objects.ts";
 
 /** What the API runs on; `main.ts` builds it from the config, tests from a real emulator. */
 export interface ApiDeps {
   access: Access;
   styles: StyleService;
+  preview: PreviewDeps;
   logger: Logger;
 }
 
@@ -45,16 +54,25 @@ const tooLarge = () => {
   );
 };
 
+const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+
+// Uploads have their own, larger cap (routes/samples.ts), applied after the session check so an anonymous
+// client cannot make the server read 20 MB.
+const isUpload = (c: Context) => c.req.method === "POST" && /^\/api\/samples\/?$/.test(c.req.path);
+
 function createApiRoutes(deps: ApiDeps) {
   return (
     new Hono<ApiEnv>()
-      .use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }))
+      .use("*", (c, next) => (isUpload(c) ? next() : smallBodies(c, next)))
       .route("/health", healthRoutes)
       .route("/session", sessionRoutes(deps.access))
       // Everything registered below needs a session (cookie or bearer); mutations from a cookie session
       // also pass the CSRF guard (see security/csrf.ts for what the SPA must send).
       .use("*", deps.access.requireSession, csrfGuard)
       .route("/buckets", bucketRoutes(deps.styles))
+      .route("/buckets", objectRoutes(deps.preview))
+      .route("/samples", sampleRoutes(deps.preview))
+      .route("/preview", previewRoutes(deps.preview))
       .route("/validate", validateRoutes)
       .route("/audit", auditRoutes(deps.styles))
       .all("/*", (c) => c.json({ error: { code: "NotFound", message: `No API route ${c.req.path}` } }, 404))

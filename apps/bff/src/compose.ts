@@ -3,11 +3,13 @@ import type { Context } from "hono";
 import type { ApiDeps } from "./app.ts";
 import { AuditLog } from "./audit/log.ts";
 import type { Logger } from "./logger.ts";
+import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
 import { createAccess } from "./session/access.ts";
 import { FailureLimiter } from "./session/rate-limit.ts";
 import { SessionStore } from "./session/store.ts";
 import { createStyleService } from "./styles/service.ts";
 import type { ManagedBucket } from "./upstream/bucket-styles.ts";
+import { version } from "./version.ts";
 
 export interface ApiDepsOptions {
   adminToken: string;
@@ -16,6 +18,8 @@ export interface ApiDepsOptions {
   /** The audit log's file (in the data directory). */
   auditFile: string;
   logger: Logger;
+  /** The preview's sources and tuning: samples folder, uploads folder (in the data directory), queue and caches. */
+  preview: PreviewConfig & { samplesDir: string; uploadsDir: string };
   /** Failed sign-ins allowed per address per window (default 5 per 15 minutes). */
   signInLimit?: { maxFailures: number; windowMs: number };
   now?: () => number;
@@ -46,5 +50,6 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
     clientAddress: socketAddress,
   });
   const styles = createStyleService({ buckets: options.buckets, audit: new AuditLog(options.auditFile) });
-  return { access, styles, logger: options.logger };
+  const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version });
+  return { access, styles, preview, logger: options.logger };
 }

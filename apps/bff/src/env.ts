@@ -65,6 +65,25 @@ const envSchema = z
       .int("OSS_STYLE_LIMIT must be a whole number")
       .min(1, "OSS_STYLE_LIMIT must be at least 1")
       .default(50),
+    PREVIEW_CONCURRENCY: optional(
+      z.coerce
+        .number({ error: "PREVIEW_CONCURRENCY must be a number" })
+        .int("PREVIEW_CONCURRENCY must be a whole number")
+        .min(1, "PREVIEW_CONCURRENCY must be 1–64")
+        .max(64, "PREVIEW_CONCURRENCY must be 1–64"),
+    ),
+    PREVIEW_QUEUE_LIMIT: optional(
+      z.coerce
+        .number({ error: "PREVIEW_QUEUE_LIMIT must be a number" })
+        .int("PREVIEW_QUEUE_LIMIT must be a whole number")
+        .min(0, "PREVIEW_QUEUE_LIMIT must be 0–1000")
+        .max(1000, "PREVIEW_QUEUE_LIMIT must be 0–1000"),
+    ),
+    PREVIEW_CACHE_MB: z.coerce
+      .number({ error: "PREVIEW_CACHE_MB must be a number of megabytes" })
+      .min(0, "PREVIEW_CACHE_MB must be 0 or more")
+      .max(4096, "PREVIEW_CACHE_MB must be at most 4096")
+      .default(64),
     EMULATOR_PORT: z.coerce
       .number({ error: "EMULATOR_PORT must be a port number" })
       .int("EMULATOR_PORT must be a whole number")
@@ -138,6 +157,8 @@ export interface Env {
   CONSOLE_ADMIN_TOKEN?: string;
   sessionTtlMs: number;
   oss: CloudOss | EmbeddedOss;
+  /** Render queue and result cache of the preview (unset fields: the defaults of preview/index.ts). */
+  preview: { concurrency?: number; maxWaiting?: number; resultCacheBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -174,6 +195,11 @@ function toEnv(raw: RawEnv): Env {
     ...(raw.CONSOLE_ADMIN_TOKEN === undefined ? {} : { CONSOLE_ADMIN_TOKEN: raw.CONSOLE_ADMIN_TOKEN }),
     sessionTtlMs: raw.SESSION_TTL_HOURS * 3600 * 1000,
     oss,
+    preview: {
+      ...(raw.PREVIEW_CONCURRENCY === undefined ? {} : { concurrency: raw.PREVIEW_CONCURRENCY }),
+      ...(raw.PREVIEW_QUEUE_LIMIT === undefined ? {} : { maxWaiting: raw.PREVIEW_QUEUE_LIMIT }),
+      resultCacheBytes: Math.round(raw.PREVIEW_CACHE_MB * 1024 * 1024),
+    },
   };
 }
 

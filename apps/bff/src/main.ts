@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     buckets,
     auditFile: join(data, "audit", "audit.jsonl"),
     logger,
+    preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
   });
   const app = createApp({ api, webDist: env.WEB_DIST ?? defaultWebDist });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {

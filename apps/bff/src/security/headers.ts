@@ -24,6 +24,8 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   c.header("Referrer-Policy", "no-referrer");
   c.header("X-Frame-Options", "DENY");
   c.header("Cross-Origin-Opener-Policy", "same-origin");
-  // Session and style data must never sit in a shared cache.
-  if (c.req.path.startsWith("/api/")) c.header("Cache-Control", "no-store");
+  // Session and style data must never sit in a shared cache. A route that answers `private` on purpose
+  // (previews: the browser may keep them and revalidate by ETag) keeps its own policy.
+  const own = c.res.headers.get("Cache-Control") ?? "";
+  if (c.req.path.startsWith("/api/") && !/^private\b/.test(own)) c.header("Cache-Control", "no-store");
 };

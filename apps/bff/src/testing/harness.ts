@@ -2,12 +2,14 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type FaultOptions, type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import type { Hono } from "hono";
-import { createApp } from "../app.ts";
+import { type ApiDeps, createApp } from "../app.ts";
 import { createApiDeps } from "../compose.ts";
 import type { StyleDto } from "../contract/dto.ts";
 import type { PositionedIssue } from "../contract/style-name.ts";
+import type { PreviewConfig } from "../preview/index.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../security/csrf.ts";
 import { managedBuckets } from "../upstream/managed-buckets.ts";
 import type { UpstreamDetails } from "../upstream/oss-error.ts";
@@ -30,13 +32,19 @@ export interface HarnessOptions {
   styleLimit?: number;
   now?: () => number;
   signInLimit?: { maxFailures: number; windowMs: number };
+  /** Preview queue and cache tuning (tests make the queue small and hold renders with a gate). */
+  preview?: PreviewConfig;
 }
+
+/** The built-in sample images (apps/bff/samples). */
+export const SAMPLES_DIR = fileURLToPath(new URL("../../samples", import.meta.url));
 
 export const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 export const ORIGIN = "http://localhost";
 
 export interface Harness {
   app: Hono;
+  api: ApiDeps;
   emulator: RunningEmulator;
   dataDir: string;
   secret: string;
@@ -90,6 +98,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     auditFile: join(dataDir, "audit", "audit.jsonl"),
     // Raw lines, no redactor: the code itself must not log secrets.
     logger: { info: (line) => logs.push(line), error: (line) => logs.push(line) },
+    preview: { samplesDir: SAMPLES_DIR, uploadsDir: join(dataDir, "uploads"), ...options.preview },
     ...(options.now ? { now: options.now } : {}),
     ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}),
   });
@@ -125,6 +134,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
 
   return {
     app,
+    api,
     emulator,
     dataDir,
     secret,

@@ -1,3 +1,5 @@
+import type { BucketObjects } from "./bucket-objects.ts";
+
 /** A style as the upstream (OSS or the emulator) reports it. */
 export interface UpstreamStyle {
   name: string;
@@ -28,4 +30,6 @@ export interface ManagedBucket {
   endpoint: string;
   styleLimit: number;
   styles: BucketStyles;
+  /** Its objects: listed as preview sources, fetched for previews and watermarks. */
+  objects: BucketObjects;
 }

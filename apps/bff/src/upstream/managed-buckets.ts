@@ -1,6 +1,7 @@
 import { type Credentials, createOssClient, type OssClientOptions } from "@style-console/oss";
 import type { ManagedBucket } from "./bucket-styles.ts";
 import { ossBucketStyles } from "./oss-bucket.ts";
+import { ossBucketObjects } from "./oss-objects.ts";
 
 export interface ManagedBucketsOptions {
   region: string;
@@ -34,5 +35,6 @@ export function managedBuckets(options: ManagedBucketsOptions): ManagedBucket[] 
     endpoint,
     styleLimit: options.styleLimit,
     styles: ossBucketStyles(client, name, secrets),
+    objects: ossBucketObjects(client, name, secrets),
   }));
 }

@@ -1,0 +1,70 @@
+import { availableParallelism } from "node:os";
+import sharp from "sharp";
+import type { ManagedBucket } from "../upstream/bucket-styles.ts";
+import { ByteLru } from "./cache/byte-lru.ts";
+import { RenderQueue } from "./queue/render-queue.ts";
+import { createPreviewService, type Rendered } from "./service.ts";
+import { BuiltinSamples } from "./sources/builtin.ts";
+import { ObjectSources } from "./sources/objects.ts";
+import { UploadStore } from "./sources/uploads.ts";
+
+export interface PreviewConfig {
+  /** Renders at once (default: the core count, `os.availableParallelism()`). */
+  concurrency?: number;
+  /** Renders waiting for a slot before the next gets 503 (default 4 per slot). */
+  maxWaiting?: number;
+  /** Bytes of rendered results kept (default 64 MB; 0 disables the LRU). */
+  resultCacheBytes?: number;
+  /** Bytes of fetched bucket objects kept (default 96 MB). */
+  sourceCacheBytes?: number;
+  renderTimeoutMs?: number;
+  /** libvips threads per render (default: cores ÷ concurrency, so renders × threads ≤ cores). */
+  sharpThreads?: number;
+  /** For tests: awaited inside the render slot before each render. */
+  beforeRender?: () => Promise<void>;
+}
+
+export interface PreviewDepsOptions extends PreviewConfig {
+  buckets: readonly ManagedBucket[];
+  /** The built-in sample images (apps/bff/samples). */
+  samplesDir: string;
+  /** Where uploads are kept (`<DATA_DIR>/uploads`). */
+  uploadsDir: string;
+  version: string;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Wires the preview's parts. Sets sharp's thread pool so the queue's renders times libvips' threads
+ * per render stay within the cores: more threads than cores only adds contention under load.
+ * @example
+ * const preview = createPreviewDeps({ buckets, samplesDir, uploadsDir, version });
+ */
+export function createPreviewDeps(options: PreviewDepsOptions) {
+  const cores = availableParallelism();
+  const concurrency = options.concurrency ?? cores;
+  sharp.concurrency(options.sharpThreads ?? Math.max(1, Math.floor(cores / concurrency)));
+  const queue = new RenderQueue({ concurrency, maxWaiting: options.maxWaiting ?? 4 * concurrency });
+  const results = new ByteLru<Rendered>(
+    options.resultCacheBytes ?? 64 * MB,
+    (r) => r.data.length + r.warnings.join("").length + 256,
+  );
+  const samples = new BuiltinSamples(options.samplesDir);
+  const uploads = new UploadStore(options.uploadsDir);
+  const objects = new ObjectSources({ cacheBytes: options.sourceCacheBytes ?? 96 * MB });
+  const service = createPreviewService({
+    buckets: options.buckets,
+    samples,
+    uploads,
+    objects,
+    queue,
+    results,
+    version: options.version,
+    ...(options.renderTimeoutMs === undefined ? {} : { renderTimeoutMs: options.renderTimeoutMs }),
+    ...(options.beforeRender === undefined ? {} : { beforeRender: options.beforeRender }),
+  });
+  return { service, queue, results, samples, uploads, objects, buckets: options.buckets };
+}
+
+export type PreviewDeps = ReturnType<typeof createPreviewDeps>;
