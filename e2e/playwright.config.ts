@@ -10,12 +10,16 @@ import { systemChromium } from "./scripts/browser.mjs";
 // directory, so a developer's running console and its data are never touched.
 // Set on process.env so the test workers (which load this file again) see the same directory, and the
 // tests can read the emulator's generated key from it (fixtures/stack.ts).
-process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "style-console-e2e-"));
+if (!process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = mkdtempSync(join(tmpdir(), "style-console-e2e-"));
+  process.env.E2E_DATA_DIR_CREATED = "1"; // global-teardown.ts removes only what we created
+}
 const dataDir = process.env.E2E_DATA_DIR;
 const executablePath: string | undefined = systemChromium();
 
 export default defineConfig({
   testDir: "tests",
+  globalTeardown: "./global-teardown.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,
