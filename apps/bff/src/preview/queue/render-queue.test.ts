@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { HttpError } from "../../http/error.ts";
+import { RenderQueue } from "./render-queue.ts";
+
+// A task that finishes when the test says so: timing is the only thing faked here.
+function gated<T>(value: T) {
+  let open: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let started = false;
+  return {
+    task: async () => {
+      started = true;
+      await gate;
+      return value;
+    },
+    open: () => open(),
+    get started() {
+      return started;
+    },
+  };
+}
+
+const statusOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+    return 200;
+  } catch (error) {
+    return error instanceof HttpError ? error.status : -1;
+  }
+};
+
+describe("RenderQueue", () => {
+  it("runs at most `concurrency` tasks; the next waits, one more is a 503 with Retry-After", async () => {
+    const queue = new RenderQueue({ concurrency: 1, maxWaiting: 1, retryAfterSeconds: 2 });
+    const a = gated("a");
+    const b = gated("b");
+    const first = queue.run(a.task);
+    const second = queue.run(b.task);
+    await Promise.resolve();
+    expect(a.started).toBe(true);
+    expect(b.started).toBe(false);
+    const refused = await queue.run(async () => "c").catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(HttpError);
+    expect((refused as HttpError).status).toBe(503);
+    expect((refused as HttpError).extra.headers).toEqual({ "Retry-After": "2" });
+    a.open();
+    expect((await first).value).toBe("a");
+    b.open();
+    expect((await second).value).toBe("b");
+    expect(queue.stats).toMatchObject({ active: 0, waiting: 0, completed: 2, rejected: 1 });
+  });
+
+  it("drops a waiting task whose request is aborted, without ever running it", async () => {
+    const queue = new RenderQueue({ concurrency: 1, maxWaiting: 2 });
+    const a = gated("a");
+    const b = gated("b");
+    const controller = new AbortController();
+    const first = queue.run(a.task);
+    const second = queue.run(b.task, controller.signal);
+    controller.abort();
+    expect(await statusOf(second)).toBe(499);
+    expect(queue.stats.waiting).toBe(0);
+    a.open();
+    await first;
+    expect(b.started).toBe(false);
+    expect(queue.stats).toMatchObject({ active: 0, waiting: 0, completed: 1, cancelled: 1 });
+  });
+
+  it("keeps the slot of a running task that was abandoned until it ends, then discards its result", async () => {
+    const queue = new RenderQueue({ concurrency: 1, maxWaiting: 1 });
+    const a = gated("a");
+    const controller = new AbortController();
+    const first = queue.run(a.task, controller.signal);
+    await Promise.resolve();
+    controller.abort();
+    // Still running: the slot is not given away, so abandoned work cannot pile up past the limit.
+    expect(queue.stats.active).toBe(1);
+    const next = queue.run(async () => "next");
+    expect(queue.stats.waiting).toBe(1);
+    a.open();
+    expect(await statusOf(first)).toBe(499);
+    expect((await next).value).toBe("next");
+    expect(queue.stats).toMatchObject({ active: 0, waiting: 0, discarded: 1, completed: 1 });
+  });
+
+  it("refuses a nonsensical configuration", () => {
+    expect(() => new RenderQueue({ concurrency: 0, maxWaiting: 1 })).toThrow(/concurrency/);
+    expect(() => new RenderQueue({ concurrency: 1, maxWaiting: -1 })).toThrow(/maxWaiting/);
+  });
+});
