@@ -18,6 +18,8 @@ export interface PreviewConfig {
   /** Bytes of fetched bucket objects kept (default 96 MB). */
   sourceCacheBytes?: number;
   renderTimeoutMs?: number;
+  /** Bucket objects larger than this are refused as sources (default 20 MB, the OSS limit). */
+  maxSourceBytes?: number;
   /** libvips threads per render (default: cores ÷ concurrency, so renders × threads ≤ cores). */
   sharpThreads?: number;
   /** For tests: awaited inside the render slot before each render. */
@@ -62,6 +64,7 @@ export function createPreviewDeps(options: PreviewDepsOptions) {
     results,
     version: options.version,
     ...(options.renderTimeoutMs === undefined ? {} : { renderTimeoutMs: options.renderTimeoutMs }),
+    ...(options.maxSourceBytes === undefined ? {} : { maxSourceBytes: options.maxSourceBytes }),
     ...(options.beforeRender === undefined ? {} : { beforeRender: options.beforeRender }),
   });
   return { service, queue, results, samples, uploads, objects, buckets: options.buckets };

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createOssClient, type OssClient } from "@style-console/oss";
 import { type FaultOptions, type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import type { Hono } from "hono";
 import { type ApiDeps, createApp } from "../app.ts";
@@ -46,6 +47,8 @@ export interface Harness {
   app: Hono;
   api: ApiDeps;
   emulator: RunningEmulator;
+  /** A client of the emulator, to seed objects and styles behind the console's back. */
+  oss: OssClient;
   dataDir: string;
   secret: string;
   /** Every line the BFF logged. */
@@ -136,6 +139,12 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     app,
     api,
     emulator,
+    oss: createOssClient({
+      region: "cn-hangzhou",
+      endpoint: emulator.endpoint,
+      credentials: { accessKeyId, accessKeySecret: secret },
+      retry: false,
+    }),
     dataDir,
     secret,
     logs,
