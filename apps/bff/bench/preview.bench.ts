@@ -1,0 +1,150 @@
+/**
+ * Preview throughput of the BFF under concurrent load, with the rendered-result cache off and on, and
+ * the BFF's peak RSS during each run.
+ *
+ * For each case a fresh BFF starts as a child process in embedded mode (the emulator inside it, a
+ * temporary data directory, loopback only), so its memory is measured alone and the load generator
+ * (autocannon, in this process) does not share its event loop. Peak RSS is the kernel's high-water
+ * mark (VmHWM in /proc/<pid>/status) after the run. "Cache off" starts the BFF with PREVIEW_CACHE_MB=0:
+ * every request renders. "Cache on" keeps the default 64 MB LRU: after the first render, requests are
+ * served from memory.
+ *
+ * Run: `pnpm --filter @style-console/bff bench` (BENCH_SECONDS, BENCH_CONNECTIONS to change the load).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const TOKEN = "bench-admin-token-0123456789abcdef";
+const APP = fileURLToPath(new URL("..", import.meta.url));
+const SOURCE = "sample:2569067123_aca715a2ee_o"; // the 6 MP sample, 2725x2225
+
+const STYLES = [
+  { name: "thumbnail (demo style)", process: "image/resize,m_fill,w_200,h_200/quality,q_85" },
+  { name: "web-webp (demo style)", process: "image/resize,w_1200,limit_1/format,webp/quality,q_80" },
+];
+
+interface Bff {
+  child: ChildProcess;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startBff(cacheMb: number): Promise<Bff> {
+  const dataDir = mkdtempSync(join(tmpdir(), "sc-bench-"));
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: APP,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      DATA_DIR: dataDir,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      CONSOLE_ADMIN_TOKEN: TOKEN,
+      PREVIEW_CACHE_MB: String(cacheMb),
+      WEB_DIST: join(dataDir, "no-spa"),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /ready at (http:\/\/[^\s/]+)\//.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the BFF exited (${code}) before it was ready:\n${out}`)));
+    setTimeout(() => reject(new Error("the BFF did not start within 60 s")), 60_000).unref();
+  });
+  return {
+    child,
+    url,
+    stop: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function memoryMb(pid: number, field: "VmHWM" | "VmRSS"): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return Math.round(kb / 1024);
+}
+
+async function load(url: string, seconds: number) {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { Authorization: `Bearer ${TOKEN}` },
+  });
+}
+
+interface Row {
+  style: string;
+  cache: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  other: number;
+  idleMb: number;
+  peakMb: number;
+}
+
+async function measure(style: (typeof STYLES)[number], cacheMb: number): Promise<Row> {
+  const bff = await startBff(cacheMb);
+  try {
+    const pid = bff.child.pid ?? 0;
+    const url = `${bff.url}/api/preview?source=${encodeURIComponent(SOURCE)}&process=${encodeURIComponent(style.process)}`;
+    const first = await fetch(url, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    if (first.status !== 200) throw new Error(`preview answered ${first.status}: ${await first.text()}`);
+    await first.arrayBuffer();
+    const idleMb = memoryMb(pid, "VmRSS");
+    await load(url, 2); // warm-up: JIT, sharp's thread pool
+    const result = await load(url, SECONDS);
+    return {
+      style: style.name,
+      cache: cacheMb === 0 ? "off" : `on (${cacheMb} MB)`,
+      rps: Math.round(result.requests.average * 10) / 10,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      ok: result["2xx"],
+      other: result.non2xx + result.errors + result.timeouts,
+      idleMb,
+      peakMb: memoryMb(pid, "VmHWM"),
+    };
+  } finally {
+    await bff.stop();
+  }
+}
+
+const rows: Row[] = [];
+for (const style of STYLES) {
+  for (const cacheMb of [0, 64]) {
+    const row = await measure(style, cacheMb);
+    console.error(`${row.style}, cache ${row.cache}: ${row.rps} req/s`);
+    rows.push(row);
+  }
+}
+
+console.log(
+  `\nNode ${process.version}, ${availableParallelism()} cores, ${CONNECTIONS} connections, ${SECONDS} s per run, source ${SOURCE}\n`,
+);
+console.log(
+  "| style | cache | req/s | p50 ms | p99 ms | 2xx | non-2xx/errors | RSS after 1st render MB | peak RSS MB |",
+);
+console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) {
+  console.log(
+    `| ${r.style} | ${r.cache} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.other} | ${r.idleMb} | ${r.peakMb} |`,
+  );
+}
