@@ -1,3 +1,5 @@
+import { enPreview } from "./en-preview.ts";
+
 /**
  * The English dictionary, the source of every key. Placeholders are `{name}`; the zh-CN dictionary is
  * typed against this object, so a missing or misspelt key is a compile error, not a blank label.
@@ -145,6 +147,7 @@ export const en = {
     "The console's server could not reach OSS. Check its network and OSS_ENDPOINT.",
   "error.hint.UpstreamBusy": "OSS is throttling or busy. Wait a moment and try again.",
   "error.hint.generic": "Quote the request ID when you contact Alibaba Cloud support.",
+  ...enPreview,
 } as const;
 
 export type MessageKey = keyof typeof en;

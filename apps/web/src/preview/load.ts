@@ -1,0 +1,65 @@
+import { ApiError, readError } from "../api/error.ts";
+import { factsFromHeaders, type ImageFacts } from "./facts.ts";
+
+/** A rendered preview ready to show: its decoded image's object URL (or JSON text) and its facts. */
+export interface LoadedPreview {
+  /** `blob:` URL of the image, already decoded; null for JSON answers and undisplayable formats. */
+  objectUrl: string | null;
+  /** `info` / `average-hue` answer JSON. */
+  json: string | null;
+  facts: ImageFacts;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+/**
+ * Fetches one preview and decodes it off-screen (`new Image()` + `decode()`) before anyone shows it, so
+ * swapping the `<img>`'s src never flashes a half-drawn or blank image. A full render queue (503) is
+ * retried after its Retry-After, a few times. A format the browser cannot draw (TIFF, HEIC) still
+ * yields its facts.
+ */
+export async function loadPreview(url: string, signal: AbortSignal): Promise<LoadedPreview> {
+  const started = performance.now();
+  let res: Response;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      res = await fetch(url, { signal, credentials: "same-origin" });
+    } catch (cause) {
+      if (signal.aborted) throw cause;
+      throw new ApiError(0, "NetworkError", cause instanceof Error ? cause.message : String(cause));
+    }
+    if (res.status !== 503 || attempt >= 3) break;
+    const after = Number.parseFloat(res.headers.get("Retry-After") ?? "1");
+    await sleep(Math.min(5, Number.isFinite(after) ? after : 1) * 1000, signal);
+  }
+  if (!res.ok) throw await readError(res);
+  const blob = await res.blob();
+  const facts = factsFromHeaders(res.headers, blob.size, performance.now() - started);
+  if ((res.headers.get("Content-Type") ?? "").includes("json"))
+    return { objectUrl: null, json: await blob.text(), facts };
+  const objectUrl = URL.createObjectURL(blob);
+  const image = new Image();
+  image.src = objectUrl;
+  try {
+    await image.decode();
+  } catch {
+    URL.revokeObjectURL(objectUrl);
+    return { objectUrl: null, json: null, facts };
+  }
+  if (signal.aborted) {
+    URL.revokeObjectURL(objectUrl);
+    throw signal.reason;
+  }
+  return { objectUrl, json: null, facts };
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from "react";
+import type { ApiError } from "../api/error.ts";
+import { createLiveLoader, type LiveLoader } from "./live.ts";
+import { type LoadedPreview, loadPreview } from "./load.ts";
+
+export interface PreviewState {
+  /** The last good preview: kept while the next one loads and when the next one fails. */
+  shown: LoadedPreview | null;
+  /** The URL `shown` was rendered from. */
+  shownUrl: string | null;
+  loading: boolean;
+  error: ApiError | null;
+}
+
+/** How long typing must pause before the preview follows (the first keystroke after a pause goes at once). */
+export const PREVIEW_DEBOUNCE_MS = 120;
+
+/**
+ * Keeps a preview of `url` on screen: live (see `createLiveLoader`), the last good image kept, object
+ * URLs revoked once they are no longer shown. `url` null: keep what is shown, request nothing (a draft
+ * with syntax errors).
+ */
+export function usePreview(url: string | null): PreviewState {
+  const [state, setState] = useState<PreviewState>({
+    shown: null,
+    shownUrl: null,
+    loading: false,
+    error: null,
+  });
+  const loader = useRef<LiveLoader | null>(null);
+
+  useEffect(() => {
+    const live = createLiveLoader<LoadedPreview>({
+      delayMs: PREVIEW_DEBOUNCE_MS,
+      load: loadPreview,
+      onStart: () => setState((s) => ({ ...s, loading: true })),
+      onResult: (shownUrl, shown) => setState({ shown, shownUrl, loading: false, error: null }),
+      onError: (_url, error) => setState((s) => ({ ...s, loading: false, error: error as ApiError })),
+    });
+    loader.current = live;
+    return () => {
+      live.dispose();
+      loader.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (url !== null) loader.current?.request(url);
+  }, [url]);
+
+  // Revoke a blob URL once React has committed its successor (or the panel went away).
+  const objectUrl = state.shown?.objectUrl ?? null;
+  useEffect(() => {
+    if (objectUrl === null) return;
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [objectUrl]);
+
+  return state;
+}
