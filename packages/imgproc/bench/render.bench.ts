@@ -21,7 +21,7 @@ const exec = promisify(execFile);
 const FIXTURES = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
 const FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 const TEXT = "Style Console 图片";
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const QUALITY = 81; // our DEFAULT_QUALITY, used by every runner
 
 interface Job {
@@ -173,14 +173,17 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-/** Medians of `tasks` run alternately, so both see the same load on a shared machine. */
+/** Medians of `tasks` run alternately (order flipped every run), so all see the same load. */
 async function interleaved(tasks: Array<() => Promise<unknown>>): Promise<number[]> {
   for (const task of tasks) await task(); // warm-up: caches, font loading
   const runs: number[][] = tasks.map(() => []);
   for (let k = 0; k < RUNS; k++) {
-    for (const [i, task] of tasks.entries()) {
+    // Alternate the order too: whoever runs second can inherit a warm cache or a busy core.
+    const order = [...tasks.keys()];
+    if (k % 2 === 1) order.reverse();
+    for (const i of order) {
       const start = performance.now();
-      await task();
+      await tasks[i]?.();
       runs[i]?.push(performance.now() - start);
     }
   }
