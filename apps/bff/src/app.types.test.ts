@@ -2,7 +2,10 @@ import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { AppType } from "./app.ts";
 import type { AuditPageDto, BucketDto, SessionDto, StyleDto } from "./contract/dto.ts";
+import type { ParityDto } from "./preview/parity/parity.ts";
+import type { SampleDto } from "./preview/sources/sample.ts";
 import { type Harness, startHarness } from "./testing/harness.ts";
+import type { ObjectPage } from "./upstream/bucket-objects.ts";
 
 // The SPA's view of the API: `hc<AppType>` must know every route's input and output (tsc checks the
 // expectTypeOf lines), and the typed client must work against the real app.
@@ -20,6 +23,23 @@ describe("AppType", () => {
     expectTypeOf<InferResponseType<Client["validate"]["$post"], 200>["errors"][number]>().toHaveProperty(
       "offset",
     );
+  });
+
+  it("types the preview routes: samples, bucket objects, preview and parity queries", () => {
+    expectTypeOf<InferResponseType<Client["samples"]["$get"], 200>>().toEqualTypeOf<{
+      samples: SampleDto[];
+    }>();
+    expectTypeOf<InferResponseType<Client["samples"]["$post"], 201>>().toEqualTypeOf<SampleDto>();
+    expectTypeOf<
+      InferResponseType<Client["buckets"][":bucket"]["objects"]["$get"], 200>
+    >().toEqualTypeOf<ObjectPage>();
+    expectTypeOf<InferResponseType<Client["preview"]["parity"]["$get"], 200>>().toEqualTypeOf<ParityDto>();
+    type PreviewQuery = InferRequestType<Client["preview"]["$get"]>["query"];
+    expectTypeOf<PreviewQuery>().toEqualTypeOf<{
+      source: string;
+      process?: string | undefined;
+      bucket?: string | undefined;
+    }>();
   });
 
   it("types the request bodies from the zod schemas", () => {

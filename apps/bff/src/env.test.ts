@@ -25,7 +25,17 @@ describe("parseEnv", () => {
       PORT: 8787,
       sessionTtlMs: 12 * 3600 * 1000,
       oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50 },
+      preview: { resultCacheBytes: 64 * 1024 * 1024 },
     });
+  });
+
+  it("takes the preview's queue and cache tuning, and names a bad value", () => {
+    const env = parseEnv({ PREVIEW_CONCURRENCY: "2", PREVIEW_QUEUE_LIMIT: "0", PREVIEW_CACHE_MB: "0" });
+    expect(env.preview).toEqual({ concurrency: 2, maxWaiting: 0, resultCacheBytes: 0 });
+    expect(problemsOf({ PREVIEW_CONCURRENCY: "0", PREVIEW_CACHE_MB: "lots" })).toEqual([
+      "PREVIEW_CONCURRENCY must be 1–64",
+      "PREVIEW_CACHE_MB must be a number of megabytes",
+    ]);
   });
 
   it("takes HOST, PORT, DATA_DIR, the admin token and the session lifetime", () => {

@@ -43,6 +43,19 @@ describe("GET /api/preview", () => {
     expect(res.headers.get("ETag")).toMatch(/^"[\w-]{32}"$/);
   });
 
+  it("passes the renderer's warnings (a font substitution) percent-encoded, and none when there are none", async () => {
+    const draft = `image/resize,w_300/watermark,text_${b64("预览")},type_${b64("fangzhengkaiti")},size_40`;
+    const res = await preview("sample:flowers", draft);
+    expect(res.status).toBe(200);
+    const header = res.headers.get("X-Preview-Warnings") ?? "";
+    expect(header).toMatch(/^[\x21-\x7e]+$/);
+    const warnings = header.split(",").map(decodeURIComponent);
+    expect(warnings.some((w) => /font/i.test(w))).toBe(true);
+    expect(
+      (await preview("sample:flowers", "image/resize,w_10")).headers.get("X-Preview-Warnings"),
+    ).toBeNull();
+  });
+
   it("serves the original when the draft is empty", async () => {
     const res = await preview("sample:image-demo_example", "");
     expect(res.status).toBe(200);

@@ -17,7 +17,8 @@ const previewQuery = z.object({
 const serverTiming = (timings: Timing[], cache: string) =>
   [...timings.map((t) => `${t.name};dur=${t.ms.toFixed(1)}`), `cache;desc=${cache}`].join(", ");
 
-// Header values are Latin-1 at best: each warning is percent-encoded (so commas inside one are too).
+// Header values are Latin-1 at best: each warning is percent-encoded (so commas inside one are too), then
+// joined with commas; the header is absent when there is nothing to say.
 const encodeWarnings = (warnings: string[]) => warnings.map((w) => encodeURIComponent(w)).join(",");
 
 /**
@@ -51,7 +52,7 @@ export function previewRoutes(preview: PreviewDeps) {
         "X-Image-Format": info.format,
         "X-Image-Frames": String(info.frames),
         "X-Preview-Cache": outcome.cache,
-        "X-Preview-Warnings": encodeWarnings(warnings),
+        ...(warnings.length > 0 ? { "X-Preview-Warnings": encodeWarnings(warnings) } : {}),
         "Server-Timing": serverTiming(outcome.timings, outcome.cache),
       });
     })
