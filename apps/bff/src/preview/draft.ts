@@ -15,8 +15,10 @@ export interface Draft {
   /** null: no processing, the original is served. */
   process: Process | null;
   canonical: string;
-  /** Object keys of image watermarks (their ETags join the preview's). */
+  /** Image watermarks, as the renderer will ask for them (their ETags join the preview's). */
   watermarkKeys: string[];
+  /** JD names a watermark `bucket:object`; Alibaba names an object of the image's own bucket. */
+  jd: boolean;
 }
 
 const positioned = ({ code, message, offset, length }: SyntaxIssue): PositionedIssue => ({
@@ -51,6 +53,7 @@ function parseText(text: string, what: string): Process | null {
 }
 
 function watermarkKeys(process: Process): string[] {
+  if (process.kind === "img") return process.operations.flatMap((op) => (op.op === "jd-wmi" ? [op.key] : []));
   if (process.kind !== "image") return [];
   return process.operations.flatMap((op) =>
     op.op === "watermark" && op.image !== undefined ? [splitWatermarkImage(op.image).key] : [],
@@ -75,7 +78,7 @@ function canonicalOf(process: Process | null): string {
  */
 export async function parseDraft(text: string, styles: () => BucketStyles): Promise<Draft> {
   const trimmed = text.trim();
-  if (trimmed === "") return { process: null, canonical: "", watermarkKeys: [] };
+  if (trimmed === "") return { process: null, canonical: "", watermarkKeys: [], jd: false };
   let process = parseText(trimmed, "The style");
   if (process && (process.kind === "style" || process.kind === "imgalias")) {
     const { name } = process;
@@ -85,5 +88,10 @@ export async function parseDraft(text: string, styles: () => BucketStyles): Prom
     if (process && (process.kind === "style" || process.kind === "imgalias"))
       throw new HttpError(400, "InvalidProcess", `The saved style "${name}" refers to another style.`);
   }
-  return { process, canonical: canonicalOf(process), watermarkKeys: process ? watermarkKeys(process) : [] };
+  return {
+    process,
+    canonical: canonicalOf(process),
+    watermarkKeys: process ? watermarkKeys(process) : [],
+    jd: process?.kind === "img",
+  };
 }

@@ -111,6 +111,15 @@ export function createPreviewService(options: PreviewServiceOptions) {
     return found;
   }
 
+  // Where a watermark image lives: JD writes `bucket:object` (a managed bucket), Alibaba an object key of
+  // the draft's bucket.
+  function watermarkObject(draft: Draft, name: string, bucket: () => ManagedBucket) {
+    const colon = name.indexOf(":");
+    if (draft.jd && colon > 0)
+      return { bucket: bucketNamed(name.slice(0, colon)), key: name.slice(colon + 1) };
+    return { bucket: bucket(), key: name };
+  }
+
   async function etagOf(
     source: SourceBytes,
     draft: Draft,
@@ -118,12 +127,9 @@ export function createPreviewService(options: PreviewServiceOptions) {
     signal?: AbortSignal,
   ) {
     const parts = [options.version, source.hash, draft.canonical];
-    if (draft.watermarkKeys.length > 0) {
-      const b = bucket();
-      parts.push(
-        b.name,
-        ...(await Promise.all(draft.watermarkKeys.map((k) => b.objects.etag(k, signal)))).map(String),
-      );
+    for (const name of draft.watermarkKeys) {
+      const mark = watermarkObject(draft, name, bucket);
+      parts.push(mark.bucket.name, mark.key, String(await mark.bucket.objects.etag(mark.key, signal)));
     }
     return `"${createHash("sha256").update(parts.join("\n")).digest("base64url").slice(0, 32)}"`;
   }
@@ -138,9 +144,11 @@ export function createPreviewService(options: PreviewServiceOptions) {
       // "?" is an empty query: the renderer answers the original with its facts.
       const { data, info, contentType, warnings } = await render(source.bytes, draft.canonical || "?", {
         timeoutMs: options.renderTimeoutMs ?? LIMITS.timeoutMs,
-        resolveImage: async (key) => {
-          const b = bucket();
-          return (await options.objects.load(b.objects, b.name, key, maxWatermarkBytes)).bytes;
+        resolveImage: async (name) => {
+          const mark = watermarkObject(draft, name, bucket);
+          return (
+            await options.objects.load(mark.bucket.objects, mark.bucket.name, mark.key, maxWatermarkBytes)
+          ).bytes;
         },
       });
       return { data, info, contentType, warnings };

@@ -158,6 +158,15 @@ describe("GET /api/preview", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("draws a JD wmi watermark from the bucket its `bucket:object` names", async () => {
+    const jd = (wk: string) => `img/s/300/200/wmi/wk/${b64(wk)}/wp/1/wd/100`;
+    const marked = await preview("sample:flowers", jd("photos:logo.png"), "&bucket=avatars");
+    expect(marked.status).toBe(200);
+    expect(marked.headers.get("X-Image-Width")).toBe("300");
+    expect((await preview("sample:flowers", jd("avatars:logo.png"), "&bucket=photos")).status).toBe(404);
+    expect((await preview("sample:flowers", jd("elsewhere:logo.png"))).status).toBe(404);
+  });
+
   it("refuses unknown sources, buckets and objects, and objects past the size cap", async () => {
     expect((await errorOf(await preview("upload:x", ""))).error.code).toBe("InvalidSource");
     expect((await errorOf(await preview("sample:nope", ""))).error.code).toBe("NoSuchSample");

@@ -160,6 +160,41 @@ describe("POST /api/samples (uploads)", () => {
     expect(pulled).toBeLessThan(25);
   });
 
+  it("reads at most four uploads at once: the fifth is a 503 with Retry-After before its body is read", async () => {
+    const held: Array<() => void> = [];
+    const slowUpload = () => {
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (sent) {
+            await new Promise<void>((resolve) => held.push(resolve));
+            controller.close();
+            return;
+          }
+          sent = true;
+          controller.enqueue(new TextEncoder().encode("--x\r\n"));
+        },
+      });
+      return h.request("/api/samples", {
+        method: "POST",
+        headers: { ...bearer, "Content-Type": "multipart/form-data; boundary=x" },
+        body,
+        duplex: "half",
+      } as RequestInit);
+    };
+    const slow = [slowUpload(), slowUpload(), slowUpload(), slowUpload()];
+    for (let i = 0; i < 200 && held.length < 4; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(held).toHaveLength(4);
+    const fifth = await slowUpload();
+    expect(fifth.status).toBe(503);
+    expect(fifth.headers.get("Retry-After")).toBe("2");
+    for (const release of held) release();
+    // Each held body ends as a malformed multipart body: refused, and the slots are free again.
+    for (const res of await Promise.all(slow)) expect(res.status).toBe(400);
+    const bytes = readFileSync(join(SAMPLES_DIR, "concert.jpg"));
+    expect((await h.request("/api/samples", upload(bytes, "c.jpg"))).status).toBe(201);
+  });
+
   it("needs the CSRF header and same origin for a cookie session, and refuses a non-multipart body", async () => {
     const browser = await h.browser();
     const { "Content-Type": _, ...cookieHeaders } = browser;

@@ -1,5 +1,5 @@
 import { LIMITS } from "@style-console/imgproc/render";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { ApiEnv } from "../http/api-env.ts";
@@ -24,6 +24,9 @@ const tooLarge = () => {
 // What we show of the uploader's file name: printable, bounded. It is a label, never a path.
 const displayName = (name: string) => name.replace(/[\p{Cc}\\/]+/gu, "_").slice(0, 200) || "upload";
 
+/** Uploads read at once: each may hold up to 20 MB (twice, while it is parsed) in memory. */
+export const MAX_CONCURRENT_UPLOADS = 4;
+
 const idParam = z.object({ id: z.string().min(1).max(64) });
 
 /**
@@ -32,13 +35,28 @@ const idParam = z.object({ id: z.string().min(1).max(64) });
  * past the limit), `DELETE /api/samples/:id` (uploads only).
  */
 export function sampleRoutes(preview: PreviewDeps) {
+  let uploading = 0;
+  // Before the body is read: a fifth upload waits outside rather than adding 20 MB to the heap.
+  const fewAtOnce: MiddlewareHandler<ApiEnv> = async (_, next) => {
+    if (uploading >= MAX_CONCURRENT_UPLOADS) {
+      throw new HttpError(503, "UploadsBusy", "Too many uploads at once; try again in a moment.", {
+        headers: { "Retry-After": "2" },
+      });
+    }
+    uploading++;
+    try {
+      await next();
+    } finally {
+      uploading--;
+    }
+  };
   return new Hono<ApiEnv>()
     .get("/", async (c) => {
       const [builtin, uploads] = await Promise.all([preview.samples.list(), preview.uploads.list()]);
       const samples: SampleDto[] = [...builtin, ...uploads];
       return c.json({ samples }, 200);
     })
-    .post("/", bodyLimit({ maxSize: MAX_UPLOAD_BODY_BYTES, onError: tooLarge }), async (c) => {
+    .post("/", fewAtOnce, bodyLimit({ maxSize: MAX_UPLOAD_BODY_BYTES, onError: tooLarge }), async (c) => {
       if (!/^multipart\/form-data/i.test(c.req.header("Content-Type") ?? "")) {
         throw new HttpError(
           415,
