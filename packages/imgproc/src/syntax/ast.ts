@@ -290,7 +290,9 @@ export type SyntaxIssueCode =
   | "TooManyActions"
   | "TooLong"
   | "MultipleKeywords"
-  | "MissingKeyword";
+  | "MissingKeyword"
+  | "ForbiddenCharacter"
+  | "UnsupportedProcessKind";
 
 /**
  * A positioned problem: `offset`/`length` are UTF-16 indices into the string given to the parser

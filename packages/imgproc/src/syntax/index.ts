@@ -19,3 +19,5 @@ export { measureProcess } from "./process/measure.ts";
 export { parseProcessQuery } from "./query/index.ts";
 export type { SerializeResult } from "./serialize/index.ts";
 export { serialize, serializeImage, serializeJd, serializeOperation } from "./serialize/index.ts";
+export type { StyleContentCheck } from "./style-content/index.ts";
+export { checkStyleContent } from "./style-content/index.ts";
