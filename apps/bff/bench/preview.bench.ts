@@ -79,10 +79,10 @@ function memoryMb(pid: number, field: "VmHWM" | "VmRSS"): number {
   return Math.round(kb / 1024);
 }
 
-async function load(url: string, seconds: number) {
+async function load(url: string, seconds: number, connections: number) {
   return autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     headers: { Authorization: `Bearer ${TOKEN}` },
   });
@@ -91,6 +91,7 @@ async function load(url: string, seconds: number) {
 interface Row {
   style: string;
   cache: string;
+  connections: number;
   rps: number;
   p50: number;
   p99: number;
@@ -100,7 +101,7 @@ interface Row {
   peakMb: number;
 }
 
-async function measure(style: (typeof STYLES)[number], cacheMb: number): Promise<Row> {
+async function measure(style: (typeof STYLES)[number], cacheMb: number, connections: number): Promise<Row> {
   const bff = await startBff(cacheMb);
   try {
     const pid = bff.child.pid ?? 0;
@@ -109,11 +110,12 @@ async function measure(style: (typeof STYLES)[number], cacheMb: number): Promise
     if (first.status !== 200) throw new Error(`preview answered ${first.status}: ${await first.text()}`);
     await first.arrayBuffer();
     const idleMb = memoryMb(pid, "VmRSS");
-    await load(url, 2); // warm-up: JIT, sharp's thread pool
-    const result = await load(url, SECONDS);
+    await load(url, 2, connections); // warm-up: JIT, sharp's thread pool
+    const result = await load(url, SECONDS, connections);
     return {
       style: style.name,
       cache: cacheMb === 0 ? "off" : `on (${cacheMb} MB)`,
+      connections,
       rps: Math.round(result.requests.average * 10) / 10,
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -128,23 +130,30 @@ async function measure(style: (typeof STYLES)[number], cacheMb: number): Promise
 }
 
 const rows: Row[] = [];
+// One connection shows a render's own latency (what a designer waits for after a keystroke); the
+// concurrent runs show throughput and queueing.
+const CASES: Array<[number, number]> = [
+  [0, 1],
+  [0, CONNECTIONS],
+  [64, CONNECTIONS],
+];
 for (const style of STYLES) {
-  for (const cacheMb of [0, 64]) {
-    const row = await measure(style, cacheMb);
-    console.error(`${row.style}, cache ${row.cache}: ${row.rps} req/s`);
+  for (const [cacheMb, connections] of CASES) {
+    const row = await measure(style, cacheMb, connections);
+    console.error(`${row.style}, cache ${row.cache}, ${connections} connection(s): ${row.rps} req/s`);
     rows.push(row);
   }
 }
 
 console.log(
-  `\nNode ${process.version}, ${availableParallelism()} cores, ${CONNECTIONS} connections, ${SECONDS} s per run, source ${SOURCE}\n`,
+  `\nNode ${process.version}, ${availableParallelism()} cores, ${SECONDS} s per run, source ${SOURCE}\n`,
 );
 console.log(
   "| style | cache | req/s | p50 ms | p99 ms | 2xx | non-2xx/errors | RSS after 1st render MB | peak RSS MB |",
 );
-console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
   console.log(
-    `| ${r.style} | ${r.cache} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.other} | ${r.idleMb} | ${r.peakMb} |`,
+    `| ${r.style} | ${r.cache} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.other} | ${r.idleMb} | ${r.peakMb} |`,
   );
 }
