@@ -138,4 +138,17 @@ describe("style operations under injected faults", () => {
     expect(codes).toContain("NetworkError");
     expect(codes.every((c) => c === "NetworkError" || c === "SlowDown")).toBe(true);
   }, 60_000);
+
+  it("waits what the server's Retry-After asks, not its own backoff", async () => {
+    const target = await emulatorTarget({ faults: { schedule: ["503", "429"], retryAfterSeconds: 2 } });
+    targets.push(target);
+    const waits: number[] = [];
+    const oss = clientFor(target, {
+      // Record the waits the client chooses; do not spend them.
+      runtime: { sleep: async (ms) => void waits.push(ms) },
+    });
+    await oss.putStyle("after", "image/resize,w_10");
+    expect(waits).toEqual([2000, 2000]);
+    expect((await oss.getStyle("after")).content).toBe("image/resize,w_10");
+  });
 });

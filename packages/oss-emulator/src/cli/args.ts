@@ -23,6 +23,7 @@ export const usage = `Usage: oss-emulator --data <dir> --access-key-id <id> --ac
   --fault-schedule <a,b,...>  faults for the first requests in order (none = pass)
   --fault-latency <ms|a-b>    added latency per request
   --fault-seed <n>            seed of the fault generator (default 1)
+  --fault-retry-after <s>     Retry-After seconds on injected 429 and 503 answers
   --log                       print one line per request`;
 
 function number(flag: string, text: string, integer: boolean): number {
@@ -88,8 +89,12 @@ export function parseArgs(
       "--fault-schedule",
       "--fault-latency",
       "--fault-seed",
+      "--fault-retry-after",
     ];
-    const kind = flag.startsWith("--fault-") ? (flag.slice("--fault-".length) as FaultKind) : undefined;
+    const kind =
+      flag.startsWith("--fault-") && !known.includes(flag)
+        ? (flag.slice("--fault-".length) as FaultKind)
+        : undefined;
     const isFault = kind !== undefined && faultKinds.includes(kind);
     if (!known.includes(flag) && !(flag in repeated) && !isFault)
       throw new UsageError(`Unknown flag "${flag}".`);
@@ -134,6 +139,7 @@ export function parseArgs(
           schedule: schedule?.split(",").map((s) => s.trim()) as FaultOptions["schedule"],
           latencyMs: latencyText === undefined ? undefined : latency(latencyText),
           seed: optionalInt("--fault-seed"),
+          retryAfterSeconds: optionalInt("--fault-retry-after"),
         }
       : undefined,
     log: log ? (line: string) => console.log(line) : undefined,

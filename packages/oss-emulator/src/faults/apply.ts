@@ -30,9 +30,14 @@ export async function applyFault(
   res: ServerResponse,
 ): Promise<FaultOutcome> {
   if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+  const headers: Record<string, string> =
+    decision.retryAfterSeconds === undefined ? {} : { "Retry-After": String(decision.retryAfterSeconds) };
   switch (decision.kind) {
     case "429":
-      return { type: "error", error: ossError("SlowDown", { message: "Injected fault: 429 SlowDown." }) };
+      return {
+        type: "error",
+        error: ossError("SlowDown", { message: "Injected fault: 429 SlowDown.", headers }),
+      };
     case "500":
       return {
         type: "error",
@@ -41,7 +46,10 @@ export async function applyFault(
     case "503":
       return {
         type: "error",
-        error: ossError("ServiceUnavailable", { message: "Injected fault: 503 ServiceUnavailable." }),
+        error: ossError("ServiceUnavailable", {
+          message: "Injected fault: 503 ServiceUnavailable.",
+          headers,
+        }),
       };
     case "reset":
       return { type: "reset" };

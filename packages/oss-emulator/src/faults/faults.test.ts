@@ -33,6 +33,7 @@ describe("fault plan", () => {
     [{ probabilities: { teapot: 0.1 } }, /Unknown fault "teapot"/],
     [{ schedule: ["none", "boom"] }, /position 2 of the schedule/],
     [{ latencyMs: { min: 5, max: 1 } }, /latency range/],
+    [{ retryAfterSeconds: 1.5 }, /Retry-After as whole seconds/],
   ])("refuses %j", (options, message) => {
     expect(() => validateFaults(options as never)).toThrow(message);
   });
@@ -116,5 +117,30 @@ describe("faults on the wire", () => {
     const whole = await signedRequest(emu.endpoint, { method: "GET", bucket: "photos", key: "big.txt" }); // none
     expect(whole.text).toBe(body);
     expect((await put("struncate")).status).toBe(200); // truncate, on a PUT: no effect
+  });
+});
+
+describe("Retry-After on injected throttling", () => {
+  let emu: TestEmulator;
+  beforeAll(async () => {
+    emu = await startTestEmulator({ faults: { schedule: ["503", "429", "500"], retryAfterSeconds: 3 } });
+  });
+  afterAll(() => emu.dispose());
+
+  it("comes with 503 and 429, not with 500", async () => {
+    const statuses: Array<[number, string | undefined]> = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await signedRequest(emu.endpoint, {
+        method: "GET",
+        bucket: "photos",
+        query: [["style", ""]],
+      });
+      statuses.push([res.status, res.headers["retry-after"]]);
+    }
+    expect(statuses).toEqual([
+      [503, "3"],
+      [429, "3"],
+      [500, undefined],
+    ]);
   });
 });

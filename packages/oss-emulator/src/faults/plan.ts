@@ -16,11 +16,14 @@ export interface FaultOptions {
   readonly latencyMs?: number | { readonly min: number; readonly max: number } | undefined;
   /** Seed of the generator (default 1). */
   readonly seed?: number | undefined;
+  /** `Retry-After` seconds sent with injected 429 and 503 answers, as OSS's throttling may; none by default. */
+  readonly retryAfterSeconds?: number | undefined;
 }
 
 export interface FaultDecision {
   readonly kind: FaultKind | undefined;
   readonly latencyMs: number;
+  readonly retryAfterSeconds?: number | undefined;
 }
 
 /**
@@ -64,6 +67,9 @@ export function validateFaults(options: FaultOptions): void {
       );
     }
   }
+  const retryAfter = options.retryAfterSeconds;
+  if (retryAfter !== undefined && !(Number.isInteger(retryAfter) && retryAfter >= 0))
+    throw new Error(`Expected Retry-After as whole seconds ≥ 0, got ${retryAfter}.`);
   const latency = options.latencyMs;
   if (typeof latency === "number" && !(latency >= 0))
     throw new Error(`Expected latency ≥ 0 ms, got ${latency}.`);
@@ -86,15 +92,17 @@ export function createFaultPlan(options: FaultOptions | undefined): () => FaultD
   const schedule = options.schedule ?? [];
   const probabilities = Object.entries(options.probabilities ?? {}) as Array<[FaultKind, number]>;
   let count = 0;
+  const { retryAfterSeconds } = options;
   return () => {
     const latency = options.latencyMs;
     const latencyMs =
       typeof latency === "object" ? latency.min + random() * (latency.max - latency.min) : (latency ?? 0);
     const scheduled = schedule[count++];
-    if (scheduled !== undefined) return { kind: scheduled === "none" ? undefined : scheduled, latencyMs };
+    if (scheduled !== undefined)
+      return { kind: scheduled === "none" ? undefined : scheduled, latencyMs, retryAfterSeconds };
     let draw = random();
     for (const [kind, p] of probabilities) {
-      if (draw < p) return { kind, latencyMs };
+      if (draw < p) return { kind, latencyMs, retryAfterSeconds };
       draw -= p;
     }
     return { kind: undefined, latencyMs };
