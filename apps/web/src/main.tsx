@@ -13,6 +13,8 @@ import "./styles.css";
 import "./styles-table.css";
 import "./styles-editor.css";
 import "./styles-feedback.css";
+import "./styles-preview.css";
+import "./styles-builder.css";
 
 // Before the first render, so the token never lingers in the address bar.
 const linkToken = takeFragmentToken(window.location, window.history);

@@ -1,12 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { asCategory, type Category, type Style, stylesQuery } from "../../api/styles.ts";
+import { Builder } from "../../builder/Builder.tsx";
+import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { PreviewPanel } from "../../preview/PreviewPanel.tsx";
 import { Link } from "../../router/router.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { ConflictDialog } from "./ConflictDialog.tsx";
 import { ContentEditor } from "./ContentEditor.tsx";
-import { OperationsSummary } from "./OperationsSummary.tsx";
 import { ReviewDialog } from "./ReviewDialog.tsx";
 import { useSaveShortcut } from "./useSaveShortcut.ts";
 import { useSaveStyle } from "./useSaveStyle.ts";
@@ -34,9 +36,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
 
   // The parser is fast (microseconds for a style), so it runs on every keystroke without debouncing.
   const check = useMemo(() => checkContent(content, t, locale), [content, t, locale]);
-  // The operations panel keeps the last valid chain while the operator is mid-edit.
-  const lastGood = useRef(check);
-  if (check.ok) lastGood.current = check;
+  const jd = useMemo(() => isJd(content), [content]);
   // A new name that the bucket's list already holds is flagged as typed (the server's 409 still guards).
   const existing = useQuery({ ...stylesQuery(bucket), enabled: !editing });
   const takenInList = !editing && Boolean(existing.data?.some((s) => s.name === name));
@@ -104,107 +104,111 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
 
   return (
     <div className="editor-layout">
-      <form className="card editor-form stack" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor={ids.name}>{t("editor.name")}</label>
-          <input
-            id={ids.name}
-            ref={nameRef}
-            value={name}
-            readOnly={editing}
-            spellCheck={false}
-            autoComplete="off"
-            maxLength={200}
-            aria-invalid={showName && Boolean(nameText)}
-            aria-describedby={ids.nameMsg}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <p id={ids.nameMsg} className={showName && nameText ? "field-error" : "field-hint"}>
-            {showName && nameText ? nameText : t("editor.nameHint")}
-          </p>
-        </div>
-
-        <div className="field">
-          <label htmlFor={ids.content}>{t("editor.content")}</label>
-          <ContentEditor
-            id={ids.content}
-            value={content}
-            onChange={changeContent}
-            issues={showContent ? contentIssues : []}
-            invalid={showContent && contentIssues.length > 0}
-            describedBy={ids.contentMsg}
-          />
-          <div id={ids.contentMsg} className="field-messages">
-            {showContent && firstIssue ? (
-              <ul className="issue-list">
-                {contentIssues.map((issue) => (
-                  <li key={`${issue.offset}-${issue.message}`} className="field-error">
-                    {t("editor.content.errorAt", { position: issue.offset + 1, message: issue.message })}
-                  </li>
-                ))}
-              </ul>
-            ) : check.ok ? (
-              <p className="field-ok">
-                {check.operations === 1
-                  ? t("editor.content.validOne")
-                  : t("editor.content.valid", { count: check.operations })}
-              </p>
-            ) : (
-              <p className="field-hint">{t("editor.contentHint")}</p>
-            )}
-            {showContent && check.warnings.length > 0 ? (
-              <ul className="issue-list">
-                {check.warnings.map((w) => (
-                  <li key={`${w.offset}-${w.message}`} className="field-warning">
-                    {t("editor.content.warningAt", { position: w.offset + 1, message: w.message })}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+      <div className="editor-main">
+        <form className="card editor-form stack" onSubmit={onSubmit} noValidate>
+          <div className="field">
+            <label htmlFor={ids.name}>{t("editor.name")}</label>
+            <input
+              id={ids.name}
+              ref={nameRef}
+              value={name}
+              readOnly={editing}
+              spellCheck={false}
+              autoComplete="off"
+              maxLength={200}
+              aria-invalid={showName && Boolean(nameText)}
+              aria-describedby={ids.nameMsg}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <p id={ids.nameMsg} className={showName && nameText ? "field-error" : "field-hint"}>
+              {showName && nameText ? nameText : t("editor.nameHint")}
+            </p>
           </div>
-        </div>
 
-        <div className="field field-narrow">
-          <label htmlFor={ids.category}>{t("editor.category")}</label>
-          <select
-            id={ids.category}
-            value={category}
-            onChange={(e) => setCategory(asCategory(e.target.value))}
-          >
-            <option value="image">{t("editor.category.image")}</option>
-            <option value="document">{t("editor.category.document")}</option>
-            <option value="video">{t("editor.category.video")}</option>
-          </select>
-        </div>
+          <div className="field">
+            <label htmlFor={ids.content}>{t("editor.content")}</label>
+            <ContentEditor
+              id={ids.content}
+              value={content}
+              onChange={changeContent}
+              issues={showContent ? contentIssues : []}
+              invalid={showContent && contentIssues.length > 0}
+              describedBy={ids.contentMsg}
+            />
+            <div id={ids.contentMsg} className="field-messages">
+              {showContent && firstIssue ? (
+                <ul className="issue-list">
+                  {contentIssues.map((issue) => (
+                    <li key={`${issue.offset}-${issue.message}`} className="field-error">
+                      {t("editor.content.errorAt", { position: issue.offset + 1, message: issue.message })}
+                    </li>
+                  ))}
+                </ul>
+              ) : check.ok ? (
+                <p className="field-ok">
+                  {check.operations === 1
+                    ? t("editor.content.validOne")
+                    : t("editor.content.valid", { count: check.operations })}
+                </p>
+              ) : (
+                <p className="field-hint">{t("editor.contentHint")}</p>
+              )}
+              {showContent && check.warnings.length > 0 ? (
+                <ul className="issue-list">
+                  {check.warnings.map((w) => (
+                    <li key={`${w.offset}-${w.message}`} className="field-warning">
+                      {t("editor.content.warningAt", { position: w.offset + 1, message: w.message })}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          </div>
 
-        {gone ? (
-          <p className="notice" role="alert">
-            {t("conflict.deleted", { name })}
-          </p>
-        ) : null}
-        {unchanged ? (
-          <p className="notice" role="status">
-            {t("editor.unchanged")}
-          </p>
-        ) : null}
-        {failure && failure.status !== 409 && failure.status !== 404 && fromServer.length === 0 ? (
-          <ErrorPanel error={failure} />
-        ) : null}
+          <div className="field field-narrow">
+            <label htmlFor={ids.category}>{t("editor.category")}</label>
+            <select
+              id={ids.category}
+              value={category}
+              onChange={(e) => setCategory(asCategory(e.target.value))}
+            >
+              <option value="image">{t("editor.category.image")}</option>
+              <option value="document">{t("editor.category.document")}</option>
+              <option value="video">{t("editor.category.video")}</option>
+            </select>
+          </div>
 
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t("editor.saving") : editing ? t("editor.review") : t("editor.save")}
-          </button>
-          <Link to={{ name: "styles", bucket }} className="button">
-            {t("editor.cancel")}
-          </Link>
-          <span className="shortcut-hint">{t("editor.saveShortcut")}</span>
-        </div>
-      </form>
+          {gone ? (
+            <p className="notice" role="alert">
+              {t("conflict.deleted", { name })}
+            </p>
+          ) : null}
+          {unchanged ? (
+            <p className="notice" role="status">
+              {t("editor.unchanged")}
+            </p>
+          ) : null}
+          {failure && failure.status !== 409 && failure.status !== 404 && fromServer.length === 0 ? (
+            <ErrorPanel error={failure} />
+          ) : null}
 
-      {/* Issue 6's preview panel and visual builder join this column. */}
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={saving}>
+              {saving ? t("editor.saving") : editing ? t("editor.review") : t("editor.save")}
+            </button>
+            <Link to={{ name: "styles", bucket }} className="button">
+              {t("editor.cancel")}
+            </Link>
+            <span className="shortcut-hint">{t("editor.saveShortcut")}</span>
+          </div>
+        </form>
+
+        {jd ? <JdPanel content={content} onUse={changeContent} /> : null}
+        <Builder content={content} onChange={changeContent} />
+      </div>
+      {/* The preview follows the draft; when editing, it can compare it with the saved version. */}
       <aside className="editor-aside">
-        <OperationsSummary check={lastGood.current} stale={!check.ok} />
+        <PreviewPanel bucket={bucket} content={content} saved={editing ? (base?.content ?? null) : null} />
       </aside>
 
       {editing && base ? (

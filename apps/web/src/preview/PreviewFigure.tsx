@@ -1,0 +1,73 @@
+import { useId } from "react";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { FactsList } from "./FactsList.tsx";
+import type { ImageFacts } from "./facts.ts";
+import type { PreviewState } from "./usePreview.ts";
+
+export type Zoom = "fit" | "actual";
+
+/** One rendered image (kept while the next loads) with its facts; never blank once it has shown one. */
+export function PreviewFigure({
+  title,
+  alt,
+  state,
+  zoom,
+  original,
+  facts = true,
+  image = true,
+}: {
+  title: string;
+  alt: string;
+  state: PreviewState;
+  zoom: Zoom;
+  original?: ImageFacts | null;
+  facts?: boolean;
+  /** false: only the facts (the before/after frame draws the image). */
+  image?: boolean;
+}) {
+  const { t } = useI18n();
+  const titleId = useId();
+  const shown = state.shown;
+  return (
+    <figure className="preview-figure" aria-labelledby={titleId} aria-busy={state.loading}>
+      <div className="preview-figure-head">
+        <h3 id={titleId} className="preview-figure-title">
+          {title}
+        </h3>
+        {state.loading ? (
+          <span className="preview-loading" aria-hidden="true">
+            {t("preview.loading")}
+          </span>
+        ) : null}
+      </div>
+      {image ? (
+        <div className={zoom === "fit" ? "preview-frame" : "preview-frame preview-frame-actual"}>
+          {shown?.objectUrl ? (
+            <img
+              src={shown.objectUrl}
+              alt={alt}
+              width={shown.facts.width}
+              height={shown.facts.height}
+              className={state.loading ? "preview-img preview-img-pending" : "preview-img"}
+              draggable={false}
+            />
+          ) : shown?.json !== null && shown?.json !== undefined ? (
+            <pre className="preview-json">{shown.json}</pre>
+          ) : shown ? (
+            <p className="muted preview-placeholder">
+              {t("preview.undisplayable", { format: shown.facts.format.toUpperCase() })}
+            </p>
+          ) : (
+            <div className="preview-placeholder skeleton" />
+          )}
+        </div>
+      ) : null}
+      {state.error ? (
+        <p className="field-error" role="alert">
+          {t("preview.failed", { message: state.error.message })}
+        </p>
+      ) : null}
+      {facts && shown ? <FactsList facts={shown.facts} original={original ?? null} /> : null}
+    </figure>
+  );
+}

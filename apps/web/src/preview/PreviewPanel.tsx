@@ -1,0 +1,163 @@
+import { parseProcess } from "@style-console/imgproc/syntax";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import { samplesQuery } from "../api/preview.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { BeforeAfter } from "./BeforeAfter.tsx";
+import { PreviewFigure, type Zoom } from "./PreviewFigure.tsx";
+import { SourcePicker } from "./SourcePicker.tsx";
+import { type PreviewSource, previewUrl, rememberedSource, rememberSource } from "./source.ts";
+import { usePreview } from "./usePreview.ts";
+
+type Layout = "side" | "slider";
+
+/** A draft worth sending: anything the parser accepts (a `style/…` reference and JD `img/…` too). */
+function renderable(content: string): boolean {
+  return parseProcess(content).ok;
+}
+
+/** A sensible first source: a real photo that renders quickly. */
+const PREFERRED_SAMPLE = "flowers";
+
+/**
+ * The editor's live preview: the draft rendered by the BFF exactly as OSS would serve it, beside the
+ * original (or, in compare mode, beside the saved version), with the output's facts.
+ */
+export function PreviewPanel({
+  bucket,
+  content,
+  saved,
+}: {
+  bucket: string;
+  content: string;
+  /** The saved version's content when editing an existing style. */
+  saved: string | null;
+}) {
+  const { t } = useI18n();
+  const [source, setSource] = useState<PreviewSource | null>(rememberedSource);
+  const [layout, setLayout] = useState<Layout>("side");
+  const [zoom, setZoom] = useState<Zoom>("fit");
+  const [comparing, setComparing] = useState(false);
+  const samples = useQuery(samplesQuery());
+
+  // No source yet, or a remembered upload that is gone: start on a built-in sample.
+  useEffect(() => {
+    const list = samples.data;
+    if (!list || list.length === 0) return;
+    if (source?.kind === "object") return;
+    if (source && list.some((s) => s.id === source.id)) return;
+    const first = list.find((s) => s.id === PREFERRED_SAMPLE) ?? list[0];
+    if (first) setSource({ kind: "sample", id: first.id });
+  }, [samples.data, source]);
+
+  const pick = (next: PreviewSource) => {
+    setSource(next);
+    rememberSource(next);
+  };
+
+  const valid = useMemo(() => renderable(content), [content]);
+  const draftUrl = source && valid ? previewUrl(source, content, bucket) : null;
+  const draft = usePreview(draftUrl);
+  const original = usePreview(source ? previewUrl(source, "", bucket) : null);
+  const compareOn = comparing && saved !== null;
+  const savedPreview = usePreview(source && compareOn ? previewUrl(source, saved, bucket) : null);
+
+  const sourceName = source ? (source.kind === "sample" ? source.id : source.key) : "";
+  const other = compareOn ? savedPreview : original;
+
+  return (
+    <section className="card preview-panel" aria-labelledby="preview-title">
+      <div className="preview-head">
+        <h2 id="preview-title" className="card-title">
+          {t("preview.title")}
+        </h2>
+        {saved !== null ? (
+          <button
+            type="button"
+            className="button button-small"
+            aria-pressed={compareOn}
+            onClick={() => setComparing((c) => !c)}
+          >
+            {t("compare.show")}
+          </button>
+        ) : null}
+      </div>
+      <SourcePicker bucket={bucket} source={source} onChange={pick} />
+
+      <div className="preview-controls">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t("preview.layout")}</legend>
+          {(["side", "slider"] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              className="segment"
+              aria-pressed={layout === value}
+              disabled={compareOn && value === "slider"}
+              onClick={() => setLayout(value)}
+            >
+              {t(value === "side" ? "preview.layout.side" : "preview.layout.slider")}
+            </button>
+          ))}
+        </fieldset>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t("preview.zoom")}</legend>
+          {(["fit", "actual"] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              className="segment"
+              aria-pressed={zoom === value}
+              onClick={() => setZoom(value)}
+            >
+              {t(value === "fit" ? "preview.zoom.fit" : "preview.zoom.actual")}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+
+      {!valid && content.trim() !== "" ? (
+        <p className="notice preview-stale" role="status">
+          {t("preview.stale")}
+        </p>
+      ) : null}
+      {!source ? (
+        <p className="muted">{samples.data?.length === 0 ? t("preview.noSamples") : t("preview.empty")}</p>
+      ) : layout === "slider" && !compareOn ? (
+        <>
+          <BeforeAfter
+            result={draft}
+            original={original}
+            alt={t("preview.resultAlt", { source: sourceName })}
+          />
+          <PreviewFigure
+            title={t("preview.result")}
+            alt={t("preview.resultAlt", { source: sourceName })}
+            state={draft}
+            zoom={zoom}
+            original={original.shown?.facts ?? null}
+            image={false}
+          />
+        </>
+      ) : (
+        <div className="preview-pair">
+          <PreviewFigure
+            title={compareOn ? t("compare.draft") : t("preview.result")}
+            alt={t("preview.resultAlt", { source: sourceName })}
+            state={draft}
+            zoom={zoom}
+            original={original.shown?.facts ?? null}
+          />
+          <PreviewFigure
+            title={compareOn ? t("compare.saved") : t("preview.original")}
+            alt={compareOn ? t("compare.saved") : t("preview.originalAlt", { source: sourceName })}
+            state={other}
+            zoom={zoom}
+            original={compareOn ? (original.shown?.facts ?? null) : null}
+          />
+        </div>
+      )}
+      {compareOn && saved === content ? <p className="muted">{t("compare.same")}</p> : null}
+    </section>
+  );
+}

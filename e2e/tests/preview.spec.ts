@@ -1,0 +1,93 @@
+import { expectDimensions, figure, pickSample } from "../fixtures/preview.ts";
+import { screenshotAtWidths } from "../fixtures/screens.ts";
+import { expect, signIn, test } from "../fixtures/test.ts";
+
+const bucket = "demo-photos";
+
+test("pick a sample, type a resize and see the dimensions follow; a syntax error keeps the last good preview", async ({
+  page,
+}, testInfo) => {
+  await signIn(page);
+  await page.goto(`/buckets/${bucket}/styles/new`);
+  await pickSample(page, "image-demo_example");
+  await expectDimensions(page, 400, 267, "Original");
+  const content = page.getByLabel("Content");
+
+  await content.fill("image/resize,w_200");
+  const first = await expectDimensions(page, 200, 134);
+  expect(first).toMatch(/^blob:/);
+  await expect(figure(page).locator("dl")).toContainText("JPG");
+
+  // Typed character by character, as a designer does: only the last value matters.
+  await content.fill("image/resize,w_");
+  await content.pressSequentially("120");
+  const second = await expectDimensions(page, 120, 80);
+  expect(second).not.toBe(first);
+
+  await content.fill("image/resize,w_abc");
+  await expect(content).toHaveAccessibleDescription(/^Position 16: .*`abc`/);
+  await expect(page.getByRole("status").filter({ hasText: "showing the last valid preview" })).toBeVisible();
+  // The last good image is still on screen, untouched, with its facts.
+  await expect(figure(page).getByRole("img")).toHaveAttribute("src", second ?? "");
+  await expect(figure(page).getByRole("img")).toBeVisible();
+  await expect(figure(page).locator("dl")).toContainText("120 × 80");
+
+  await content.fill("image/resize,w_300/format,png");
+  await expectDimensions(page, 300, 200);
+  await expect(figure(page).locator("dl")).toContainText("PNG");
+  await screenshotAtWidths(page, testInfo, "editor-preview");
+});
+
+test("upload an image with a progress bar, then preview on it", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`/buckets/${bucket}/styles/new`);
+  await page.getByLabel("Content").fill("image/resize,w_200");
+  await page.getByRole("tab", { name: "Upload" }).click();
+
+  // A slow link, so the bar is seen moving: 85 KB at 40 KB/s.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 40 * 1024,
+  });
+  await page
+    .locator("input[type=file]")
+    .setInputFiles(new URL("../../apps/bff/samples/flowers.jpeg", import.meta.url).pathname);
+  const bar = page.getByRole("progressbar", { name: "Uploading flowers.jpeg" });
+  await expect(bar).toBeVisible();
+  await expect
+    .poll(async () => Number(await bar.getAttribute("value")), { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  await expect(page.getByRole("status").filter({ hasText: "Uploaded flowers.jpeg" })).toBeVisible({
+    timeout: 15_000,
+  });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  // flowers.jpeg is 1920×1080: the preview now runs on the upload.
+  await expectDimensions(page, 1920, 1080, "Original");
+  await expectDimensions(page, 200, 113);
+
+  // The upload is listed among the samples and can be deleted again.
+  await page.getByRole("tab", { name: "Samples" }).click();
+  await page.getByRole("button", { name: "Delete upload flowers.jpeg" }).click();
+  await expect(page.getByRole("button", { name: "Delete upload flowers.jpeg" })).toHaveCount(0);
+});
+
+test("preview an object of the bucket, found by prefix", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`/buckets/${bucket}/styles/new`);
+  await page.getByLabel("Content").fill("image/resize,w_100");
+  await page.getByRole("tab", { name: "Bucket objects" }).click();
+  await page.getByRole("searchbox", { name: "Object prefix" }).fill("photos/ex");
+  const list = page.getByRole("list", { name: `Images in ${bucket}` });
+  await expect(list.getByRole("button")).toHaveCount(1);
+  await list.getByRole("button", { name: /photos\/example\.jpg/ }).click();
+  await expectDimensions(page, 400, 267, "Original");
+  await expectDimensions(page, 100, 67);
+});
