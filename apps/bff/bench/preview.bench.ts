@@ -149,7 +149,7 @@ console.log(
   `\nNode ${process.version}, ${availableParallelism()} cores, ${SECONDS} s per run, source ${SOURCE}\n`,
 );
 console.log(
-  "| style | cache | req/s | p50 ms | p99 ms | 2xx | non-2xx/errors | RSS after 1st render MB | peak RSS MB |",
+  "| style | cache | connections | req/s | p50 ms | p99 ms | 2xx | non-2xx/errors | RSS after 1st render MB | peak RSS MB |",
 );
 console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {

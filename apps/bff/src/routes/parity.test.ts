@@ -50,6 +50,16 @@ describe("GET /api/preview/parity (the emulator renders with our package)", () =
     expect(await similarity(street, flowers)).toBeLessThan(0.9);
   });
 
+  it("reports a BMP from the backend by its magic number, with no score (libvips cannot read BMP)", async () => {
+    const body = await jsonOf<ParityDto>(
+      await parity("object:photos/street.jpg", "image/resize,w_100/format,bmp"),
+    );
+    expect(body.local).toMatchObject({ format: "bmp", width: 100, height: 82 });
+    expect(body.remote?.format).toBe("bmp");
+    expect(body.remote?.bytes).toBe(body.local.bytes);
+    expect(body.similarity).toBeNull();
+  });
+
   it("compares info JSON by value", async () => {
     const body = await jsonOf<ParityDto>(await parity("object:photos/street.jpg", "image/info"));
     expect(body.local.format).toBe("json");

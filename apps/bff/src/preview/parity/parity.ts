@@ -3,6 +3,7 @@ import { HttpError } from "../../http/error.ts";
 import type { RenderQueue } from "../queue/render-queue.ts";
 import type { PreviewRequest, PreviewService } from "../service.ts";
 import type { ImageFacts } from "../sources/inspect.ts";
+import { sniffImage } from "../sources/sniff.ts";
 import { parseSourceRef } from "../sources/source-ref.ts";
 import { SIMILARITY_METHOD, similarity } from "./similarity.ts";
 
@@ -28,15 +29,20 @@ function formatName(format: string | undefined, compression: string | undefined)
 async function factsOf(bytes: Buffer, contentType: string | null): Promise<ImageFacts> {
   if (contentType?.includes("json"))
     return { format: "json", width: 0, height: 0, frames: 0, bytes: bytes.length };
-  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  const frames = meta.pages ?? 1;
-  return {
-    format: formatName(meta.format, meta.compression),
-    width: meta.width ?? 0,
-    height: frames > 1 ? (meta.pageHeight ?? meta.height ?? 0) : (meta.height ?? 0),
-    frames,
-    bytes: bytes.length,
-  };
+  try {
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    const frames = meta.pages ?? 1;
+    return {
+      format: formatName(meta.format, meta.compression),
+      width: meta.width ?? 0,
+      height: frames > 1 ? (meta.pageHeight ?? meta.height ?? 0) : (meta.height ?? 0),
+      frames,
+      bytes: bytes.length,
+    };
+  } catch {
+    // Something sharp cannot read (BMP: libvips has no loader): the format by its magic number, no size.
+    return { format: sniffImage(bytes) ?? "unknown", width: 0, height: 0, frames: 0, bytes: bytes.length };
+  }
 }
 
 // A whole query (`?x-oss-process=…`) as typed in the editor: OSS gets only the parameter's value.
@@ -108,6 +114,8 @@ export async function checkParity(
       const same = facts.format === local.info.format && sameJson(local.data, remote.bytes);
       return { facts, score: same ? 1 : 0 };
     }
+    // No pixels to compare when sharp could not read the backend's answer (BMP: libvips has no loader).
+    if (facts.width === 0) return { facts, score: null };
     return { facts, score: await similarity(local.data, remote.bytes) };
   }, signal);
   return {
