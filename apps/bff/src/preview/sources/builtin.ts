@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, parse } from "node:path";
-import { type ImageFacts, inspectImage } from "./inspect.ts";
+import { headerFacts, type ImageFacts } from "./inspect.ts";
 import type { SampleDto, SourceBytes } from "./sample.ts";
 import { sniffImage } from "./sniff.ts";
 
@@ -45,8 +45,10 @@ export class BuiltinSamples {
     this.#listed ??= Promise.all(
       [...this.#files].map(async ([id, file]): Promise<SampleDto> => {
         const { bytes } = await this.#load(id, file);
-        const facts: ImageFacts = sniffImage(bytes)
-          ? await inspectImage(bytes)
+        // Our own files: the header is enough (uploads are decoded in full, see inspect.ts).
+        const kind = sniffImage(bytes);
+        const facts: ImageFacts = kind
+          ? await headerFacts(bytes, kind)
           : { format: "unknown", width: 0, height: 0, frames: 0, bytes: bytes.length };
         return { id, name: file, kind: "builtin", ...facts };
       }),
