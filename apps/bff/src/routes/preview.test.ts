@@ -115,6 +115,17 @@ describe("GET /api/preview", () => {
     expect(other.headers.get("ETag")).not.toBe(etag);
   });
 
+  it("fetches an object once per ETag: other drafts on it only ask OSS for the current ETag", async () => {
+    await h.oss.putObject("once.jpg", sample("flowers.jpeg"), { bucket: "photos" });
+    const calls = (method: string) =>
+      h.ossRequests.filter((l) => l.startsWith(`${method} /photos/once.jpg `)).length;
+    expect((await preview("object:photos/once.jpg", "image/resize,w_80")).status).toBe(200);
+    expect((await preview("object:photos/once.jpg", "image/resize,w_81")).status).toBe(200);
+    expect((await preview("object:photos/once.jpg", "image/rotate,90")).status).toBe(200);
+    expect(calls("GET")).toBe(1);
+    expect(calls("HEAD")).toBe(3);
+  });
+
   it("gives a replaced object a new ETag (sources are keyed by bucket, key and ETag)", async () => {
     await h.oss.putObject("swap.jpg", sample("concert.jpg"), { bucket: "photos" });
     const before = await preview("object:photos/swap.jpg", "image/resize,w_50");
