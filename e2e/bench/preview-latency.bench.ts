@@ -1,0 +1,111 @@
+import { writeFileSync } from "node:fs";
+import { figure, pickSample } from "../fixtures/preview.ts";
+import { expect, signIn, test } from "../fixtures/test.ts";
+
+/**
+ * Keystroke-to-updated-preview latency: from the keydown that changes the draft to the first frame
+ * painted after the preview's <img> got its new (already decoded) src, on the 6 MP sample
+ * (2725×2225 JPEG). Two cases, 50 edits each:
+ * - "after a pause": one keystroke when the preview is idle (the usual edit of a number);
+ * - "end of a burst": three keystrokes 50 ms apart, timed from the last one (pays the debounce).
+ */
+const EDITS = 50;
+const SAMPLE = "2569067123_aca715a2ee_o";
+
+declare global {
+  interface Window {
+    __bench: { keydown: number; painted: number; src: string };
+  }
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+
+function summary(label: string, samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  return {
+    label,
+    n: samples.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    mean,
+    max: sorted.at(-1) ?? 0,
+  };
+}
+
+test("keystroke to updated preview on the 6 MP sample", async ({ page }, testInfo) => {
+  await signIn(page);
+  await page.goto("/buckets/demo-photos/styles/new");
+  await pickSample(page, SAMPLE);
+  await expect(figure(page, "Original").locator("dl")).toContainText("2725 × 2225", { timeout: 30_000 });
+  const content = page.getByLabel("Content");
+  await content.fill("image/resize,w_64");
+  await expect(figure(page).locator("dl")).toContainText("64 ×", { timeout: 30_000 });
+
+  // Marks in the page: the keydown (capture phase, before React sees it) and the first frame after the
+  // result <img>'s src changed (React only sets it once the image is decoded off-screen).
+  await page.evaluate(() => {
+    window.__bench = { keydown: 0, painted: 0, src: "" };
+    document.addEventListener(
+      "keydown",
+      () => {
+        window.__bench.keydown = performance.now();
+      },
+      true,
+    );
+    const img = document.querySelector("figure .preview-img");
+    if (!img) throw new Error("no preview image");
+    new MutationObserver(() => {
+      const src = img.getAttribute("src") ?? "";
+      requestAnimationFrame(() => {
+        window.__bench.painted = performance.now();
+        window.__bench.src = src;
+      });
+    }).observe(img, { attributes: true, attributeFilter: ["src"] });
+  });
+
+  const measure = async (prefix: number, digits: string, gapMs: number): Promise<number> => {
+    // Set-up (not timed): a draft whose preview has settled.
+    await content.fill(`image/resize,w_${prefix}`);
+    await expect(figure(page).locator("dl")).toContainText(`${prefix} ×`);
+    await expect(figure(page)).toHaveAttribute("aria-busy", "false");
+    await page.waitForTimeout(200);
+    const before = await page.evaluate(() => window.__bench.painted);
+    await content.press("End");
+    for (const digit of digits) {
+      await content.press(digit);
+      if (gapMs > 0) await page.waitForTimeout(gapMs);
+    }
+    const width = `${prefix}${digits}`;
+    await page.waitForFunction(
+      (t) => window.__bench.painted > t && window.__bench.painted > window.__bench.keydown,
+      before,
+    );
+    await expect(figure(page).locator("dl")).toContainText(`${width} ×`);
+    return page.evaluate(() => window.__bench.painted - window.__bench.keydown);
+  };
+
+  const single: number[] = [];
+  for (let i = 0; i < EDITS; i += 1) single.push(await measure(10 + i, String((i * 7) % 10), 0));
+  const burst: number[] = [];
+  // Widths 1100–1999 (the source is 2725 wide: a larger width would keep the source size).
+  for (let i = 0; i < EDITS; i += 1) burst.push(await measure(1, String(100 + ((i * 17) % 900)), 50));
+
+  const results = [
+    summary("after a pause (1 keystroke)", single),
+    summary("end of a burst (3 keystrokes, 50 ms apart)", burst),
+  ];
+  const table = [
+    "| case | edits | p50 ms | p95 ms | mean ms | max ms |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...results.map(
+      (r) =>
+        `| ${r.label} | ${r.n} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.mean.toFixed(0)} | ${r.max.toFixed(0)} |`,
+    ),
+  ].join("\n");
+  console.log(`\nKeystroke → updated preview, 6 MP JPEG sample (2725×2225)\n${table}\n`);
+  const file = testInfo.outputPath("preview-latency.json");
+  writeFileSync(file, JSON.stringify({ results, single, burst }, null, 2));
+  await testInfo.attach("preview-latency", { path: file, contentType: "application/json" });
+});
