@@ -1,4 +1,5 @@
 import { expectDimensions, figure, pickSample } from "../fixtures/preview.ts";
+import { screenshotAtWidths } from "../fixtures/screens.ts";
 import { browserLikeHeaders } from "../fixtures/stack.ts";
 import { expect, signIn, test } from "../fixtures/test.ts";
 
@@ -7,7 +8,7 @@ const b64 = (text: string) => Buffer.from(text).toString("base64url");
 
 test("build a style with the builder only, see the code match, save it and preview it by style reference", async ({
   page,
-}) => {
+}, testInfo) => {
   const name = `e2e-built-${Date.now().toString(36)}`;
   await signIn(page);
   await page.goto(`/buckets/${bucket}/styles/new`);
@@ -60,6 +61,7 @@ test("build a style with the builder only, see the code match, save it and previ
   // flowers.jpeg 1920×1080 → 300×169 → cropped 200×150 from the top left, as PNG.
   await expectDimensions(page, 200, 150);
   await expect(figure(page).locator("dl")).toContainText("PNG");
+  await screenshotAtWidths(page, testInfo, "editor-builder");
 
   await test.step("save, then preview style/<name> on another draft", async () => {
     await page.getByLabel("Name", { exact: true }).fill(name);
@@ -101,6 +103,10 @@ test("edit the code and see the builder follow; code it cannot show stays code",
   await expect(resize.getByLabel("Width")).toHaveValue("64");
   await expect(builder.getByRole("group", { name: "2. Rotate" }).getByLabel("Angle")).toHaveValue("180");
 
+  // Drag and drop reorders too (the keyboard path is tested above).
+  await builder.getByTitle("Drag to reorder Rotate").dragTo(resize);
+  await expect(content).toHaveValue("image/rotate,180/resize,m_fill,w_64,h_90");
+
   // The builder's edit goes straight back into the code.
   await builder.getByRole("button", { name: "Remove Rotate" }).click();
   await expect(content).toHaveValue("image/resize,m_fill,w_64,h_90");
@@ -122,7 +128,7 @@ test("a pasted JD value shows its operations and converts to Alibaba in one clic
   ).toBeVisible();
 });
 
-test("compare the draft with the saved version on the same source", async ({ page }) => {
+test("compare the draft with the saved version on the same source", async ({ page }, testInfo) => {
   await signIn(page);
   await page.goto(`/buckets/${bucket}/styles/thumbnail/edit`);
   await pickSample(page, "image-demo_example");
@@ -133,4 +139,5 @@ test("compare the draft with the saved version on the same source", async ({ pag
   await expectDimensions(page, 120, 120, "Draft");
   await expectDimensions(page, 200, 200, "Saved version");
   await expect(figure(page, "Saved version").locator("dl")).toContainText("vs original");
+  await screenshotAtWidths(page, testInfo, "editor-compare");
 });

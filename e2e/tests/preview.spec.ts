@@ -91,3 +91,39 @@ test("preview an object of the bucket, found by prefix", async ({ page }) => {
   await expectDimensions(page, 400, 267, "Original");
   await expectDimensions(page, 100, 67);
 });
+
+test("before/after divider and 100% zoom work by keyboard; a render the server refuses keeps the last image", async ({
+  page,
+  consoleErrors,
+}) => {
+  await signIn(page);
+  await page.goto(`/buckets/${bucket}/styles/new`);
+  await pickSample(page, "image-demo_example");
+  const content = page.getByLabel("Content");
+  await content.fill("image/resize,w_200/bright,40");
+  const good = await expectDimensions(page, 200, 134);
+
+  await page.getByRole("button", { name: "100%" }).click();
+  await expect(page.getByRole("button", { name: "100%" })).toHaveAttribute("aria-pressed", "true");
+  const shown = await figure(page, "Original").getByRole("img").boundingBox();
+  expect(Math.round(shown?.width ?? 0)).toBe(400); // the original at its own size, scrollable
+  await page.getByRole("button", { name: "Fit" }).click();
+
+  await page.getByRole("button", { name: "Before / after" }).click();
+  const divider = page.getByRole("slider", { name: "Before / after divider" });
+  await expect(divider).toHaveValue("50");
+  await divider.focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("End");
+  await expect(divider).toHaveValue("100");
+  await page.getByRole("button", { name: "Side by side" }).click();
+
+  // Valid syntax the renderer refuses (the crop starts outside the 400×267 image): its reason is shown,
+  // the last good image stays.
+  await content.fill("image/crop,x_1000,y_10,w_10,h_10");
+  await expect(figure(page).getByRole("alert")).toContainText("out of image");
+  await expect(figure(page).getByRole("img")).toHaveAttribute("src", good ?? "");
+  // Chromium logs the 400 as a failed resource load: expected here, and the only error allowed.
+  const errors = consoleErrors.splice(0);
+  expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+});

@@ -1,8 +1,8 @@
 import type { Operation } from "@style-console/imgproc/syntax";
-import type { DragEvent, KeyboardEvent } from "react";
+import { type DragEvent, type KeyboardEvent, useState } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { opTitleKey } from "./labels.ts";
-import { editableParams, withParam } from "./model.ts";
+import { paramGroups, withParam } from "./model.ts";
 import { ParamField } from "./ParamField.tsx";
 
 export interface CardMoves {
@@ -30,6 +30,9 @@ export function OperationCard({
   const { t } = useI18n();
   const { index, count, move, remove, dragging, setDragging } = moves;
   const title = t(opTitleKey(op.op));
+  const groups = paramGroups(op);
+  // Open once if the operation arrived with a folded parameter set; afterwards the operator decides.
+  const [moreOpen] = useState(groups.moreSet);
   const name = t("builder.card", { index: index + 1, op: title });
   const onKey = (event: KeyboardEvent) => {
     if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
@@ -97,9 +100,9 @@ export function OperationCard({
             </button>
           </span>
         </div>
-        {editableParams(op.op).length > 0 ? (
+        {groups.main.length > 0 ? (
           <div className="builder-params">
-            {editableParams(op.op).map((spec) => (
+            {groups.main.map((spec) => (
               <ParamField
                 key={spec.name}
                 op={op}
@@ -108,6 +111,21 @@ export function OperationCard({
               />
             ))}
           </div>
+        ) : null}
+        {groups.more.length > 0 ? (
+          <details className="builder-more" open={moreOpen}>
+            <summary>{t("builder.more")}</summary>
+            <div className="builder-params">
+              {groups.more.map((spec) => (
+                <ParamField
+                  key={spec.name}
+                  op={op}
+                  spec={spec}
+                  onChange={(value) => onChange(withParam(op, spec.name, value))}
+                />
+              ))}
+            </div>
+          </details>
         ) : null}
       </fieldset>
     </li>

@@ -1,6 +1,15 @@
 import { OPERATION_NAMES, parseProcess, serializeOperation } from "@style-console/imgproc/syntax";
 import { describe, expect, it } from "vitest";
-import { contentOf, editableParams, move, newOperation, parseField, viewOf, withParam } from "./model.ts";
+import {
+  contentOf,
+  editableParams,
+  move,
+  newOperation,
+  paramGroups,
+  parseField,
+  viewOf,
+  withParam,
+} from "./model.ts";
 
 describe("viewOf / contentOf: the builder and the code are two views of one AST", () => {
   it.each([
@@ -67,6 +76,16 @@ describe("edits", () => {
     expect(w && parseField(w, "")).toBeUndefined();
     expect(m && parseField(m, "fill")).toBe("fill");
     expect(color && parseField(color, "#ff0000")).toBe("FF0000");
+  });
+
+  it("folds rarely used parameters, unless one of them is set", () => {
+    const plain = paramGroups(newOperation("resize"));
+    expect(plain.main.map((p) => p.name)).toEqual(["m", "w", "h"]);
+    expect(plain.more.map((p) => p.name)).toEqual(["l", "s", "p", "limit", "color"]);
+    expect(plain.moreSet).toBe(false);
+    expect(paramGroups(withParam(newOperation("resize"), "limit", 0)).moreSet).toBe(true);
+    const padded = paramGroups(withParam(newOperation("resize"), "m", "pad"));
+    expect(padded.main.map((p) => p.name)).toContain("color");
   });
 
   it("hides parameters only valid inside a watermark image's processing", () => {

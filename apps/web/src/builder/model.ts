@@ -81,6 +81,27 @@ export function move<T>(items: readonly T[], from: number, to: number): T[] {
   return next;
 }
 
+/** Parameters most edits never touch: folded under "More options" unless one is set. */
+const ADVANCED: Partial<Record<OperationName, readonly string[]>> = {
+  resize: ["l", "s", "p", "limit", "color"],
+  watermark: ["voffset", "fill", "padx", "pady", "shadow", "rotate", "order", "align", "interval"],
+  blur: ["g", "p"],
+};
+
+/** The operation's editable parameters split into the ones always shown and the folded ones. */
+export function paramGroups(op: Operation): { main: ParamSpec[]; more: ParamSpec[]; moreSet: boolean } {
+  const advanced = new Set(ADVANCED[op.op] ?? []);
+  // `color` of resize is the padding colour: with m_pad it is a main parameter.
+  if (op.op === "resize" && op.m === "pad") advanced.delete("color");
+  const all = editableParams(op.op);
+  const more = all.filter((p) => advanced.has(p.name));
+  return {
+    main: all.filter((p) => !advanced.has(p.name)),
+    more,
+    moreSet: more.some((p) => paramValue(op, p.name) !== undefined),
+  };
+}
+
 /** A parameter's current value as a form shows it. */
 export function paramValue(op: Operation, name: string): string | number | undefined {
   const value = (op as unknown as Record<string, unknown>)[name];

@@ -78,6 +78,7 @@ export const enPreview = {
   "builder.default": "Default: {value}",
   "builder.unset": "Not set",
   "builder.range": "{min}–{max}",
+  "builder.more": "More options",
   "builder.moved": "{op} moved to position {index}.",
 
   "op.resize": "Resize",

@@ -79,6 +79,7 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "builder.default": "默认值：{value}",
   "builder.unset": "未设置",
   "builder.range": "范围 {min}–{max}",
+  "builder.more": "更多选项",
   "builder.moved": "{op} 已移到第 {index} 位。",
 
   "op.resize": "缩放",

@@ -38,6 +38,11 @@ describe("factsFromHeaders", () => {
     });
   });
 
+  it("reports the measured round trip for a cached answer (the server rendered nothing)", () => {
+    const headers = new Headers({ "Server-Timing": "fetch;dur=0.2, cache;desc=lru" });
+    expect(factsFromHeaders(headers, 10, 7.5)).toMatchObject({ renderMs: 7.5, cached: true });
+  });
+
   it("falls back to the body size and the measured time when headers are missing", () => {
     const facts = factsFromHeaders(new Headers(), 512, 42);
     expect(facts).toMatchObject({ bytes: 512, renderMs: 42, frames: 1, format: "unknown", warnings: [] });

@@ -5,7 +5,10 @@ export interface ImageFacts {
   format: string;
   frames: number;
   bytes: number;
-  /** Server render time in ms (the sum of Server-Timing's durations), or the measured round trip. */
+  /**
+   * Server render time in ms (the sum of Server-Timing's durations); for a cached answer, or without
+   * Server-Timing, the measured round trip (what the designer actually waited).
+   */
   renderMs: number;
   /** True when the BFF served it from its cache (LRU or revalidated). */
   cached: boolean;
@@ -38,6 +41,7 @@ export function parseServerTiming(header: string | null): { total: number; cache
 /** Reads the facts of a preview response; `measuredMs` stands in when Server-Timing is absent. */
 export function factsFromHeaders(headers: Headers, bodyBytes: number, measuredMs: number): ImageFacts {
   const timing = parseServerTiming(headers.get("Server-Timing"));
+  const cached = timing.cache !== null && timing.cache !== "miss";
   const warnings = (headers.get("X-Preview-Warnings") ?? "")
     .split(",")
     .filter((w) => w !== "")
@@ -54,8 +58,8 @@ export function factsFromHeaders(headers: Headers, bodyBytes: number, measuredMs
     format: headers.get("X-Image-Format") ?? "unknown",
     frames: int(headers.get("X-Image-Frames")) || 1,
     bytes: int(headers.get("Content-Length")) || bodyBytes,
-    renderMs: timing.total > 0 ? timing.total : measuredMs,
-    cached: timing.cache !== null && timing.cache !== "miss",
+    renderMs: timing.total > 0 && !cached ? timing.total : measuredMs,
+    cached,
     warnings,
   };
 }
