@@ -1,4 +1,4 @@
-import { parseProcess, type SyntaxIssue } from "@style-console/imgproc/syntax";
+import { checkStyleContent, parseProcess, type SyntaxIssue } from "@style-console/imgproc/syntax";
 import type { MessageKey } from "../../i18n/en.ts";
 import { syntaxMessage } from "../../i18n/syntax-messages.ts";
 import type { Locale, Params } from "../../i18n/translate.ts";
@@ -14,42 +14,39 @@ export type ContentCheck =
   | { ok: true; operations: number; kind: string; value: unknown; warnings: PositionedIssue[] }
   | { ok: false; issues: PositionedIssue[]; warnings: PositionedIssue[] };
 
-// OSS refuses these in a style's content whatever the operations say (EC 0017-00000253). The same rule
-// as the BFF's contract/style-content.ts; see the report for moving both into imgproc/syntax.
-const forbidden = /[;()'*?]/g;
-
 type Translate = (key: MessageKey, params?: Params) => string;
 
 /**
- * Validates a style content as the server will: the syntax package's parser, plus the two rules of a
- * *style* (no forbidden characters; an `image/…` chain, not `style/…` or JD's `img/…`). Never throws.
+ * Validates a style content as the server will, with the syntax package's one rule for a style's
+ * content (`checkStyleContent`: the parser, no forbidden character, an `image/…` chain and not `style/…`
+ * or JD's `img/…`), the messages in the console's language. Never throws.
  */
 export function checkContent(content: string, t: Translate, locale: Locale = "en"): ContentCheck {
+  const message = (issue: SyntaxIssue): string => {
+    if (issue.code === "ForbiddenCharacter")
+      return t("editor.content.forbidden", { char: content.slice(issue.offset, issue.offset + 1) });
+    if (issue.code === "UnsupportedProcessKind") {
+      const parsed = parseProcess(content);
+      return t("editor.content.notImage", { kind: parsed.ok ? parsed.value.kind : "?" });
+    }
+    return syntaxMessage(issue, locale);
+  };
   const toIssue = (issue: SyntaxIssue): PositionedIssue => ({
     offset: issue.offset,
     length: issue.length,
-    message: syntaxMessage(issue, locale),
+    message: message(issue),
   });
-  const issues: PositionedIssue[] = [];
-  for (const match of content.matchAll(forbidden))
-    issues.push({
-      offset: match.index,
-      length: 1,
-      message: t("editor.content.forbidden", { char: match[0] }),
-    });
-  const result = parseProcess(content);
+  const result = checkStyleContent(content);
   // Warnings (an unknown parameter OSS ignores, a repeated one) never block a save but deserve a look.
   const warnings = result.warnings.map(toIssue);
-  if (!result.ok) return { ok: false, issues: [...issues, ...result.errors.map(toIssue)], warnings };
-  const value = result.value;
-  if (value.kind !== "image") {
-    const slash = content.indexOf("/");
-    const length = slash === -1 ? content.length : slash;
-    const message = t("editor.content.notImage", { kind: value.kind });
-    return { ok: false, issues: [...issues, { offset: 0, length, message }], warnings };
-  }
-  if (issues.length > 0) return { ok: false, issues, warnings };
-  return { ok: true, operations: value.operations.length, kind: value.kind, value, warnings };
+  if (!result.ok) return { ok: false, issues: result.errors.map(toIssue), warnings };
+  return {
+    ok: true,
+    operations: result.operations.length,
+    kind: "image",
+    value: result.operations,
+    warnings,
+  };
 }
 
 /** The message for a name problem, as a dictionary key and its parameters (1-based positions). */
