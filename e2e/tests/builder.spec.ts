@@ -110,6 +110,10 @@ test("edit the code and see the builder follow; code it cannot show stays code",
   // The builder's edit goes straight back into the code.
   await builder.getByRole("button", { name: "Remove Rotate" }).click();
   await expect(content).toHaveValue("image/resize,m_fill,w_64,h_90");
+
+  // A font OSS has and we substitute: the preview says so under the image.
+  await content.fill(`image/resize,w_200/watermark,text_${b64("Hi")},type_${b64("fangzhengshusong")}`);
+  await expect(figure(page)).toContainText(/Warnings.*fangzhengshusong/i);
 });
 
 test("a pasted JD value shows its operations and converts to Alibaba in one click", async ({ page }) => {

@@ -90,6 +90,12 @@ test("preview an object of the bucket, found by prefix", async ({ page }) => {
   await list.getByRole("button", { name: /photos\/example\.jpg/ }).click();
   await expectDimensions(page, 400, 267, "Original");
   await expectDimensions(page, 100, 67);
+
+  // Parity: the backend (here the emulator) renders the same draft on the object itself.
+  await page.getByRole("button", { name: "Check against OSS" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "OSS's own render" })).toContainText(
+    /100×67 JPG, .*; (99\.\d|100\.0)% similar/,
+  );
 });
 
 test("before/after divider and 100% zoom work by keyboard; a render the server refuses keeps the last image", async ({

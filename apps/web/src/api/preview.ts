@@ -87,3 +87,12 @@ export function uploadSample(
     xhr.send(body);
   });
 }
+
+export type Parity = InferResponseType<typeof api.preview.parity.$get, 200>;
+
+/** Asks the backend (OSS, or the emulator) to render the draft itself, compared with our preview. */
+export async function fetchParity(source: string, process: string, bucket: string): Promise<Parity> {
+  const res = await send(() => api.preview.parity.$get({ query: { source, process, bucket } }));
+  if (!res.ok) throw await readError(res);
+  return res.json();
+}

@@ -53,6 +53,12 @@ export const enPreview = {
   "facts.cached": "{time} (cached)",
   "facts.warnings": "Warnings",
 
+  "parity.check": "Check against OSS",
+  "parity.checking": "Asking OSS…",
+  "parity.hint": "OSS renders this draft on the object itself, and the result is compared with the preview.",
+  "parity.result": "OSS's own render: {width}×{height} {format}, {bytes}; {score} similar to the preview.",
+  "parity.refused": "OSS refused this draft: {message}",
+
   "compare.show": "Compare with saved",
   "compare.hide": "Hide comparison",
   "compare.title": "Draft vs saved version",

@@ -55,6 +55,12 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "facts.cached": "{time}（缓存）",
   "facts.warnings": "警告",
 
+  "parity.check": "与 OSS 实际结果核对",
+  "parity.checking": "正在请求 OSS…",
+  "parity.hint": "由 OSS 对该对象直接处理此草稿，并与预览结果比较。",
+  "parity.result": "OSS 的处理结果：{width}×{height} {format}，{bytes}；与预览的相似度为 {score}。",
+  "parity.refused": "OSS 拒绝了此草稿：{message}",
+
   "compare.show": "与已保存版本对比",
   "compare.hide": "隐藏对比",
   "compare.title": "草稿与已保存版本",

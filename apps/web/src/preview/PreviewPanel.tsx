@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { samplesQuery } from "../api/preview.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { BeforeAfter } from "./BeforeAfter.tsx";
+import { ParityCheck } from "./ParityCheck.tsx";
 import { PreviewFigure, type Zoom } from "./PreviewFigure.tsx";
 import { SourcePicker } from "./SourcePicker.tsx";
 import { type PreviewSource, previewUrl, rememberedSource, rememberSource } from "./source.ts";
@@ -157,6 +158,9 @@ export function PreviewPanel({
           />
         </div>
       )}
+      {source?.kind === "object" && valid ? (
+        <ParityCheck source={source} process={content} bucket={bucket} />
+      ) : null}
       {compareOn && saved === content ? <p className="muted">{t("compare.same")}</p> : null}
     </section>
   );
