@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expectDimensions, figure, pickSample } from "../fixtures/preview.ts";
 import { screenshotAtWidths } from "../fixtures/screens.ts";
 import { expect, signIn, test } from "../fixtures/test.ts";
@@ -38,7 +39,7 @@ test("pick a sample, type a resize and see the dimensions follow; a syntax error
   await screenshotAtWidths(page, testInfo, "editor-preview");
 });
 
-test("upload an image with a progress bar, then preview on it", async ({ page }) => {
+test("upload an image with a progress bar, then preview on it", async ({ page, consoleErrors }) => {
   await signIn(page);
   await page.goto(`/buckets/${bucket}/styles/new`);
   await page.getByLabel("Content").fill("image/resize,w_200");
@@ -52,9 +53,14 @@ test("upload an image with a progress bar, then preview on it", async ({ page })
     downloadThroughput: -1,
     uploadThroughput: 40 * 1024,
   });
-  await page
-    .locator("input[type=file]")
-    .setInputFiles(new URL("../../apps/bff/samples/flowers.jpeg", import.meta.url).pathname);
+  // Dropped on the drop zone, as a designer drags a file from their desktop.
+  const bytes = [...readFileSync(new URL("../../apps/bff/samples/flowers.jpeg", import.meta.url))];
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], "flowers.jpeg", { type: "image/jpeg" }));
+    return transfer;
+  }, bytes);
+  await page.getByText("Drop an image here").dispatchEvent("drop", { dataTransfer });
   const bar = page.getByRole("progressbar", { name: "Uploading flowers.jpeg" });
   await expect(bar).toBeVisible();
   await expect
@@ -72,6 +78,16 @@ test("upload an image with a progress bar, then preview on it", async ({ page })
   // flowers.jpeg is 1920×1080: the preview now runs on the upload.
   await expectDimensions(page, 1920, 1080, "Original");
   await expectDimensions(page, 200, 113);
+
+  // A file that is not an image is refused with the server's reason (the type is read from the bytes).
+  await page.getByRole("tab", { name: "Upload" }).click();
+  await page.locator("input[type=file]").setInputFiles({
+    name: "notes.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.from("not an image at all"),
+  });
+  await expect(page.getByRole("alert").filter({ hasText: "notes.jpg was refused" })).toBeVisible();
+  for (const error of consoleErrors.splice(0)) expect(error).toMatch(/status of 4\d\d/);
 
   // The upload is listed among the samples and can be deleted again.
   await page.getByRole("tab", { name: "Samples" }).click();
