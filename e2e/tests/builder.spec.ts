@@ -12,7 +12,7 @@ test("build a style with the builder only, see the code match, save it and previ
   const name = `e2e-built-${Date.now().toString(36)}`;
   await signIn(page);
   await page.goto(`/buckets/${bucket}/styles/new`);
-  await pickSample(page, "flowers");
+  await pickSample(page, "2569067123_aca715a2ee_o");
   const builder = page.getByRole("region", { name: "Visual builder" });
   const add = async (label: RegExp) => {
     await builder.getByLabel("Operation to add").selectOption({ label: label.source.replace(/\\/g, "") });
@@ -58,7 +58,7 @@ test("build a style with the builder only, see the code match, save it and previ
   const expected = `image/resize,m_lfit,w_300/crop,w_200,h_150,g_nw/watermark,g_ne,text_${b64("Hello")},type_${b64("wqy-microhei")},color_FF0000,size_30/format,png`;
   await expect(page.getByLabel("Content")).toHaveValue(expected);
   await expect(page.getByLabel("Content")).toHaveAccessibleDescription("Valid: 4 operations.");
-  // flowers.jpeg 1920×1080 → 300×169 → cropped 200×150 from the top left, as PNG.
+  // The 2725×2225 photo → 300×245 → cropped 200×150 from the top left, as PNG.
   await expectDimensions(page, 200, 150);
   await expect(figure(page).locator("dl")).toContainText("PNG");
   await screenshotAtWidths(page, testInfo, "editor-builder");
@@ -144,4 +144,14 @@ test("compare the draft with the saved version on the same source", async ({ pag
   await expectDimensions(page, 200, 200, "Saved version");
   await expect(figure(page, "Saved version").locator("dl")).toContainText("vs original");
   await screenshotAtWidths(page, testInfo, "editor-compare");
+});
+
+test("the builder and the preview speak Chinese", async ({ page }, testInfo) => {
+  await signIn(page);
+  await page.goto(`/buckets/${bucket}/styles/watermarked/edit`);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  const builder = page.getByRole("region", { name: "可视化编辑" });
+  await expect(builder.getByRole("group", { name: /^第 1 步：/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "处理结果" }).locator("dl")).toContainText("尺寸");
+  await screenshotAtWidths(page, testInfo, "editor-zh-CN");
 });
