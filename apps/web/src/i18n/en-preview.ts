@@ -8,7 +8,6 @@ export const enPreview = {
   "preview.tab.bucket": "Bucket objects",
   "preview.samples.builtin": "Built-in samples",
   "preview.samples.uploads": "Your uploads",
-  "preview.sample.facts": "{width}×{height} {format}, {bytes}",
   "preview.upload.drop": "Drop an image here",
   "preview.upload.or": "or",
   "preview.upload.choose": "Choose an image",
@@ -39,11 +38,9 @@ export const enPreview = {
   "preview.stale": "The content has errors: showing the last valid preview.",
   "preview.failed": "The preview failed: {message}",
   "preview.undisplayable": "Your browser cannot draw {format}; the facts are those of the real output.",
-  "preview.json": "JSON answer",
   "preview.resultAlt": "The style applied to {source}",
   "preview.originalAlt": "The original {source}",
 
-  "facts.title": "Output",
   "facts.dimensions": "Dimensions",
   "facts.format": "Format",
   "facts.bytes": "Size",
@@ -60,8 +57,6 @@ export const enPreview = {
   "parity.refused": "OSS refused this draft: {message}",
 
   "compare.show": "Compare with saved",
-  "compare.hide": "Hide comparison",
-  "compare.title": "Draft vs saved version",
   "compare.draft": "Draft",
   "compare.saved": "Saved version",
   "compare.same": "The draft is the saved version.",

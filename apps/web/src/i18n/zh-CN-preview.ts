@@ -10,7 +10,6 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "preview.tab.bucket": "Bucket 中的对象",
   "preview.samples.builtin": "内置示例",
   "preview.samples.uploads": "我的上传",
-  "preview.sample.facts": "{width}×{height} 像素，{format}，{bytes}",
   "preview.upload.drop": "将图片拖放到这里",
   "preview.upload.or": "或",
   "preview.upload.choose": "选择图片",
@@ -41,11 +40,9 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "preview.stale": "内容有错误：显示的是上一次有效的预览。",
   "preview.failed": "预览失败：{message}",
   "preview.undisplayable": "浏览器无法显示 {format} 格式；下面的信息来自真实的输出。",
-  "preview.json": "JSON 结果",
   "preview.resultAlt": "应用样式后的 {source}",
   "preview.originalAlt": "原图 {source}",
 
-  "facts.title": "输出",
   "facts.dimensions": "尺寸",
   "facts.format": "格式",
   "facts.bytes": "大小",
@@ -62,8 +59,6 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "parity.refused": "OSS 拒绝了此草稿：{message}",
 
   "compare.show": "与已保存版本对比",
-  "compare.hide": "隐藏对比",
-  "compare.title": "草稿与已保存版本",
   "compare.draft": "草稿",
   "compare.saved": "已保存版本",
   "compare.same": "草稿与已保存版本相同。",
