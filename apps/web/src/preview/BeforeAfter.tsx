@@ -20,9 +20,12 @@ export function BeforeAfter({
   const id = useId();
   const after = result.shown?.objectUrl;
   const before = original.shown?.objectUrl;
+  const facts = result.shown?.facts;
+  // Both images fill one box shaped like the result, so the divider compares the same spot of each.
+  const ratio = facts && facts.width > 0 && facts.height > 0 ? `${facts.width} / ${facts.height}` : "4 / 3";
   return (
     <div className="before-after">
-      <div className="before-after-frame" aria-busy={result.loading}>
+      <div className="before-after-frame" aria-busy={result.loading} style={{ aspectRatio: ratio }}>
         {after ? <img src={after} alt={alt} className="before-after-img" draggable={false} /> : null}
         {before ? (
           <img

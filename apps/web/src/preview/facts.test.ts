@@ -65,6 +65,8 @@ describe("formatting", () => {
     [1120, 1000, "+12%"],
     [1001, 1000, "±0%"],
     [5, 0, null],
+    [2_800, 829_183, "−99.6%"],
+    [0, 1000, "−100%"],
   ])("formatChange(%d, %d) = %s", (bytes, original, text) => {
     expect(formatChange(bytes, original)).toBe(text);
   });

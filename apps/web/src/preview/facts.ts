@@ -83,7 +83,10 @@ export function formatChange(bytes: number, original: number, locale = "en"): st
   const ratio = (bytes - original) / original;
   const pct = Math.round(ratio * 100);
   if (pct === 0) return "±0%";
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.abs(pct));
+  // A 6 MP photo to a thumbnail is −99.7%, not −100% (which would mean nothing is left).
+  const digits = Math.abs(pct) === 100 && ratio !== -1 ? 1 : 0;
+  const value = digits === 1 ? Math.floor(Math.abs(ratio) * 1000) / 10 : Math.abs(pct);
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
   return `${pct < 0 ? "−" : "+"}${text}%`;
 }
 
