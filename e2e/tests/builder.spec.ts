@@ -114,6 +114,11 @@ test("edit the code and see the builder follow; code it cannot show stays code",
   // A font OSS has and we substitute: the preview says so under the image.
   await content.fill(`image/resize,w_200/watermark,text_${b64("Hi")},type_${b64("fangzhengshusong")}`);
   await expect(figure(page)).toContainText(/Warnings.*fangzhengshusong/i);
+
+  // `info` answers JSON, shown as text in place of an image.
+  await content.fill("image/info");
+  await expect(figure(page)).toContainText(/"ImageWidth"/);
+  await expect(figure(page).locator("dl")).toContainText("JSON");
 });
 
 test("a pasted JD value shows its operations and converts to Alibaba in one click", async ({ page }) => {

@@ -6,15 +6,19 @@ export function FactsList({ facts, original }: { facts: ImageFacts; original?: I
   const { t, locale } = useI18n();
   const change = original ? formatChange(facts.bytes, original.bytes, locale) : null;
   const time = formatDuration(facts.renderMs);
+  // `info` and `average-hue` answer JSON: no pixels, so no dimensions or frames to speak of.
+  const image = facts.format !== "json";
   return (
     <>
       <dl className="facts">
-        <div>
-          <dt>{t("facts.dimensions")}</dt>
-          <dd>
-            {facts.width} × {facts.height}
-          </dd>
-        </div>
+        {image ? (
+          <div>
+            <dt>{t("facts.dimensions")}</dt>
+            <dd>
+              {facts.width} × {facts.height}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t("facts.format")}</dt>
           <dd>{facts.format.toUpperCase()}</dd>
@@ -30,10 +34,12 @@ export function FactsList({ facts, original }: { facts: ImageFacts; original?: I
             ) : null}
           </dd>
         </div>
-        <div>
-          <dt>{t("facts.frames")}</dt>
-          <dd>{facts.frames}</dd>
-        </div>
+        {image ? (
+          <div>
+            <dt>{t("facts.frames")}</dt>
+            <dd>{facts.frames}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t("facts.time")}</dt>
           <dd>{facts.cached ? t("facts.cached", { time }) : time}</dd>
