@@ -68,5 +68,19 @@ describe("Builder", () => {
     expect(code().value).toBe("image/resize");
     expect(screen.queryByRole("status")?.textContent ?? "").not.toMatch(/errors/);
     expect(within(card("1. Resize")).getByLabelText("Width").matches(":disabled")).toBe(false);
+    // …and the card says what is missing.
+    expect(card("1. Resize").textContent).toMatch(/w, h, l, s|at least one/i);
+  });
+
+  it("marks the field whose value the parser refuses, with its message", () => {
+    render(<Harness initial="image/resize,w_200" />);
+    const width = within(card("1. Resize")).getByLabelText("Width");
+    fireEvent.change(width, { target: { value: "20000" } });
+    expect(code().value).toBe("image/resize,w_20000");
+    expect(width.getAttribute("aria-invalid")).toBe("true");
+    const described = document.getElementById(width.getAttribute("aria-describedby") ?? "");
+    expect(described?.textContent).toMatch(/16384/);
+    fireEvent.change(width, { target: { value: "2000" } });
+    expect(width.getAttribute("aria-invalid")).toBeNull();
   });
 });

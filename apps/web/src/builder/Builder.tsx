@@ -1,8 +1,13 @@
-import { OPERATION_NAMES, type Operation, type OperationName } from "@style-console/imgproc/syntax";
+import {
+  OPERATION_NAMES,
+  type Operation,
+  type OperationName,
+  parseProcess,
+} from "@style-console/imgproc/syntax";
 import { useId, useMemo, useRef, useState } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { opTitleKey } from "./labels.ts";
-import { contentOf, move, newOperation, viewOf } from "./model.ts";
+import { cardIssues, contentOf, move, newOperation, viewOf } from "./model.ts";
 import { OperationCard } from "./OperationCard.tsx";
 
 const CANNOT = {
@@ -26,6 +31,12 @@ export function Builder({ content, onChange }: { content: string; onChange: (con
   if (view.ok) lastOps.current = view.operations;
   const editable = view.ok || content === emitted.current;
   const operations = lastOps.current;
+  // The builder's own edit made the code invalid (a width out of range…): say so on the card and field.
+  const issues = useMemo(() => {
+    if (view.ok || content !== emitted.current) return [];
+    const parsed = parseProcess(content);
+    return parsed.ok ? [] : cardIssues(operations, parsed.errors);
+  }, [view.ok, content, operations]);
   const [adding, setAdding] = useState<OperationName>("resize");
   const [dragging, setDragging] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -73,6 +84,7 @@ export function Builder({ content, onChange }: { content: string; onChange: (con
                 // Operations have no identity but their place; the index is what moves mean.
                 key={`${index}-${op.op}`}
                 op={op}
+                issues={issues.filter((i) => i.card === index)}
                 onChange={(next) => commit(operations.map((o, i) => (i === index ? next : o)))}
                 moves={{
                   index,

@@ -1,8 +1,9 @@
 import type { Operation } from "@style-console/imgproc/syntax";
 import { type DragEvent, type KeyboardEvent, useState } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { syntaxMessage } from "../i18n/syntax-messages.ts";
 import { opTitleKey } from "./labels.ts";
-import { paramGroups, withParam } from "./model.ts";
+import { type CardIssue, paramGroups, withParam } from "./model.ts";
 import { ParamField } from "./ParamField.tsx";
 
 export interface CardMoves {
@@ -20,19 +21,28 @@ export interface CardMoves {
  */
 export function OperationCard({
   op,
+  issues,
   onChange,
   moves,
 }: {
   op: Operation;
+  issues: CardIssue[];
   onChange: (op: Operation) => void;
   moves: CardMoves;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { index, count, move, remove, dragging, setDragging } = moves;
   const title = t(opTitleKey(op.op));
   const groups = paramGroups(op);
   // Open once if the operation arrived with a folded parameter set; afterwards the operator decides.
   const [moreOpen] = useState(groups.moreSet);
+  const shown = new Set([...groups.main, ...groups.more].map((p) => p.name));
+  const fieldError = (name: string) => {
+    const issue = issues.find((i) => i.parameter === name)?.issue;
+    return issue ? syntaxMessage(issue, locale) : undefined;
+  };
+  // Errors about the operation as a whole (a missing "one of w, h…") or a parameter without a field.
+  const cardErrors = issues.filter((i) => i.parameter === undefined || !shown.has(i.parameter));
   const name = t("builder.card", { index: index + 1, op: title });
   const onKey = (event: KeyboardEvent) => {
     if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
@@ -100,6 +110,15 @@ export function OperationCard({
             </button>
           </span>
         </div>
+        {cardErrors.length > 0 ? (
+          <ul className="issue-list builder-card-errors">
+            {cardErrors.map((i) => (
+              <li key={`${i.issue.offset}-${i.issue.code}`} className="field-error">
+                {syntaxMessage(i.issue, locale)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {groups.main.length > 0 ? (
           <div className="builder-params">
             {groups.main.map((spec) => (
@@ -107,6 +126,7 @@ export function OperationCard({
                 key={spec.name}
                 op={op}
                 spec={spec}
+                error={fieldError(spec.name)}
                 onChange={(value) => onChange(withParam(op, spec.name, value))}
               />
             ))}
@@ -121,6 +141,7 @@ export function OperationCard({
                   key={spec.name}
                   op={op}
                   spec={spec}
+                  error={fieldError(spec.name)}
                   onChange={(value) => onChange(withParam(op, spec.name, value))}
                 />
               ))}

@@ -20,10 +20,13 @@ const MODE_KEYS = {
 export function ParamField({
   op,
   spec,
+  error,
   onChange,
 }: {
   op: Operation;
   spec: ParamSpec;
+  /** The parser's message when this field's value makes the code invalid. */
+  error?: string | undefined;
   onChange: (value: string | number | undefined) => void;
 }) {
   const { t } = useI18n();
@@ -64,7 +67,11 @@ export function ParamField({
   }
 
   let control: React.ReactNode;
-  const common = { id, "aria-describedby": hint ? `${id}-hint` : undefined };
+  const common = {
+    id,
+    "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+    "aria-invalid": error ? true : undefined,
+  };
   if (type.kind === "int") {
     control = (
       <input
@@ -115,7 +122,11 @@ export function ParamField({
         {label}
       </label>
       {control}
-      {hint ? (
+      {error ? (
+        <span id={`${id}-error`} className="param-error">
+          {error}
+        </span>
+      ) : hint ? (
         <span id={`${id}-hint`} className="param-hint">
           {hint}
         </span>

@@ -1,6 +1,7 @@
 import { OPERATION_NAMES, parseProcess, serializeOperation } from "@style-console/imgproc/syntax";
 import { describe, expect, it } from "vitest";
 import {
+  cardIssues,
   contentOf,
   editableParams,
   move,
@@ -40,6 +41,31 @@ describe("viewOf / contentOf: the builder and the code are two views of one AST"
     ["img/s/200/300", "jd"],
   ] as const)("keeps %s as code (%s)", (content, reason) => {
     expect(viewOf(content)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("cardIssues", () => {
+  it("puts each parser error on the card and field it is about", () => {
+    const operations = [
+      newOperation("rotate"),
+      withParam(newOperation("resize"), "w", 20000),
+      newOperation("circle"),
+    ];
+    const text = contentOf(operations);
+    const parsed = parseProcess(text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const placed = cardIssues(operations, parsed.errors);
+    expect(placed).toHaveLength(1);
+    expect(placed[0]).toMatchObject({ card: 1, parameter: "w" });
+  });
+
+  it("puts an operation-level error on its card without a field", () => {
+    const operations = [withParam(newOperation("resize"), "w", undefined)];
+    const parsed = parseProcess(contentOf(operations));
+    if (parsed.ok) throw new Error("expected a missing-parameter error");
+    const placed = cardIssues(operations, parsed.errors);
+    expect(placed[0]?.card).toBe(0);
   });
 });
 

@@ -4,7 +4,9 @@ import {
   type OperationName,
   type ParamSpec,
   parseProcess,
+  type SyntaxIssue,
   serializeImage,
+  serializeOperation,
 } from "@style-console/imgproc/syntax";
 
 /** What the builder can show for a content: the chain as cards, or why it has to stay code. */
@@ -79,6 +81,33 @@ export function move<T>(items: readonly T[], from: number, to: number): T[] {
   if (item === undefined) return [...items];
   next.splice(target, 0, item);
   return next;
+}
+
+/** A problem of one card: about one of its parameters, or about the operation as a whole. */
+export interface CardIssue {
+  card: number;
+  parameter?: string;
+  issue: SyntaxIssue;
+}
+
+/**
+ * Places the parser's errors on the cards of the chain the builder wrote: each operation's text spans a
+ * known range of the canonical content (`image/` then the operations joined by `/`), so an error's
+ * offset names its card, and its `parameter` the field.
+ */
+export function cardIssues(operations: readonly Operation[], errors: readonly SyntaxIssue[]): CardIssue[] {
+  const ranges: Array<[number, number]> = [];
+  let start = "image/".length;
+  for (const op of operations) {
+    const length = serializeOperation(op).length;
+    ranges.push([start, start + length]);
+    start += length + 1;
+  }
+  return errors.flatMap((issue) => {
+    const card = ranges.findIndex(([from, to]) => issue.offset >= from && issue.offset <= to);
+    if (card === -1) return [];
+    return [issue.parameter === undefined ? { card, issue } : { card, parameter: issue.parameter, issue }];
+  });
 }
 
 /** Parameters most edits never touch: folded under "More options" unless one is set. */
