@@ -149,3 +149,20 @@ test("before/after divider and 100% zoom work by keyboard; a render the server r
   const errors = consoleErrors.splice(0);
   expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
 });
+
+test("the draft on every built-in sample at once", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`/buckets/${bucket}/styles/new`);
+  await page.getByLabel("Content").fill("image/resize,w_100/format,webp");
+  await page.getByRole("button", { name: "Try on every sample" }).click();
+  const grid = page.getByRole("list", { name: "The draft on every sample" });
+  const cells = grid.getByRole("listitem");
+  const listed = (await (await page.request.get("/api/samples")).json()) as {
+    samples: Array<{ kind: string }>;
+  };
+  const builtins = listed.samples.filter((s) => s.kind === "builtin").length;
+  await expect(cells).toHaveCount(builtins);
+  await expect(cells.filter({ hasText: "image-demo_example.jpg" })).toContainText("100×67 WEBP");
+  await expect(cells.filter({ hasText: "2569067123_aca715a2ee_o.jpg" })).toContainText("100×82 WEBP");
+  await expect(grid.getByRole("img")).toHaveCount(builtins);
+});

@@ -56,6 +56,10 @@ export const enPreview = {
   "parity.result": "OSS's own render: {width}×{height} {format}, {bytes}; {score} similar to the preview.",
   "parity.refused": "OSS refused this draft: {message}",
 
+  "grid.show": "Try on every sample",
+  "grid.title": "The draft on every sample",
+  "grid.failed": "Refused: {message}",
+
   "compare.show": "Compare with saved",
   "compare.draft": "Draft",
   "compare.saved": "Saved version",

@@ -58,6 +58,10 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "parity.result": "OSS 的处理结果：{width}×{height} {format}，{bytes}；与预览的相似度为 {score}。",
   "parity.refused": "OSS 拒绝了此草稿：{message}",
 
+  "grid.show": "在所有示例图上试用",
+  "grid.title": "草稿在所有示例图上的效果",
+  "grid.failed": "被拒绝：{message}",
+
   "compare.show": "与已保存版本对比",
   "compare.draft": "草稿",
   "compare.saved": "已保存版本",

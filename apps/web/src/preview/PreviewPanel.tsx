@@ -6,6 +6,7 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { BeforeAfter } from "./BeforeAfter.tsx";
 import { ParityCheck } from "./ParityCheck.tsx";
 import { PreviewFigure, type Zoom } from "./PreviewFigure.tsx";
+import { SampleGrid } from "./SampleGrid.tsx";
 import { SourcePicker } from "./SourcePicker.tsx";
 import { type PreviewSource, previewUrl, rememberedSource, rememberSource } from "./source.ts";
 import { usePreview } from "./usePreview.ts";
@@ -39,6 +40,7 @@ export function PreviewPanel({
   const [layout, setLayout] = useState<Layout>("side");
   const [zoom, setZoom] = useState<Zoom>("fit");
   const [comparing, setComparing] = useState(false);
+  const [grid, setGrid] = useState(false);
   const samples = useQuery(samplesQuery());
 
   // No source yet, or a remembered upload that is gone: start on a built-in sample.
@@ -160,6 +162,23 @@ export function PreviewPanel({
       )}
       {source?.kind === "object" && valid ? (
         <ParityCheck source={source} process={content} bucket={bucket} />
+      ) : null}
+      <div className="grid-toggle">
+        <button
+          type="button"
+          className="button button-small"
+          aria-pressed={grid}
+          onClick={() => setGrid((g) => !g)}
+        >
+          {t("grid.show")}
+        </button>
+      </div>
+      {grid && valid && samples.data ? (
+        <SampleGrid
+          samples={samples.data.filter((s) => s.kind === "builtin")}
+          content={content}
+          bucket={bucket}
+        />
       ) : null}
       {compareOn && saved === content ? <p className="muted">{t("compare.same")}</p> : null}
     </section>

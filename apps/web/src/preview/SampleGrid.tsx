@@ -1,0 +1,110 @@
+import { useQueries } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { Sample } from "../api/preview.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { factsFromHeaders, formatBytes, type ImageFacts } from "./facts.ts";
+import { previewUrl } from "./source.ts";
+
+interface GridCell {
+  blob: Blob | null;
+  json: boolean;
+  facts: ImageFacts;
+}
+
+async function loadCell(url: string, signal: AbortSignal): Promise<GridCell> {
+  const started = performance.now();
+  const res = await fetch(url, { signal, credentials: "same-origin" });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+  }
+  const blob = await res.blob();
+  const json = (res.headers.get("Content-Type") ?? "").includes("json");
+  return {
+    blob: json ? null : blob,
+    json,
+    facts: factsFromHeaders(res.headers, blob.size, performance.now() - started),
+  };
+}
+
+/** A blob shown as an <img>: its object URL lives exactly as long as the element. */
+function BlobImage({ blob, alt }: { blob: Blob; alt: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const next = URL.createObjectURL(blob);
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [blob]);
+  return url ? <img src={url} alt={alt} className="grid-img" /> : null;
+}
+
+/** Waits for the draft to rest before rendering it on every sample (several renders per change). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/**
+ * The draft on every built-in sample at once (portrait, landscape, PNG with alpha, WebP, greyscale…),
+ * each with its output size and bytes: a style that works on one photo and fails on another shows here.
+ */
+export function SampleGrid({
+  samples,
+  content,
+  bucket,
+}: {
+  samples: Sample[];
+  content: string;
+  bucket: string;
+}) {
+  const { t, locale } = useI18n();
+  const draft = useSettled(content, 400);
+  const cells = useQueries({
+    queries: samples.map((sample) => {
+      const url = previewUrl({ kind: "sample", id: sample.id }, draft, bucket);
+      return {
+        queryKey: ["preview-grid", url],
+        queryFn: ({ signal }: { signal: AbortSignal }) => loadCell(url, signal),
+        staleTime: Number.POSITIVE_INFINITY,
+        gcTime: 30_000,
+        retry: false,
+      };
+    }),
+  });
+  return (
+    <ul className="sample-grid" aria-label={t("grid.title")}>
+      {samples.map((sample, i) => {
+        const cell = cells[i];
+        const data = cell?.data;
+        return (
+          <li key={sample.id} className="grid-cell" aria-busy={cell?.isFetching ?? false}>
+            <div className="grid-frame">
+              {data?.blob ? (
+                <BlobImage blob={data.blob} alt={sample.name} />
+              ) : data?.json ? (
+                <span className="muted">JSON</span>
+              ) : cell?.isError ? (
+                <span className="field-error">{t("grid.failed", { message: cell.error.message })}</span>
+              ) : (
+                <span className="skeleton grid-skeleton" />
+              )}
+            </div>
+            <p className="grid-name">{sample.name}</p>
+            {data ? (
+              <p className="grid-facts">
+                {data.json
+                  ? "JSON"
+                  : `${data.facts.width}×${data.facts.height} ${data.facts.format.toUpperCase()}`}{" "}
+                · {formatBytes(data.facts.bytes, locale)}
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
