@@ -38,6 +38,7 @@ export const enPreview = {
   "preview.stale": "The content has errors: showing the last valid preview.",
   "preview.failed": "The preview failed: {message}",
   "preview.undisplayable": "Your browser cannot draw {format}; the facts are those of the real output.",
+  "preview.announce": "Preview updated: {width} × {height} {format}, {bytes}.",
   "preview.resultAlt": "The style applied to {source}",
   "preview.originalAlt": "The original {source}",
 

@@ -40,6 +40,7 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "preview.stale": "内容有错误：显示的是上一次有效的预览。",
   "preview.failed": "预览失败：{message}",
   "preview.undisplayable": "浏览器无法显示 {format} 格式；下面的信息来自真实的输出。",
+  "preview.announce": "预览已更新：{width} × {height} {format}，{bytes}。",
   "preview.resultAlt": "应用样式后的 {source}",
   "preview.originalAlt": "原图 {source}",
 

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { samplesQuery } from "../api/preview.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { BeforeAfter } from "./BeforeAfter.tsx";
+import { formatBytes } from "./facts.ts";
 import { ParityCheck } from "./ParityCheck.tsx";
 import { PreviewFigure, type Zoom } from "./PreviewFigure.tsx";
 import { SampleGrid } from "./SampleGrid.tsx";
@@ -35,7 +36,7 @@ export function PreviewPanel({
   /** The saved version's content when editing an existing style. */
   saved: string | null;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [source, setSource] = useState<PreviewSource | null>(rememberedSource);
   const [layout, setLayout] = useState<Layout>("side");
   const [zoom, setZoom] = useState<Zoom>("fit");
@@ -65,6 +66,16 @@ export function PreviewPanel({
   const compareOn = comparing && saved !== null;
   const savedPreview = usePreview(source && compareOn ? previewUrl(source, saved, bucket) : null);
 
+  const facts = draft.shown?.facts;
+  // Screen readers hear each new result once, briefly; the figure holds the details.
+  const announcement = facts
+    ? t("preview.announce", {
+        width: facts.width,
+        height: facts.height,
+        format: facts.format.toUpperCase(),
+        bytes: formatBytes(facts.bytes, locale),
+      })
+    : "";
   const sourceName = source ? (source.kind === "sample" ? source.id : source.key) : "";
   const other = compareOn ? savedPreview : original;
 
@@ -86,6 +97,9 @@ export function PreviewPanel({
         ) : null}
       </div>
       <SourcePicker bucket={bucket} source={source} onChange={pick} />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
 
       <div className="preview-controls">
         <fieldset className="segmented">
