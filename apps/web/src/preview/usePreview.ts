@@ -1,5 +1,7 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { ApiError } from "../api/error.ts";
+import { keys } from "../api/keys.ts";
 import { createLiveLoader, type LiveLoader } from "./live.ts";
 import { type LoadedPreview, loadPreview } from "./load.ts";
 
@@ -28,6 +30,7 @@ export function usePreview(url: string | null): PreviewState {
     error: null,
   });
   const loader = useRef<LiveLoader | null>(null);
+  const client = useQueryClient();
 
   useEffect(() => {
     const live = createLiveLoader<LoadedPreview>({
@@ -35,14 +38,18 @@ export function usePreview(url: string | null): PreviewState {
       load: loadPreview,
       onStart: () => setState((s) => ({ ...s, loading: true })),
       onResult: (shownUrl, shown) => setState({ shown, shownUrl, loading: false, error: null }),
-      onError: (_url, error) => setState((s) => ({ ...s, loading: false, error: error as ApiError })),
+      onError: (_url, error) => {
+        // The session ended: show the sign-in screen, as every other request does (api/query-client.ts).
+        if ((error as ApiError).status === 401) client.setQueryData(keys.session(), null);
+        setState((s) => ({ ...s, loading: false, error: error as ApiError }));
+      },
     });
     loader.current = live;
     return () => {
       live.dispose();
       loader.current = null;
     };
-  }, []);
+  }, [client]);
 
   useEffect(() => {
     if (url !== null) loader.current?.request(url);
