@@ -103,13 +103,25 @@ describe("failed sign-ins are rate-limited per client address", () => {
 });
 
 describe("GET and DELETE /api/session", () => {
-  it("is 401 without a session, 200 with the cookie or the bearer token", async () => {
-    expect((await h.request("/api/session")).status).toBe(401);
+  it("says signed out without a session, and who is signed in with the cookie or the bearer token", async () => {
+    const anonymous = await h.request("/api/session");
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ signedIn: false });
     const headers = await h.browser();
     const viaCookie = await h.request("/api/session", { headers });
-    expect(await viaCookie.json()).toMatchObject({ via: "cookie" });
+    expect(await viaCookie.json()).toMatchObject({ signedIn: true, via: "cookie" });
     const viaBearer = await h.request("/api/session", { headers: h.bearer });
-    expect(await viaBearer.json()).toEqual({ via: "bearer", tokenId: expect.any(String), expiresAt: null });
+    expect(await viaBearer.json()).toEqual({
+      signedIn: true,
+      via: "bearer",
+      tokenId: expect.any(String),
+      expiresAt: null,
+    });
+  });
+
+  it("refuses a wrong bearer token on the probe too (scripts get no silent 'signed out')", async () => {
+    const res = await h.request("/api/session", { headers: { Authorization: "Bearer wrong" } });
+    expect(res.status).toBe(401);
   });
 
   it("rejects a wrong bearer token, and a forged cookie", async () => {
@@ -132,9 +144,12 @@ describe("GET and DELETE /api/session", () => {
     const timed = await startHarness({ now: () => now });
     try {
       const headers = await timed.browser();
-      expect((await timed.request("/api/session", { headers })).status).toBe(200);
+      expect(await (await timed.request("/api/session", { headers })).json()).toMatchObject({
+        signedIn: true,
+      });
       now += 3_600_001;
-      expect((await timed.request("/api/session", { headers })).status).toBe(401);
+      expect(await (await timed.request("/api/session", { headers })).json()).toEqual({ signedIn: false });
+      expect((await timed.request("/api/buckets", { headers })).status).toBe(401);
     } finally {
       await timed.close();
     }

@@ -3,17 +3,14 @@ import { api } from "./client.ts";
 import { readError, send } from "./error.ts";
 import { keys } from "./keys.ts";
 
-/** The current session, or `null` when signed out (a 401 is an answer here, not an error). */
+/** The current session, or `null` when signed out. */
 export const sessionQuery = queryOptions({
   queryKey: keys.session(),
   queryFn: async () => {
     const res = await send(() => api.session.$get());
-    if (!res.ok) {
-      const error = await readError(res);
-      if (error.status === 401) return null;
-      throw error;
-    }
-    return res.json();
+    if (!res.ok) throw await readError(res);
+    const session = await res.json();
+    return session.signedIn ? session : null;
   },
   staleTime: Number.POSITIVE_INFINITY,
 });
