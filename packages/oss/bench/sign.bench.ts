@@ -68,7 +68,7 @@ const cases: Case[] = [
   },
 ];
 const credentials = {
-  accessKeyId: "LTAI5tBenchAccessKeyId",
+  accessKeyId: "bench-access-key-id",
   accessKeySecret: "benchSecretbenchSecretbenchSecre",
 };
 const date = new Date(Date.UTC(2026, 10, 21, 19, 30, 5));
