@@ -1,5 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
 
@@ -25,7 +36,7 @@ export function loadOrCreateKeyPair(file: string): KeyPair {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   if (text !== undefined) {
-    const parsed = keyFile.safeParse(JSON.parse(text));
+    const parsed = keyFile.safeParse(parseJson(text));
     if (!parsed.success)
       throw new Error(`${file} is not a key pair written by the console; delete it to generate a new one.`);
     // Tighten a copied or restored file back to owner-only.
@@ -37,7 +48,39 @@ export function loadOrCreateKeyPair(file: string): KeyPair {
     accessKeySecret: randomBytes(24).toString("base64url"),
   };
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  // `wx`: never overwrite a pair another process wrote a moment ago.
-  writeFileSync(file, `${JSON.stringify(pair, null, 2)}\n`, { mode: 0o600, flag: "wx" });
+  writeDurably(file, `${JSON.stringify(pair, null, 2)}\n`);
   return pair;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+// Temporary file, fsync, then link (atomic, and unlike rename it never replaces a pair another process
+// wrote a moment ago: EEXIST), then fsync the directory: a crash leaves no file or the whole one, never
+// an empty key file that would stop the next start.
+function writeDurably(file: string, text: string): void {
+  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  const fd = openSync(temp, "wx", 0o600);
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  const dir = openSync(dirname(file), "r");
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 }

@@ -190,6 +190,12 @@ describe("GET /api/preview", () => {
     expect((await preview("object:photos/huge.png", "")).status).toBe(413);
   });
 
+  it("answers a key OSS cannot hold (over 1023 bytes) with 400, never a 500", async () => {
+    const res = await preview(`object:photos/${"k".repeat(1024)}.jpg`, "");
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).error.code).toBe("InvalidArgument");
+  });
+
   it("needs a session", async () => {
     expect((await h.request("/api/preview?source=sample:flowers")).status).toBe(401);
     expect((await h.request("/api/preview/parity?source=object:photos/street.jpg")).status).toBe(401);

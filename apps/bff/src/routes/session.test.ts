@@ -179,7 +179,7 @@ describe("CSRF rules for cookie sessions", () => {
     expect((await create({ ...headers, "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
   });
 
-  it("accepts Sec-Fetch-Site: same-origin (Origin null under no-referrer), or a same-origin Referer", async () => {
+  it("accepts Sec-Fetch-Site: same-origin (Origin null from a no-referrer page), or a same-origin Referer", async () => {
     const headers = await h.browser();
     expect((await create({ ...headers, Origin: "null", "Sec-Fetch-Site": "same-origin" })).status).toBe(201);
     const { Origin: _o, ...noOrigin } = headers;
@@ -219,7 +219,7 @@ describe("security headers", () => {
       expect(csp).toContain("img-src 'self' blob: data:");
       expect(csp).not.toContain("unsafe-inline");
       expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
-      expect(res.headers.get("Referrer-Policy")).toBe("no-referrer");
+      expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
       expect(res.headers.get("X-Frame-Options")).toBe("DENY");
     }
   });

@@ -17,9 +17,9 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  *  2. come from this origin: `Sec-Fetch-Site: same-origin` when the browser sends it (it cannot be forged
  *     by a page), else an `Origin` (or, failing that, `Referer`) whose host equals the `Host` header.
  *
- * Note for the SPA: we send `Referrer-Policy: no-referrer`, under which browsers send `Origin: null` on
- * same-origin POSTs. Send fetches with `referrerPolicy: "same-origin"` so the real Origin goes out where
- * `Sec-Fetch-Site` is absent (plain http on a non-loopback host).
+ * The pages are served with `Referrer-Policy: same-origin`, so a same-origin POST (fetch or XHR)
+ * carries its real Origin where `Sec-Fetch-Site` is absent (plain http on a non-loopback host); under
+ * `no-referrer` it would be `Origin: null` and fail check 2.
  *
  * Bearer requests skip this: a browser never attaches a bearer token by itself. `POST /api/session`
  * (sign-in) gets the same check, against login CSRF.

@@ -21,7 +21,10 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   c.header("X-Content-Type-Options", "nosniff");
-  c.header("Referrer-Policy", "no-referrer");
+  // same-origin, not no-referrer: under no-referrer a same-origin POST carries `Origin: null`, and a
+  // browser that sends no Sec-Fetch-Site (plain http on a LAN address) would then fail the CSRF origin
+  // check on uploads (XHR cannot set a per-request policy). Nothing leaks to another origin either way.
+  c.header("Referrer-Policy", "same-origin");
   c.header("X-Frame-Options", "DENY");
   c.header("Cross-Origin-Opener-Policy", "same-origin");
   // Session and style data must never sit in a shared cache. A route that answers `private` on purpose

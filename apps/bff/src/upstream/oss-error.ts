@@ -18,6 +18,10 @@ function classify(error: OssError): { status: ContentfulStatusCode; code: string
     return { status: 502, code: "UpstreamUnreachable", what: "OSS could not be reached" };
   if (error.kind === "bad-response")
     return { status: 502, code: "UpstreamBadResponse", what: "OSS answered with something unexpected" };
+  // The client refused an argument before sending anything (an object key too long, say): the
+  // caller's input was wrong, so it is the caller's 400, not a failure of OSS or of the console.
+  if (error.kind === "invalid-argument")
+    return { status: 400, code: "InvalidArgument", what: "The request cannot be sent to OSS as it is" };
   if (error.kind === "credentials")
     return { status: 500, code: "CredentialsError", what: "The console's OSS credentials are not usable" };
   if (error.kind !== "service")

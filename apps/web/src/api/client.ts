@@ -8,7 +8,4 @@ import { hc } from "hono/client";
  */
 export const api = hc<AppType>("/api", {
   headers: { "X-Requested-With": "style-console" },
-  // The BFF answers with `Referrer-Policy: no-referrer`, under which a POST's Origin is "null"; this
-  // keeps the real Origin on same-origin requests for the BFF's origin check where Sec-Fetch-Site is absent.
-  init: { referrerPolicy: "same-origin" },
 });
