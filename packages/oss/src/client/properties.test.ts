@@ -14,6 +14,12 @@ const xmlString = fc
   .array(xmlChar, { maxLength: 20 })
   .map((parts) => parts.join("").replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ""));
 
+// Hostile DTDs: an internal entity that expands far past fast-xml-parser's limit, and an external one.
+const EXPANDING_ENTITY = `<?xml version="1.0"?><!DOCTYPE StyleList [<!ENTITY a "${"x".repeat(
+  10_000,
+)}">]><StyleList><Style><Name>${"&a;".repeat(2_000)}</Name></Style></StyleList>`;
+const EXTERNAL_ENTITY = `<?xml version="1.0"?><!DOCTYPE StyleList [<!ENTITY e SYSTEM "file:///etc/passwd">]><StyleList><Style><Name>&e;</Name></Style></StyleList>`;
+
 describe("properties", () => {
   it("any XML-legal style content survives build and parse unchanged", () => {
     fc.assert(
@@ -55,6 +61,8 @@ describe("properties", () => {
         "<Style><Name>a</Name>",
         "<?xml version='1.0'?>",
         "<!DOCTYPE html>",
+        EXPANDING_ENTITY,
+        EXTERNAL_ENTITY,
       ),
       xmlString.map((s) => `<StyleList><Style><Name>${s}</Name><Content>${s}</Content></Style></StyleList>`),
     );

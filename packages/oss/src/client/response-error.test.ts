@@ -7,6 +7,14 @@ const xmlError = (code: string, extra = "") =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>${code}</Code>\n  <Message>msg for ${code}</Message>\n  <RequestId>5C3D9175B6FC201293AD4890</RequestId>\n  <HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <EC>0002-00000201</EC>${extra}\n</Error>`;
 
 describe("errorFromResponse", () => {
+  it("answers a hostile DTD with a redacted bad-response error instead of throwing", () => {
+    const body = `<!DOCTYPE Error [<!ENTITY e SYSTEM "file:///s3cretSECRET">]><Error><Code>&e;</Code></Error>`;
+    const e = errorFromResponse(new Response(null, { status: 500 }), body, "getStyle", ["s3cretSECRET"]);
+    expect(e).toMatchObject({ kind: "bad-response", code: "MalformedResponse", status: 500 });
+    expect(e.message).toMatch(/^HTTP 500: .*DOCTYPE/);
+    expect(JSON.stringify(e)).not.toContain("s3cretSECRET");
+  });
+
   it("keeps Code, Message, RequestId, HostId, EC and the other fields", () => {
     const res = new Response(null, { status: 403 });
     const e = errorFromResponse(

@@ -47,13 +47,7 @@ export function errorFromResponse(
   try {
     node = parseXmlDocument(text, "Error", operation, res.status);
   } catch (error) {
-    if (!(error instanceof OssError)) throw error;
-    return new OssError({
-      ...errorInit(error),
-      status: res.status,
-      message: `HTTP ${res.status}: ${error.message}`,
-      requestId,
-    });
+    return unreadable(error, res.status, operation, requestId, secrets);
   }
   try {
     const details: Record<string, string> = {};
@@ -73,16 +67,28 @@ export function errorFromResponse(
       details,
     });
   } catch (error) {
-    if (!(error instanceof OssError)) throw error;
-    return new OssError({
-      ...errorInit(error),
-      status: res.status,
-      message: `HTTP ${res.status}: ${error.message}`,
-      requestId,
-    });
+    return unreadable(error, res.status, operation, requestId, secrets);
   }
 }
 
-function errorInit(e: OssError) {
-  return { kind: e.kind, code: e.code, message: e.message, operation: e.operation, status: e.status };
+// Any failure to read the error document is a bad-response error, never an exception: a thrown one
+// would be taken by the transport for a network error and retried. Its text may quote the body, so it
+// is redacted like every other field.
+function unreadable(
+  error: unknown,
+  status: number,
+  operation: string,
+  requestId: string | undefined,
+  secrets: readonly (string | undefined)[],
+): OssError {
+  const why = error instanceof Error ? error.message : String(error);
+  const base = error instanceof OssError ? error : undefined;
+  return new OssError({
+    kind: base?.kind ?? "bad-response",
+    code: base?.code ?? "MalformedResponse",
+    message: redact(`HTTP ${status}: ${why}`, secrets),
+    operation,
+    status,
+    requestId,
+  });
 }

@@ -61,6 +61,16 @@ describe("unexpected documents are typed errors", () => {
     ["empty", "", /malformed XML/],
     ["JSON", '{"styles":[]}', /malformed XML/],
     ["text root", "<StyleList>oops</StyleList>", /holds text/],
+    [
+      "internal entity",
+      `<!DOCTYPE StyleList [<!ENTITY a "${"x".repeat(10_000)}">]><StyleList>${"&a;".repeat(2_000)}</StyleList>`,
+      /DOCTYPE or ENTITY/,
+    ],
+    [
+      "external entity",
+      '<!DOCTYPE StyleList [<!ENTITY e SYSTEM "file:///etc/passwd">]><StyleList>&e;</StyleList>',
+      /DOCTYPE or ENTITY/,
+    ],
   ];
   it.each(cases)("%s", (_name, xml, message) => {
     const error = (() => {

@@ -36,6 +36,10 @@ export function parseXmlDocument(text: string, root: string, operation: string, 
   const trimmed = text.trim();
   if (/^<!doctype html|^<html[\s>]/i.test(trimmed))
     throw badXml(operation, `expected <${root}> XML, got an HTML page`, status);
+  // OSS never sends a DTD; refusing one up front keeps entity expansion (billion laughs) and external
+  // entities away from the parser, whose own errors would otherwise escape as plain Errors.
+  if (/<!DOCTYPE|<!ENTITY/i.test(trimmed))
+    throw badXml(operation, "malformed XML: a DOCTYPE or ENTITY declaration, which OSS never sends", status);
   const valid = XMLValidator.validate(trimmed);
   if (valid !== true) {
     throw badXml(
@@ -47,7 +51,14 @@ export function parseXmlDocument(text: string, root: string, operation: string, 
   // The validator lets text after a self-closing root through; a document always ends with ">".
   if (!trimmed.endsWith(">"))
     throw badXml(operation, "malformed XML: text after the root element, or a cut-off document", status);
-  const doc = parser.parse(trimmed) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(trimmed) as Record<string, unknown>;
+  } catch (error) {
+    // The validator and the parser disagree on a few inputs; the parser's verdict is still bad XML.
+    const why = error instanceof Error ? error.message : String(error);
+    throw badXml(operation, `malformed XML: ${why}`, status);
+  }
   const roots = Object.keys(doc).filter((k) => !k.startsWith("#") && !k.startsWith("?"));
   if (roots.length !== 1 || roots[0] !== root) {
     throw badXml(operation, `expected a <${root}> document, got <${roots.join("><") || "nothing"}>`, status);
