@@ -5,7 +5,7 @@ import { imageTooLarge } from "./error.ts";
 import { LIMITS } from "./limits.ts";
 import type { Plan } from "./plan.ts";
 import type { Source } from "./source.ts";
-import { run, settle, type Work } from "./work.ts";
+import { type Budget, run, secondsLeft, settle, type Work } from "./work.ts";
 
 export const CONTENT_TYPES: Record<ImageFormat, string> = {
   jpg: "image/jpeg",
@@ -66,20 +66,16 @@ function withFormat(img: Sharp, plan: Plan, source: Source, delays: number[] | u
 /**
  * Encodes the finished image in the planned format (BMP through our own encoder).
  * @example
- * const { data, info } = await encode(work, plan, source, 20);
+ * const { data, info } = await encode(work, plan, source, { deadline: Date.now() + 20_000, signal });
  */
-export async function encode(
-  work: Work,
-  plan: Plan,
-  source: Source,
-  timeoutSeconds: number,
-): Promise<Encoded> {
+export async function encode(work: Work, plan: Plan, source: Source, budget: Budget): Promise<Encoded> {
+  budget.signal.throwIfAborted();
   const frames = plan.animated ? work.frames : 1;
   // sharp flattens BEFORE compositing within one pipeline: settle a pending composite on a possibly
   // transparent image (circle, rounded corners) so JPEG's white fill sees the transparency it made.
   const ready = plan.format === "jpg" && work.stage === "composite" && work.transparent;
-  const done = ready ? await settle(work, timeoutSeconds) : work;
-  let img = done.img.timeout({ seconds: timeoutSeconds });
+  const done = ready ? await settle(work, budget) : work;
+  let img = done.img.timeout({ seconds: secondsLeft(budget) });
   if (plan.keepMetadata) img = img.keepMetadata();
   if (plan.format === "bmp") {
     const { data, info } = await run(img.raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true }));

@@ -15,7 +15,7 @@ import { plan } from "./plan.ts";
 import { probe, type Source } from "./source.ts";
 import type { FontFace } from "./watermark/fonts.ts";
 import { renderMark } from "./watermark/nested.ts";
-import { open } from "./work.ts";
+import { type Budget, open } from "./work.ts";
 
 export { isRenderError, RenderError } from "./error.ts";
 export { estimateJpegQuality } from "./jpeg-quality.ts";
@@ -73,13 +73,19 @@ function original(source: Source, warnings: string[]): RenderResult {
   };
 }
 
-async function operationsOf(process: Process, options: RenderOptions): Promise<JdOperation[] | Process> {
+async function operationsOf(
+  process: Process,
+  options: RenderOptions,
+  signal: AbortSignal,
+): Promise<JdOperation[] | Process> {
   if (process.kind === "image" || process.kind === "img") return process.operations;
   if (process.kind === "style" || process.kind === "imgalias") {
     if (!options.resolveStyle) {
       throw new RenderError(400, "InvalidArgument", `The style "${process.name}" cannot be resolved here.`);
     }
-    const content = toProcess(await options.resolveStyle(process.name));
+    const text = await options.resolveStyle(process.name);
+    signal.throwIfAborted();
+    const content = toProcess(text);
     if (!content || (content.kind !== "image" && content.kind !== "img")) {
       throw new RenderError(
         400,
@@ -96,12 +102,12 @@ async function renderUnbounded(
   input: Uint8Array,
   process: string | Process,
   options: RenderOptions,
-  timeoutSeconds: number,
+  budget: Budget,
 ): Promise<RenderResult> {
   const parsed = typeof process === "string" ? toProcess(process) : validated(process);
   const source = await probe(input, options.maxInputBytes ?? LIMITS.maxInputBytes);
   if (!parsed) return original(source, []);
-  const ops = await operationsOf(parsed, options);
+  const ops = await operationsOf(parsed, options, budget.signal);
   if (!Array.isArray(ops)) {
     return ops.kind === "imgexif" ? json(jdImgExif(source), []) : json(jdImgInfo(source), []);
   }
@@ -112,24 +118,25 @@ async function renderUnbounded(
   const ctx: OpContext = {
     source,
     plan: decided,
-    timeoutSeconds,
+    deadline: budget.deadline,
+    signal: budget.signal,
     warnings,
     resolveImage: options.resolveImage,
     fonts: options.fonts,
-    signal: options.signal,
     renderMark: (bytes, nested, mainWidth, mainHeight) =>
       renderMark(bytes, nested, {
         mainWidth,
         mainHeight,
-        timeoutSeconds,
+        deadline: budget.deadline,
+        signal: budget.signal,
         maxInputBytes: options.maxInputBytes,
       }),
   };
   const hue = ops.findIndex((op) => op.op === "average-hue");
   const chain = hue >= 0 ? ops.slice(0, hue) : ops;
   const work = await runOperations(open(source, decided), chain, ctx);
-  if (hue >= 0) return json(await averageHue(work), warnings);
-  const { data, info } = await encode(work, decided, source, timeoutSeconds);
+  if (hue >= 0) return json(await averageHue(work, budget), warnings);
+  const { data, info } = await encode(work, decided, source, budget);
   return { data, info, contentType: CONTENT_TYPES[info.format], warnings };
 }
 
@@ -146,24 +153,30 @@ export async function render(
   options: RenderOptions = {},
 ): Promise<RenderResult> {
   const timeoutMs = options.timeoutMs ?? LIMITS.timeoutMs;
-  const timeoutSeconds = Math.max(1, Math.ceil(timeoutMs / 1000));
+  // The race below answers the caller on time; the controller stops the chain itself, which would
+  // otherwise go on resolving watermarks and running sharp for nobody.
+  const controller = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  const budget: Budget = { deadline: Date.now() + timeoutMs, signal };
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const stop = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new RenderError(503, "ProcessTimeout", "Image processing took too long.")),
-      timeoutMs,
-    );
+    timer = setTimeout(() => {
+      const error = new RenderError(503, "ProcessTimeout", "Image processing took too long.");
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
     onAbort = () => reject(new RenderError(499, "RequestAborted", "The render was aborted."));
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener("abort", onAbort, { once: true });
   });
   try {
-    return await Promise.race([renderUnbounded(input, process, options, timeoutSeconds), stop]);
+    return await Promise.race([renderUnbounded(input, process, options, budget), stop]);
   } catch (error) {
     throw translate(error);
   } finally {
     clearTimeout(timer);
+    controller.abort();
     if (onAbort) options.signal?.removeEventListener("abort", onAbort);
   }
 }

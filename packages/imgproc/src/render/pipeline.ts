@@ -73,7 +73,7 @@ function step(work: Work, op: JdOperation, ctx: OpContext): Promise<Work> {
 export async function runOperations(work: Work, ops: readonly JdOperation[], ctx: OpContext): Promise<Work> {
   let current = work;
   for (const op of ops) {
-    ctx.signal?.throwIfAborted();
+    ctx.signal.throwIfAborted();
     current = await step(current, op, ctx);
   }
   return current;

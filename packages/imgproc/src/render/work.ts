@@ -39,6 +39,26 @@ export interface Work {
 }
 
 /**
+ * The time left to a render and its stop switch. Every sharp call gets only what is left before the
+ * deadline (not the whole budget again), and every step checks the signal, so a render that timed
+ * out or was aborted stops instead of running on unseen.
+ */
+export interface Budget {
+  /** `Date.now()` value past which the render has failed. */
+  deadline: number;
+  signal: AbortSignal;
+}
+
+/**
+ * Whole seconds left before the deadline, for sharp's `.timeout()` (at least 1: 0 means "none").
+ * @example
+ * img.timeout({ seconds: secondsLeft(ctx) });
+ */
+export function secondsLeft(budget: Budget): number {
+  return Math.max(1, Math.ceil((budget.deadline - Date.now()) / 1000));
+}
+
+/**
  * Options of every pipeline built from untrusted input: the OSS pixel limit, abort on any decode
  * warning (truncated or corrupt data), sequential reads.
  * @example
@@ -87,16 +107,18 @@ export function open(
  * Decodes what is staged to raw pixels and starts a new pipeline from them, so the next operation
  * sees exactly the image written before it.
  * @example
- * work = await settle(work, 20);
+ * work = await settle(work, ctx);
  */
-export async function settle(work: Work, timeoutSeconds: number): Promise<Work> {
+export async function settle(work: Work, budget: Budget): Promise<Work> {
+  budget.signal.throwIfAborted();
   if (work.stage === "fresh" && work.sized) return work;
   const { data, info } = await run(
     work.img
       .raw({ depth: "uchar" })
-      .timeout({ seconds: timeoutSeconds })
+      .timeout({ seconds: secondsLeft(budget) })
       .toBuffer({ resolveWithObject: true }),
   );
+  budget.signal.throwIfAborted();
   const pageHeight = work.frames > 1 ? Math.round(info.height / work.frames) : info.height;
   return {
     img: sharp(data, {
@@ -117,11 +139,12 @@ export async function settle(work: Work, timeoutSeconds: number): Promise<Work> 
  * Gives `next` a pipeline it can append to: the same one when sharp keeps the written order,
  * a settled one otherwise.
  * @example
- * const base = await ready(work, "resize", 20);
+ * const base = await ready(work, "resize", ctx);
  */
-export async function ready(work: Work, next: Stage, timeoutSeconds: number): Promise<Work> {
+export async function ready(work: Work, next: Stage, budget: Budget): Promise<Work> {
+  budget.signal.throwIfAborted();
   if (work.sized && CHAINABLE[work.stage].includes(next)) return work;
-  return settle(work, timeoutSeconds);
+  return settle(work, budget);
 }
 
 /** Runs a sharp promise, turning libvips' failures into the RenderError OSS would answer with. */

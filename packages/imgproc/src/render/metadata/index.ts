@@ -1,6 +1,6 @@
 import type { ImageFormat } from "../../syntax/ast.ts";
 import type { Source } from "../source.ts";
-import { run, type Work } from "../work.ts";
+import { type Budget, run, secondsLeft, type Work } from "../work.ts";
 import { readExif } from "./exif.ts";
 
 const value = (v: string | number) => ({ value: String(v) });
@@ -36,17 +36,20 @@ export function ossInfo(source: Source): Record<string, { value: string }> {
  * `image/average-hue`: the mean colour of the image (after the operations before it), as
  * `{ "RGB": "0xrrggbb" }`.
  * @example
- * await averageHue(work); // { RGB: "0x5c783b" }
+ * await averageHue(work, ctx); // { RGB: "0x5c783b" }
  */
-export async function averageHue(work: Work): Promise<{ RGB: string }> {
+export async function averageHue(work: Work, budget: Budget): Promise<{ RGB: string }> {
+  budget.signal.throwIfAborted();
   // stats() would read the INPUT, ignoring the staged operations: decode the pipeline first.
   const { data, info } = await run(
     work.img
       .flatten({ background: "#ffffff" })
       .toColourspace("srgb")
       .raw({ depth: "uchar" })
+      .timeout({ seconds: secondsLeft(budget) })
       .toBuffer({ resolveWithObject: true }),
   );
+  budget.signal.throwIfAborted();
   const sums = [0, 0, 0];
   const pixels = info.width * info.height;
   for (let i = 0; i < pixels; i++) {

@@ -7,7 +7,7 @@ import type { OpContext } from "./context.ts";
 // correct it.
 
 async function apply(work: Work, ctx: OpContext, change: (img: Work["img"]) => Work["img"]): Promise<Work> {
-  const base = await ready(work, "other", ctx.timeoutSeconds);
+  const base = await ready(work, "other", ctx);
   return { ...base, img: change(base.img), stage: "other" };
 }
 

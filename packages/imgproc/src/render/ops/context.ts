@@ -2,12 +2,12 @@ import type { Plan } from "../plan.ts";
 import type { Source } from "../source.ts";
 import type { FontFace } from "../watermark/fonts.ts";
 import type { Mark } from "../watermark/mark.ts";
+import type { Budget } from "../work.ts";
 
 /** What every operation may read besides the image: the plan, the source, the caller's options. */
-export interface OpContext {
+export interface OpContext extends Budget {
   source: Source;
   plan: Plan;
-  timeoutSeconds: number;
   warnings: string[];
   resolveImage: ((key: string) => Promise<Uint8Array>) | undefined;
   fonts: Record<string, FontFace> | undefined;
@@ -20,5 +20,4 @@ export interface OpContext {
         mainHeight: number,
       ) => Promise<Mark>)
     | undefined;
-  signal: AbortSignal | undefined;
 }

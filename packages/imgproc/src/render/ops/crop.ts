@@ -81,7 +81,7 @@ export async function extract(
   rectOf: (width: number, height: number) => Rect | undefined,
   ctx: OpContext,
 ): Promise<Work> {
-  const base = await ready(work, "extract", ctx.timeoutSeconds);
+  const base = await ready(work, "extract", ctx);
   const rect = rectOf(base.width, base.height);
   if (!rect || (rect.width === base.width && rect.height === base.height)) return base;
   return { ...base, img: base.img.extract(rect), width: rect.width, height: rect.height, stage: "extract" };

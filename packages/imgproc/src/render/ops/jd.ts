@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import type { JdCgifOp, JdScaleAreaOp, JdScalePadOp, JdScalePermilleOp } from "../../syntax/ast.ts";
 import { checkOutputSize, LIMITS } from "../limits.ts";
-import { ready, settle, type Work } from "../work.ts";
+import { ready, run, secondsLeft, settle, type Work } from "../work.ts";
 import type { OpContext } from "./context.ts";
 
 function scaleTo(work: Work, width: number, height: number): Work {
@@ -20,7 +20,7 @@ export async function jdScale(
   op: JdScalePermilleOp | JdScaleAreaOp,
   ctx: OpContext,
 ): Promise<Work> {
-  const base = await ready(work, "resize", ctx.timeoutSeconds);
+  const base = await ready(work, "resize", ctx);
   const factor = op.op === "jd-sp" ? op.n / 1000 : Math.sqrt(op.n / (base.width * base.height));
   const width = Math.max(1, Math.round(base.width * factor));
   const height = Math.max(1, Math.round(base.height * factor));
@@ -34,7 +34,7 @@ export async function jdScale(
  * work = await jdScalePad(work, { op: "jd-swb", w: 200, h: 200 }, ctx);
  */
 export async function jdScalePad(work: Work, op: JdScalePadOp, ctx: OpContext): Promise<Work> {
-  const base = await ready(work, "resize", ctx.timeoutSeconds);
+  const base = await ready(work, "resize", ctx);
   checkOutputSize(op.w, op.h);
   const img = base.img.resize({
     width: op.w,
@@ -66,10 +66,16 @@ export function cgifFrames(count: number, n: number): number[] {
  */
 export async function jdCgif(work: Work, op: JdCgifOp, ctx: OpContext): Promise<Work> {
   if (work.frames <= 1) return work;
-  const base = await settle(work, ctx.timeoutSeconds);
+  const base = await settle(work, ctx);
   const keep = cgifFrames(base.frames, op.n);
   if (keep.length === base.frames) return base;
-  const { data, info } = await base.img.raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await run(
+    base.img
+      .raw()
+      .timeout({ seconds: secondsLeft(ctx) })
+      .toBuffer({ resolveWithObject: true }),
+  );
+  ctx.signal.throwIfAborted();
   const frameBytes = base.width * base.height * info.channels;
   const pixels = Buffer.concat(keep.map((k) => data.subarray(k * frameBytes, (k + 1) * frameBytes)));
   const delays = base.delays ?? ctx.source.metadata.delay;

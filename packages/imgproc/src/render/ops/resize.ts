@@ -105,7 +105,7 @@ const FITS: Record<ResizeMode, keyof FitEnum> = {
  * work = await resize(work, { op: "resize", w: 200 }, ctx);
  */
 export async function resize(work: Work, op: ResizeOp, ctx: OpContext): Promise<Work> {
-  const base = await ready(work, "resize", ctx.timeoutSeconds);
+  const base = await ready(work, "resize", ctx);
   const target = resizeTarget(base.width, base.height, op, ctx.plan.animated);
   if (!target) return base;
   const img = base.img.resize({

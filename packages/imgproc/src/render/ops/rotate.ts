@@ -13,7 +13,7 @@ import type { OpContext } from "./context.ts";
 export async function rotate(work: Work, op: RotateOp, ctx: OpContext): Promise<Work> {
   const angle = op.value % 360;
   if (angle === 0) return work;
-  const base = await ready(work, "rotate", ctx.timeoutSeconds);
+  const base = await ready(work, "rotate", ctx);
   if (base.width > LIMITS.maxRotateSide || base.height > LIMITS.maxRotateSide) {
     throw new RenderError(400, "BadRequest", "Picture exceed the maximum allowable rotation range");
   }

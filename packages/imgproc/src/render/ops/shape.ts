@@ -4,7 +4,7 @@ import type { OpContext } from "./context.ts";
 
 /** Keeps only the pixels under an SVG shape; the rest becomes transparent (white later for JPEG). */
 async function mask(work: Work, svg: string, ctx: OpContext): Promise<Work> {
-  const base = await ready(work, "composite", ctx.timeoutSeconds);
+  const base = await ready(work, "composite", ctx);
   const img = base.img.ensureAlpha().composite([{ input: Buffer.from(svg), blend: "dest-in" }]);
   return { ...base, img, stage: "composite", transparent: true };
 }
@@ -24,7 +24,7 @@ export function circleRadius(width: number, height: number, r: number): number {
  * work = await circle(work, { op: "circle", r: 100 }, ctx); // 201×201
  */
 export async function circle(work: Work, op: CircleOp, ctx: OpContext): Promise<Work> {
-  const base = await ready(work, "extract", ctx.timeoutSeconds);
+  const base = await ready(work, "extract", ctx);
   const r = circleRadius(base.width, base.height, op.r);
   const side = 2 * r + 1;
   const left = Math.floor(base.width / 2) - r;
@@ -46,7 +46,7 @@ export async function circle(work: Work, op: CircleOp, ctx: OpContext): Promise<
  * work = await roundedCorners(work, { op: "rounded-corners", r: 30 }, ctx);
  */
 export async function roundedCorners(work: Work, op: RoundedCornersOp, ctx: OpContext): Promise<Work> {
-  const base = await ready(work, "composite", ctx.timeoutSeconds);
+  const base = await ready(work, "composite", ctx);
   const { width, height } = base;
   const r = Math.min(op.r, Math.floor(Math.min(width, height) / 2));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" rx="${r}" ry="${r}"/></svg>`;

@@ -22,8 +22,11 @@ async function imageMark(spec: string, ctx: OpContext, main: Work): Promise<Mark
   try {
     bytes = await ctx.resolveImage(key);
   } catch {
+    ctx.signal.throwIfAborted();
     throw new RenderError(400, "WatermarkError", "The watermark image does not exist or cannot be read.");
   }
+  // The resolver may take longer than the whole render: a render that stopped meanwhile must not go on.
+  ctx.signal.throwIfAborted();
   return ctx.renderMark(bytes, process, main.width, main.height);
 }
 
@@ -34,7 +37,7 @@ async function imageMark(spec: string, ctx: OpContext, main: Work): Promise<Mark
  */
 export async function watermark(work: Work, op: WatermarkOp, ctx: OpContext): Promise<Work> {
   // Only the size is needed here; placeMark decides whether the pipeline must be settled.
-  const main = work.sized ? work : await settle(work, ctx.timeoutSeconds);
+  const main = work.sized ? work : await settle(work, ctx);
   let text: Mark | undefined;
   if (op.text !== undefined) {
     const face = pickFont(op.type ?? DEFAULT_FONT_NAME, ctx.fonts, ctx.warnings);
@@ -45,8 +48,10 @@ export async function watermark(work: Work, op: WatermarkOp, ctx: OpContext): Pr
       color: op.color ?? "000000",
       shadow: op.shadow ?? 0,
     });
+    ctx.signal.throwIfAborted();
     text = await adjustMark(text, 100, op.rotate ?? 0);
   }
+  ctx.signal.throwIfAborted();
   const image = op.image === undefined ? undefined : await imageMark(op.image, ctx, main);
   let mark: Mark | undefined =
     image && text
@@ -58,7 +63,9 @@ export async function watermark(work: Work, op: WatermarkOp, ctx: OpContext): Pr
       : (image ?? text);
   if (!mark)
     throw new RenderError(400, "WatermarkError", "A watermark needs `text` or `image`.", "0040-00000278");
+  ctx.signal.throwIfAborted();
   mark = await adjustMark(mark, op.t ?? 100, 0);
+  ctx.signal.throwIfAborted();
   return placeMark(
     main,
     mark,
@@ -112,14 +119,16 @@ const areaScale = (mark: Mark, work: Work, perMille: number): number =>
  */
 export async function jdTextWatermark(work: Work, op: JdTextWatermarkOp, ctx: OpContext): Promise<Work> {
   // Only the size is needed here; placeMark decides whether the pipeline must be settled.
-  const main = work.sized ? work : await settle(work, ctx.timeoutSeconds);
+  const main = work.sized ? work : await settle(work, ctx);
   if (op.font)
     ctx.warnings.push(`JD font "${op.font}" (only Simsun exists on JD) is drawn with a CJK substitute.`);
   const face = pickFont(DEFAULT_FONT_NAME, ctx.fonts, ctx.warnings);
   const style = { text: op.text, face, size: 40, color: op.color ?? "FFFFFF", shadow: 0 };
   const probe = await textMark(style);
+  ctx.signal.throwIfAborted();
   const size = Math.max(1, Math.round(40 * areaScale(probe, main, op.size ?? 30)));
   const mark = await adjustMark(await textMark({ ...style, size }), 100, op.rotate ?? 0);
+  ctx.signal.throwIfAborted();
   return placeJd(main, mark, op.position ?? 1, op.dx ?? 0, op.dy ?? 0, ctx);
 }
 
@@ -131,7 +140,7 @@ export async function jdTextWatermark(work: Work, op: JdTextWatermarkOp, ctx: Op
  */
 export async function jdImageWatermark(work: Work, op: JdImageWatermarkOp, ctx: OpContext): Promise<Work> {
   // Only the size is needed here; placeMark decides whether the pipeline must be settled.
-  const main = work.sized ? work : await settle(work, ctx.timeoutSeconds);
+  const main = work.sized ? work : await settle(work, ctx);
   const raw = await imageMark(op.key, ctx, main);
   const scale = areaScale(raw, main, op.size ?? 30);
   const resized = await ctx.renderMark?.(
@@ -141,5 +150,6 @@ export async function jdImageWatermark(work: Work, op: JdImageWatermarkOp, ctx: 
     main.height,
   );
   const mark = await adjustMark(resized ?? raw, op.opacity ?? 100, 0);
+  ctx.signal.throwIfAborted();
   return placeJd(main, mark, op.position ?? 1, op.dx ?? 0, op.dy ?? 0, ctx);
 }

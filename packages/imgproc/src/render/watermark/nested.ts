@@ -5,7 +5,7 @@ import type { OpContext } from "../ops/context.ts";
 import { runOperations } from "../pipeline.ts";
 import { plan } from "../plan.ts";
 import { probe } from "../source.ts";
-import { open, run } from "../work.ts";
+import { type Budget, open, run, secondsLeft } from "../work.ts";
 import type { Mark } from "./mark.ts";
 
 /** Parses `image/…` of a watermark image: the restricted action set plus `resize,P_n`. */
@@ -29,18 +29,18 @@ function withMainSize(op: JdOperation, mainWidth: number, mainHeight: number): J
  * Decodes a watermark image (same limits as any source) and applies its own `image/…` processing,
  * returning a PNG mark with alpha.
  * @example
- * const mark = await renderMark(logo, "image/resize,P_30", { mainWidth: 300, mainHeight: 200, timeoutSeconds: 20 });
+ * const mark = await renderMark(logo, "image/resize,P_30", { mainWidth: 300, mainHeight: 200, deadline, signal });
  */
 export async function renderMark(
   bytes: Uint8Array,
   process: string | undefined,
-  options: {
+  options: Budget & {
     mainWidth: number;
     mainHeight: number;
-    timeoutSeconds: number;
     maxInputBytes: number | undefined;
   },
 ): Promise<Mark> {
+  options.signal.throwIfAborted();
   const source = await probe(bytes, options.maxInputBytes);
   const ops: JdOperation[] = process ? watermarkOperations(process) : [];
   const scaled = ops.map((op) => withMainSize(op, options.mainWidth, options.mainHeight));
@@ -48,16 +48,21 @@ export async function renderMark(
   const ctx: OpContext = {
     source,
     plan: decided,
-    timeoutSeconds: options.timeoutSeconds,
+    deadline: options.deadline,
+    signal: options.signal,
     warnings: [],
     resolveImage: undefined,
     fonts: undefined,
-    signal: undefined,
     renderMark: undefined,
   };
   const work = await runOperations(open(source, decided), scaled, ctx);
   const { data, info } = await run(
-    work.img.ensureAlpha().png({ compressionLevel: 0 }).toBuffer({ resolveWithObject: true }),
+    work.img
+      .ensureAlpha()
+      .png({ compressionLevel: 0 })
+      .timeout({ seconds: secondsLeft(options) })
+      .toBuffer({ resolveWithObject: true }),
   );
+  options.signal.throwIfAborted();
   return { data, width: info.width, height: info.height };
 }

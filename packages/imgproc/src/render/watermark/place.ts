@@ -72,7 +72,7 @@ async function clipped(
  * work = await placeMark(work, mark, { g: "se", x: 10, y: 10, voffset: 0, fill: false, padx: 0, pady: 0 }, ctx);
  */
 export async function placeMark(work: Work, mark: Mark, at: Placement, ctx: OpContext): Promise<Work> {
-  const base = await ready(work, "composite", ctx.timeoutSeconds);
+  const base = await ready(work, "composite", ctx);
   const W = base.width;
   const H = base.height;
   const [left, top] = markOrigin(W, H, mark.width, mark.height, at);
