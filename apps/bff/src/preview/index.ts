@@ -17,6 +17,8 @@ export interface PreviewConfig {
   resultCacheBytes?: number;
   /** Bytes of fetched bucket objects kept (default 96 MB). */
   sourceCacheBytes?: number;
+  /** Uncached bucket objects downloading at once before the next gets 503 (default 6). */
+  maxDownloads?: number;
   renderTimeoutMs?: number;
   /** Bucket objects larger than this are refused as sources (default 20 MB, the OSS limit). */
   maxSourceBytes?: number;
@@ -54,7 +56,10 @@ export function createPreviewDeps(options: PreviewDepsOptions) {
   );
   const samples = new BuiltinSamples(options.samplesDir);
   const uploads = new UploadStore(options.uploadsDir);
-  const objects = new ObjectSources({ cacheBytes: options.sourceCacheBytes ?? 96 * MB });
+  const objects = new ObjectSources({
+    cacheBytes: options.sourceCacheBytes ?? 96 * MB,
+    ...(options.maxDownloads === undefined ? {} : { maxDownloads: options.maxDownloads }),
+  });
   const service = createPreviewService({
     buckets: options.buckets,
     samples,

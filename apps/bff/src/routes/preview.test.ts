@@ -126,6 +126,15 @@ describe("GET /api/preview", () => {
     expect(calls("HEAD")).toBe(3);
   });
 
+  it("downloads an object once when several previews of it arrive together on a cold cache", async () => {
+    await h.oss.putObject("together.jpg", sample("flowers.jpeg"), { bucket: "photos" });
+    const gets = () => h.ossRequests.filter((l) => l.startsWith("GET /photos/together.jpg ")).length;
+    const drafts = ["", "image/resize,w_90", "image/resize,w_91", "image/rotate,180"];
+    const answers = await Promise.all(drafts.map((d) => preview("object:photos/together.jpg", d)));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(gets()).toBe(1);
+  });
+
   it("gives a replaced object a new ETag (sources are keyed by bucket, key and ETag)", async () => {
     await h.oss.putObject("swap.jpg", sample("concert.jpg"), { bucket: "photos" });
     const before = await preview("object:photos/swap.jpg", "image/resize,w_50");
