@@ -1,3 +1,4 @@
+import { OssError } from "@style-console/oss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientFor, emulatorTarget, type Target } from "./harness.ts";
 import { defineObjectContract } from "./objects-suite.ts";
@@ -34,6 +35,26 @@ describe("emulator-only: the per-bucket style limit", () => {
         "image/resize,w_1",
         "image/resize,w_22",
       ]);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
+describe("emulator-only: a GetObject body cut off by the truncate fault", () => {
+  it("rejects the body read with an OssError, not undici's raw TypeError", async () => {
+    // Request 1 (PutObject) passes, request 2 (GetObject) loses the second half of its body.
+    const target = await emulatorTarget({ faults: { schedule: ["none", "truncate"] } });
+    try {
+      const oss = clientFor(target, { retry: false });
+      await oss.putObject("cut/big.bin", new Uint8Array(256 * 1024).fill(7));
+      const got = await oss.getObject("cut/big.bin");
+      const error = await new Response(got.body).arrayBuffer().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(OssError);
+      expect(error).toMatchObject({ kind: "network", operation: "getObject" });
     } finally {
       await target.close();
     }

@@ -189,7 +189,7 @@ export async function getObject(ctx: OpContext, key: string, opts: GetObjectOpti
   const bucket = bucketFor(ctx, opts, "getObject");
   const query: [string, string][] = opts.process ? [["x-oss-process", opts.process]] : [];
   const headers: Record<string, string> = opts.range ? { Range: opts.range } : {};
-  const { response } = await ctx.transport.send({
+  const { response, body } = await ctx.transport.send({
     operation: "getObject",
     method: "GET",
     bucket,
@@ -200,8 +200,8 @@ export async function getObject(ctx: OpContext, key: string, opts: GetObjectOpti
     signal: opts.signal,
     timeoutMs: opts.timeoutMs,
   });
-  const body: ReadableStream<Uint8Array> = response.body ?? new Blob([]).stream();
-  return { ...headOf(response), status: response.status, body };
+  // The transport's guarded body: a cut-off read rejects with an OssError, not undici's TypeError.
+  return { ...headOf(response), status: response.status, body: body ?? new Blob([]).stream() };
 }
 
 /**

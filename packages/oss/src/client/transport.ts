@@ -6,6 +6,7 @@ import type { RateLimiter } from "./rate-limit.ts";
 import { errorFromResponse } from "./response-error.ts";
 import { isRetryable, nextDelay, type RetryPolicy, retryAfterMs } from "./retry.ts";
 import type { Runtime } from "./runtime.ts";
+import { guardBody } from "./stream-body.ts";
 
 /** Called before each retry; lets callers count or log retries. */
 export type RetryListener = (info: {
@@ -45,13 +46,18 @@ export interface WireRequest {
 
 export interface WireResponse {
   readonly response: Response;
+  /**
+   * Streamed responses only: the body, whose read errors are typed OssErrors; read this, not
+   * `response.body`.
+   */
+  readonly body?: ReadableStream<Uint8Array> | undefined;
   /** The body text; empty for streamed responses. */
   readonly text: string;
   readonly attempts: number;
 }
 
 type AttemptOutcome =
-  | { ok: true; response: Response; text: string }
+  | { ok: true; response: Response; text: string; body?: ReadableStream<Uint8Array> }
   | { ok: false; error: OssError; response?: Response };
 
 const TIMEOUT = Symbol("timeout");
@@ -83,7 +89,10 @@ export class Transport {
     }
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(req);
-      if (outcome.ok) return { response: outcome.response, text: outcome.text, attempts: attempt };
+      if (outcome.ok) {
+        const { response, text, body } = outcome;
+        return { response, text, body, attempts: attempt };
+      }
       const error = outcome.error;
       if (error.code === "RequestTimeTooSkewed") this.correctClock(outcome.response, error);
       const retryAfter = retryAfterMs(outcome.response?.headers.get("retry-after"), runtime.now());
@@ -122,8 +131,12 @@ export class Transport {
     } catch (error) {
       return { ok: false, error: inputError(req.operation, error) };
     }
+    // The signal may have fired while the limiter or the credentials were awaited; nothing is sent then.
+    if (req.signal?.aborted) return { ok: false, error: abortedError(req.operation, 1, req.signal.reason) };
     let timedOut = false;
+    let handedOver = false;
     const onAbort = () => controller.abort(req.signal?.reason);
+    const release = () => req.signal?.removeEventListener("abort", onAbort);
     req.signal?.addEventListener("abort", onAbort, { once: true });
     const timeoutMs = req.timeoutMs ?? config.timeoutMs;
     const timer = setTimeout(() => {
@@ -134,7 +147,13 @@ export class Transport {
       const response = await config.fetch(url, init);
       if (req.stream && response.ok) {
         clearTimeout(timer);
-        return { ok: true, response, text: "" };
+        // The listener must outlive this call (aborting still cancels the body) until the body settles.
+        handedOver = true;
+        const toError = (error: unknown) =>
+          req.signal?.aborted
+            ? abortedError(req.operation, 1, req.signal.reason)
+            : networkError(req.operation, error, secrets);
+        return { ok: true, response, text: "", body: guardBody(response.body, toError, release) };
       }
       const text = req.method === "HEAD" ? "" : await response.text();
       if (response.ok) return { ok: true, response, text };
@@ -146,7 +165,7 @@ export class Transport {
       return { ok: false, error: networkError(req.operation, error, secrets) };
     } finally {
       clearTimeout(timer);
-      if (!req.stream) req.signal?.removeEventListener("abort", onAbort);
+      if (!handedOver) release();
     }
   }
 
