@@ -42,15 +42,25 @@ export async function streamBody(
   const declared = declaredLength(req);
   if (declared !== undefined && declared > limit) throw tooLarge(limit);
   let size = 0;
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) throw tooLarge(limit);
-      await onChunk(chunk);
+  const chunks = (req as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  for (;;) {
+    // Only a failure of the request itself (the client went away) is the client's IncompleteBody; an
+    // error of `onChunk` (ENOSPC, EIO from the store) is ours and must reach the handler as a 500, with
+    // the request left open so that the answer reaches the client (Node discards the unread rest).
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await chunks.next();
+    } catch {
+      throw ossError("IncompleteBody");
     }
-  } catch (error) {
-    if (error instanceof Error && error.name === "OssError") throw error;
-    throw ossError("IncompleteBody");
+    if (next.done) break;
+    size += next.value.length;
+    if (size > limit) {
+      // Stop reading, as `for await` did; the answer closes the connection.
+      await chunks.return?.().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    await onChunk(next.value);
   }
   if (declared !== undefined && size !== declared) throw ossError("IncompleteBody");
   return size;
