@@ -49,6 +49,15 @@ export function imageTooLarge(message: string, ossCode?: string): RenderError {
 }
 
 /**
+ * What libvips and sharp say when the SOURCE cannot be decoded: sharp's input messages, the loaders
+ * (`jpegload_buffer: …`, libjpeg's `VipsJpeg: …`, libspng) and damaged-data wording. Deliberately not
+ * `vips`, `bad` or `invalid`: those also open our own pipeline failures (`extract_area: bad extract
+ * area`), which are bugs of ours and must be a 500, not the client's 400.
+ */
+const DECODER_FAILURE =
+  /input (buffer|file)|premature end|corrupt|truncat|(jpeg|png|gif|webp|heif|tiff|jp2k|jxl|svg|pdf)load|VipsJpeg|libspng|unsupported image format/i;
+
+/**
  * Maps whatever sharp/libvips threw to a RenderError: timeouts, pixel limits and decode failures get
  * their OSS answers; anything else is an internal error whose text is NOT passed on (it may quote
  * paths or internals).
@@ -60,10 +69,6 @@ export function translate(error: unknown): RenderError {
   const text = error instanceof Error ? error.message : String(error);
   if (/timeout/i.test(text)) return new RenderError(503, "ProcessTimeout", "Image processing took too long.");
   if (/pixel limit/i.test(text)) return imageTooLarge("The image has too many pixels.", "0040-00000012");
-  if (
-    /vips|corrupt|premature|unsupported image|truncat|input (buffer|file)|load|decode|bad|invalid/i.test(text)
-  ) {
-    return unsupportedFormat();
-  }
+  if (DECODER_FAILURE.test(text)) return unsupportedFormat();
   return new RenderError(500, "InternalError", "We encountered an internal error. Please try again.");
 }
