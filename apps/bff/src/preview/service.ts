@@ -120,24 +120,54 @@ export function createPreviewService(options: PreviewServiceOptions) {
     return { bucket: bucket(), key: name };
   }
 
+  /** A watermark image the draft names, with the ETag OSS gave it when the preview's ETag was made. */
+  interface Mark {
+    name: string;
+    bucket: ManagedBucket;
+    key: string;
+    etag: string | null;
+  }
+
   async function etagOf(
     source: SourceBytes,
     draft: Draft,
     bucket: () => ManagedBucket,
     signal?: AbortSignal,
-  ) {
+  ): Promise<{ etag: string; marks: Mark[] }> {
     const parts = [options.version, source.hash, draft.canonical];
+    const marks: Mark[] = [];
     for (const name of draft.watermarkKeys) {
       const mark = watermarkObject(draft, name, bucket);
-      parts.push(mark.bucket.name, mark.key, String(await mark.bucket.objects.etag(mark.key, signal)));
+      const etag = await mark.bucket.objects.etag(mark.key, signal);
+      marks.push({ name, ...mark, etag });
+      parts.push(mark.bucket.name, mark.key, String(etag));
     }
-    return `"${createHash("sha256").update(parts.join("\n")).digest("base64url").slice(0, 32)}"`;
+    const etag = `"${createHash("sha256").update(parts.join("\n")).digest("base64url").slice(0, 32)}"`;
+    return { etag, marks };
+  }
+
+  // Before the render slot is taken: a download must neither hold a slot nor outlive the client.
+  async function prefetchMarks(marks: Mark[], signal?: AbortSignal): Promise<Map<string, Uint8Array>> {
+    const loaded = await Promise.all(
+      marks.map(async (m) => {
+        const { bytes } = await options.objects.loadAt(
+          m.bucket.objects,
+          m.bucket.name,
+          m.key,
+          m.etag,
+          maxWatermarkBytes,
+          signal,
+        );
+        return [m.name, bytes] as const;
+      }),
+    );
+    return new Map(loaded);
   }
 
   async function renderNow(
     source: SourceBytes,
     draft: Draft,
-    bucket: () => ManagedBucket,
+    marks: Map<string, Uint8Array>,
   ): Promise<Rendered> {
     await options.beforeRender?.();
     try {
@@ -145,10 +175,11 @@ export function createPreviewService(options: PreviewServiceOptions) {
       const { data, info, contentType, warnings } = await render(source.bytes, draft.canonical || "?", {
         timeoutMs: options.renderTimeoutMs ?? LIMITS.timeoutMs,
         resolveImage: async (name) => {
-          const mark = watermarkObject(draft, name, bucket);
-          return (
-            await options.objects.load(mark.bucket.objects, mark.bucket.name, mark.key, maxWatermarkBytes)
-          ).bytes;
+          const bytes = marks.get(name);
+          // Every image the draft names was fetched above; anything else is a renderer/draft mismatch.
+          if (!bytes)
+            throw new HttpError(404, "NoSuchWatermark", `The watermark image "${name}" was not found.`);
+          return bytes;
         },
       });
       return { data, info, contentType, warnings };
@@ -171,12 +202,15 @@ export function createPreviewService(options: PreviewServiceOptions) {
     start = performance.now();
     const source = await loadSource(ref, signal);
     timings.push({ name: "fetch", ms: since(start) });
-    const etag = await etagOf(source, draft, bucket, signal);
+    const { etag, marks } = await etagOf(source, draft, bucket, signal);
     if (ifNoneMatch?.split(",").some((t) => t.trim() === etag)) return { notModified: true, etag, timings };
     const cached = options.results.get(etag);
     if (cached) return { notModified: false, etag, rendered: cached, cache: "hit", timings };
     start = performance.now();
-    const { value, waitedMs } = await options.queue.run(() => renderNow(source, draft, bucket), signal);
+    const images = await prefetchMarks(marks, signal);
+    if (marks.length > 0) timings.push({ name: "watermarks", ms: since(start) });
+    start = performance.now();
+    const { value, waitedMs } = await options.queue.run(() => renderNow(source, draft, images), signal);
     timings.push({ name: "queue", ms: waitedMs }, { name: "render", ms: since(start) - waitedMs });
     options.results.set(etag, value);
     return { notModified: false, etag, rendered: value, cache: "miss", timings };

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, errorOf, type Harness, startHarness } from "../testing/harness.ts";
 
@@ -91,5 +92,28 @@ describe("the render queue behind /api/preview", () => {
     const again = await request(201);
     expect(again.headers.get("X-Preview-Cache")).toBe("miss");
     expect(stats().completed).toBe(before.completed + 1);
+  });
+
+  it("downloads a watermark image before taking a render slot, so a held slot does not hold the download", async () => {
+    const logo = await sharp({ create: { width: 8, height: 8, channels: 4, background: "#f00" } })
+      .png()
+      .toBuffer();
+    await h.oss.putObject("queue-logo.png", logo, { bucket: "photos" });
+    closeGate();
+    entered = 0;
+    const running = request(301);
+    await until(() => entered === 1);
+    const mark = Buffer.from("queue-logo.png").toString("base64url");
+    const marked = h.request(
+      `/api/preview?source=sample:flowers&bucket=photos&process=image/resize,w_60/watermark,image_${mark}`,
+      { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } },
+    );
+    // The watermark is fetched while the only slot is still held, and the request then waits for it.
+    await until(() => stats().waiting === 1);
+    expect(h.ossRequests.some((l) => l.startsWith("GET /photos/queue-logo.png "))).toBe(true);
+    release();
+    const [a, b] = await Promise.all([running, marked]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.headers.get("Server-Timing")).toMatch(/watermarks;dur=/);
   });
 });

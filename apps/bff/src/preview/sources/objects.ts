@@ -64,7 +64,18 @@ export class ObjectSources {
     maxBytes: number,
     signal?: AbortSignal,
   ): Promise<Loaded> {
-    const etag = await objects.etag(key, signal);
+    return this.loadAt(objects, bucket, key, await objects.etag(key, signal), maxBytes, signal);
+  }
+
+  /** {@link load} for a caller that has just asked OSS for the object's ETag itself (a HeadObject saved). */
+  async loadAt(
+    objects: BucketObjects,
+    bucket: string,
+    key: string,
+    etag: string | null,
+    maxBytes: number,
+    signal?: AbortSignal,
+  ): Promise<Loaded> {
     const cacheKey = etag === null ? undefined : `${bucket}/${key}#${etag}`;
     const cached = cacheKey === undefined ? undefined : this.cache.get(cacheKey);
     // The cap is per use (a watermark's is smaller than a source's), so a cached object still obeys it.
