@@ -17,6 +17,11 @@ export interface Plan {
   format: ImageFormat;
   /** Keep every frame of an animated source. */
   animated: boolean;
+  /**
+   * A GIF source is never enlarged, whatever `limit` says and whether or not it stays animated
+   * (img-syntax.md A.2.1): `resize,p_200,limit_0` makes it static AND keeps its size.
+   */
+  neverEnlarge: boolean;
   autoOrient: boolean;
   quality: number;
   progressive: boolean;
@@ -111,6 +116,7 @@ export function plan(source: Source, ops: readonly JdOperation[]): Plan {
   return {
     format,
     animated,
+    neverEnlarge: source.format === "gif",
     autoOrient,
     quality: quality(source, ops),
     progressive,

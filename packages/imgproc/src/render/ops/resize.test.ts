@@ -130,4 +130,18 @@ describe("resize through render", () => {
     const { info } = await render(fixture(EXAMPLE_GIF), "image/resize,w_1000,limit_0");
     expect(info).toMatchObject({ width: 500, height: 300, frames: 3 });
   });
+
+  it("never enlarges a GIF that is (or becomes) a still image either", async () => {
+    const single = await sharp({ create: { width: 100, height: 50, channels: 3, background: "#3366aa" } })
+      .gif()
+      .toBuffer();
+    const one = await render(single, "image/resize,w_1000,limit_0");
+    expect(one.info).toMatchObject({ format: "gif", width: 100, height: 50, frames: 1 });
+    // p makes the animated GIF static; it still may not grow.
+    const still = await render(fixture(EXAMPLE_GIF), "image/resize,p_200,limit_0");
+    expect(still.info).toMatchObject({ format: "gif", width: 500, height: 300, frames: 1 });
+    // Any other source enlarges with limit_0.
+    const png = await render(await solid(100, 50, "#3366aa"), "image/resize,w_1000,limit_0");
+    expect(png.info).toMatchObject({ width: 1000, height: 500 });
+  });
 });

@@ -106,7 +106,7 @@ const FITS: Record<ResizeMode, keyof FitEnum> = {
  */
 export async function resize(work: Work, op: ResizeOp, ctx: OpContext): Promise<Work> {
   const base = await ready(work, "resize", ctx);
-  const target = resizeTarget(base.width, base.height, op, ctx.plan.animated);
+  const target = resizeTarget(base.width, base.height, op, ctx.plan.neverEnlarge);
   if (!target) return base;
   const img = base.img.resize({
     width: target.width,

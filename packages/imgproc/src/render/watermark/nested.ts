@@ -44,7 +44,14 @@ export async function renderMark(
   const source = await probe(bytes, options.maxInputBytes);
   const ops: JdOperation[] = process ? watermarkOperations(process) : [];
   const scaled = ops.map((op) => withMainSize(op, options.mainWidth, options.mainHeight));
-  const decided = { ...plan(source, scaled), format: "png" as const, opaque: false, animated: false };
+  // A mark is not the image served: a GIF logo still scales up to its P_n / JD ws size.
+  const decided = {
+    ...plan(source, scaled),
+    format: "png" as const,
+    opaque: false,
+    animated: false,
+    neverEnlarge: false,
+  };
   const ctx: OpContext = {
     source,
     plan: decided,
