@@ -26,7 +26,9 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
-  htmlEntities: false,
+  // Turns on numeric character references (&#60; &#x4E2D;), which every XML parser, OSS's included,
+  // decodes. It also knows HTML names (&nbsp;) that XML lacks; parseXml refuses those first.
+  htmlEntities: true,
 });
 
 /**
@@ -38,6 +40,12 @@ const parser = new XMLParser({
 export function parseXml(text: string): Record<string, unknown> | undefined {
   const trimmed = text.trim();
   if (!trimmed.startsWith("<")) return undefined;
+  // No client sends a DTD; refusing it keeps entity expansion and external entities out of the parser.
+  if (/<!DOCTYPE|<!ENTITY/i.test(trimmed)) return undefined;
+  // Without a DTD, XML defines these five names and numeric references only; anything else is malformed.
+  // (CDATA sections and comments hold a bare "&" legally.)
+  const markup = trimmed.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, "");
+  if (/&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(markup)) return undefined;
   try {
     // fast-xml-parser is lenient; its validator rejects unclosed or mismatched tags first.
     if (XMLValidator.validate(trimmed) !== true) return undefined;
