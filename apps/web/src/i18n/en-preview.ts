@@ -37,6 +37,8 @@ export const enPreview = {
   "preview.noSamples": "No samples yet: upload an image.",
   "preview.stale": "The content has errors: showing the last valid preview.",
   "preview.failed": "The preview failed: {message}",
+  "preview.retry": "Retry",
+  "preview.retryLabel": "Retry the preview “{title}”",
   "preview.undisplayable": "Your browser cannot draw {format}; the facts are those of the real output.",
   "preview.announce": "Preview updated: {width} × {height} {format}, {bytes}.",
   "preview.resultAlt": "The style applied to {source}",

@@ -39,6 +39,8 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "preview.noSamples": "还没有示例图片：请上传一张。",
   "preview.stale": "内容有错误：显示的是上一次有效的预览。",
   "preview.failed": "预览失败：{message}",
+  "preview.retry": "重试",
+  "preview.retryLabel": "重试“{title}”预览",
   "preview.undisplayable": "浏览器无法显示 {format} 格式；下面的信息来自真实的输出。",
   "preview.announce": "预览已更新：{width} × {height} {format}，{bytes}。",
   "preview.resultAlt": "应用样式后的 {source}",

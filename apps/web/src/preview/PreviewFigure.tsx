@@ -63,9 +63,19 @@ export function PreviewFigure({
         </div>
       ) : null}
       {state.error ? (
-        <p className="field-error" role="alert">
-          {t("preview.failed", { message: state.error.message })}
-        </p>
+        <div className="field-error preview-error" role="alert">
+          <span>{t("preview.failed", { message: state.error.message })}</span>
+          {state.retry ? (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={state.retry}
+              aria-label={t("preview.retryLabel", { title })}
+            >
+              {t("preview.retry")}
+            </button>
+          ) : null}
+        </div>
       ) : null}
       {facts && shown ? <FactsList facts={shown.facts} original={original ?? null} /> : null}
     </figure>

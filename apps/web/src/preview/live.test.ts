@@ -93,4 +93,45 @@ describe("createLiveLoader", () => {
     await vi.runAllTimersAsync();
     expect(results).toEqual([]);
   });
+
+  it("fetches a failed URL again when it is asked for again, or retried", async () => {
+    const { loader, calls, results, errors } = setup();
+    loader.request("flaky");
+    calls[0]?.reject(new Error("502"));
+    await vi.runAllTimersAsync();
+    expect(errors.map(([url]) => url)).toEqual(["flaky"]);
+    loader.request("flaky");
+    vi.advanceTimersByTime(120);
+    expect(calls.map((c) => c.url)).toEqual(["flaky", "flaky"]);
+    calls[1]?.reject(new Error("504"));
+    await vi.runAllTimersAsync();
+    loader.retry();
+    expect(calls.map((c) => c.url)).toEqual(["flaky", "flaky", "flaky"]);
+    calls[2]?.resolve("image");
+    await vi.runAllTimersAsync();
+    expect(results).toEqual([["flaky", "image"]]);
+  });
+
+  it("retries the latest request, even one still waiting out the debounce, and nothing after dispose", () => {
+    const { loader, calls } = setup();
+    loader.request("a");
+    loader.request("ab");
+    loader.retry();
+    expect(calls.map((c) => c.url)).toEqual(["a", "ab"]);
+    expect(calls[0]?.signal.aborted).toBe(true);
+    vi.advanceTimersByTime(500);
+    expect(calls).toHaveLength(2);
+    loader.dispose();
+    loader.retry();
+    expect(calls).toHaveLength(2);
+  });
+
+  it("keeps ignoring a repeat of a URL that loaded", async () => {
+    const { loader, calls } = setup();
+    loader.request("ok");
+    calls[0]?.resolve("image");
+    await vi.runAllTimersAsync();
+    loader.request("ok");
+    expect(calls).toHaveLength(1);
+  });
 });

@@ -11,6 +11,8 @@ export interface LiveLoaderOptions<T> {
 export interface LiveLoader {
   /** Asks for `url`; the loader decides when (and whether) it is fetched. */
   request(url: string): void;
+  /** Fetches the last requested URL again at once (after a failure: a transient 502 or a lost network). */
+  retry(): void;
   dispose(): void;
 }
 
@@ -26,7 +28,10 @@ export function createLiveLoader<T>(options: LiveLoaderOptions<T>): LiveLoader {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
   let lastFire = Number.NEGATIVE_INFINITY;
+  // What is loading or loaded: asking for it again is a no-op. A failed URL is forgotten (see below).
   let lastUrl: string | null = null;
+  // The URL asked for last, fired or not: what retry fetches.
+  let wanted: string | null = null;
   let disposed = false;
 
   const clear = () => {
@@ -47,7 +52,10 @@ export function createLiveLoader<T>(options: LiveLoaderOptions<T>): LiveLoader {
         if (!current.signal.aborted && !disposed) options.onResult(url, value);
       },
       (error: unknown) => {
-        if (!current.signal.aborted && !disposed) options.onError(url, error);
+        if (current.signal.aborted || disposed) return;
+        // A failure is no result to keep: the same URL asked for again (or retried) is fetched again.
+        if (controller === current) lastUrl = null;
+        options.onError(url, error);
       },
     );
   };
@@ -55,11 +63,15 @@ export function createLiveLoader<T>(options: LiveLoaderOptions<T>): LiveLoader {
   return {
     request(url) {
       if (disposed) return;
+      wanted = url;
       // Back to what is already loading or loaded (e.g. undo within the burst): nothing new to fetch.
       if (url === lastUrl) return clear();
       if (timer === undefined && now() - lastFire >= options.delayMs) return fire(url);
       clear();
       timer = setTimeout(() => fire(url), options.delayMs);
+    },
+    retry() {
+      if (!disposed && wanted !== null) fire(wanted);
     },
     dispose() {
       disposed = true;

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiError } from "../api/error.ts";
 import { keys } from "../api/keys.ts";
 import { createLiveLoader, type LiveLoader } from "./live.ts";
@@ -12,6 +12,8 @@ export interface PreviewState {
   shownUrl: string | null;
   loading: boolean;
   error: ApiError | null;
+  /** Fetches the current URL again (the error's Retry button); absent where nothing can be retried. */
+  retry?: () => void;
 }
 
 /** How long typing must pause before the preview follows (the first keystroke after a pause goes at once). */
@@ -22,7 +24,7 @@ export const PREVIEW_DEBOUNCE_MS = 120;
  * URLs revoked once they are no longer shown. `url` null: keep what is shown, request nothing (a draft
  * with syntax errors).
  */
-export function usePreview(url: string | null): PreviewState {
+export function usePreview(url: string | null): PreviewState & { retry: () => void } {
   const [state, setState] = useState<PreviewState>({
     shown: null,
     shownUrl: null,
@@ -55,6 +57,8 @@ export function usePreview(url: string | null): PreviewState {
     if (url !== null) loader.current?.request(url);
   }, [url]);
 
+  const retry = useCallback(() => loader.current?.retry(), []);
+
   // Revoke a blob URL once React has committed its successor (or the panel went away).
   const objectUrl = state.shown?.objectUrl ?? null;
   useEffect(() => {
@@ -62,5 +66,5 @@ export function usePreview(url: string | null): PreviewState {
     return () => URL.revokeObjectURL(objectUrl);
   }, [objectUrl]);
 
-  return state;
+  return { ...state, retry };
 }
