@@ -76,10 +76,13 @@ function quality(source: Source, ops: readonly JdOperation[]): number {
   const sourceQuality = source.quality ?? (source.format === "webp" ? WEBP_SOURCE_QUALITY : undefined);
   for (const op of ops) {
     if (op.op === "quality") {
-      // Q (absolute) wins over q; Q never raises above the source; q is relative to the source.
-      if (op.Q !== undefined) result = Math.min(op.Q, sourceQuality ?? op.Q);
-      else if (op.q !== undefined)
-        result = sourceQuality === undefined ? op.q : Math.round((sourceQuality * op.q) / 100);
+      // Q (absolute) wins over q; Q never raises above the source. q is relative to the source's
+      // quality only for a JPEG source; elsewhere (WebP's 85) it behaves like Q (A.2.11).
+      const wanted = op.Q ?? op.q;
+      if (wanted === undefined) continue;
+      if (op.Q === undefined && source.format === "jpg" && sourceQuality !== undefined)
+        result = Math.round((sourceQuality * wanted) / 100);
+      else result = Math.min(wanted, sourceQuality ?? wanted);
     } else if (op.op === "jd-qf") {
       result = op.n;
     }
