@@ -42,7 +42,8 @@ export function headerClaim(headers: Headers): Claim {
   if (/^OSS [^\s]+:/.test(authorization.trim())) throw ossError("SignatureV1Refused");
   const parsed = parseAuthorizationHeader(authorization);
   if (!parsed.ok) {
-    if (parsed.reason.includes("AdditionalHeaders"))
+    // Picked by code, not by the reason's text: "duplicate AdditionalHeaders" is malformed, not empty.
+    if (parsed.code === "empty-additional-headers")
       throw ossError("EmptyAdditionalHeaders", {
         message: "AdditionalHeaders in the Authorization header must not be empty.",
       });

@@ -63,4 +63,20 @@ describe("parseAuthorizationHeader", () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).toMatch(reason);
   });
+
+  it.each([
+    ["OSS ak:c2lnbmF0dXJl", "v1"],
+    [
+      `OSS4-HMAC-SHA256 Credential=ak/${scope},AdditionalHeaders=,Signature=${sig}`,
+      "empty-additional-headers",
+    ],
+    [
+      `OSS4-HMAC-SHA256 Credential=ak/${scope},AdditionalHeaders=host,AdditionalHeaders=host,Signature=${sig}`,
+      "duplicate-item",
+    ],
+    [`OSS4-HMAC-SHA256 Credential=ak/${scope},Foo=1,Signature=${sig}`, "malformed"],
+  ])("gives %s the failure code %s", (header, code) => {
+    const parsed = parseAuthorizationHeader(header);
+    expect(parsed.ok ? "accepted" : parsed.code).toBe(code);
+  });
 });

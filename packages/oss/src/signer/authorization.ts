@@ -13,10 +13,16 @@ export interface ParsedAuthorization {
   readonly signature: string;
 }
 
-/** Parse outcome: a value or a reason that a server can put into its error message. */
+/**
+ * Why a header was refused, for a server to pick its error by (the `reason` text is for people and may
+ * name several items, e.g. "duplicate AdditionalHeaders").
+ */
+export type AuthorizationFailure = "v1" | "empty-additional-headers" | "duplicate-item" | "malformed";
+
+/** Parse outcome: a value, or a failure code and a reason that a server can put into its error message. */
 export type ParseAuthorizationResult =
   | { readonly ok: true; readonly value: ParsedAuthorization }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly code: AuthorizationFailure; readonly reason: string };
 
 /**
  * Formats the header value exactly as the SDKs do: one space after the algorithm, no spaces after
@@ -36,8 +42,8 @@ export function authorizationHeader(
   return `${ALGORITHM} Credential=${accessKeyId}/${scope}${additional},Signature=${signature}`;
 }
 
-function fail(reason: string): ParseAuthorizationResult {
-  return { ok: false, reason };
+function fail(reason: string, code: AuthorizationFailure = "malformed"): ParseAuthorizationResult {
+  return { ok: false, code, reason };
 }
 
 /**
@@ -51,7 +57,7 @@ function fail(reason: string): ParseAuthorizationResult {
 export function parseAuthorizationHeader(header: string): ParseAuthorizationResult {
   const value = header.trim();
   if (/^OSS [^\s]+:/.test(value))
-    return fail("Signature Version 1 is not supported; sign with OSS4-HMAC-SHA256");
+    return fail("Signature Version 1 is not supported; sign with OSS4-HMAC-SHA256", "v1");
   if (!value.startsWith(`${ALGORITHM} `))
     return fail(`the Authorization header must start with "${ALGORITHM} "`);
   const items = new Map<string, string>();
@@ -60,7 +66,7 @@ export function parseAuthorizationHeader(header: string): ParseAuthorizationResu
     const eq = item.indexOf("=");
     if (eq <= 0) return fail(`malformed item "${item}" in the Authorization header`);
     const name = item.slice(0, eq);
-    if (items.has(name)) return fail(`duplicate ${name} in the Authorization header`);
+    if (items.has(name)) return fail(`duplicate ${name} in the Authorization header`, "duplicate-item");
     items.set(name, item.slice(eq + 1));
   }
   for (const name of items.keys()) {
@@ -71,7 +77,7 @@ export function parseAuthorizationHeader(header: string): ParseAuthorizationResu
   if (!credential) return fail("the Authorization header has no Credential");
   if (!signature) return fail("the Authorization header has no Signature");
   const additional = items.get("AdditionalHeaders");
-  if (additional === "") return fail("AdditionalHeaders is present but empty");
+  if (additional === "") return fail("AdditionalHeaders is present but empty", "empty-additional-headers");
   const parts = credential.split("/");
   if (parts.length !== 5)
     return fail(

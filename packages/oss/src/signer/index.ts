@@ -4,6 +4,7 @@
  * produces. Node-only (node:crypto).
  */
 export {
+  type AuthorizationFailure,
   authorizationHeader,
   type ParseAuthorizationResult,
   type ParsedAuthorization,
