@@ -14,10 +14,15 @@ describe("styleBody round-trips content exactly", () => {
     "  leading and trailing  ",
     "]]> and &amp; literally",
     "0123",
+    "cr\r, crlf\r\n and lf\n",
   ];
   it.each(contents)("%s", (content) => {
     const doc = parseXmlDocument(styleBody(content), "Style", "putStyle");
     expect(childText(doc, "Content", "Style", "putStyle", true)).toBe(content);
+  });
+
+  it("sends a CR as a character reference, since a raw one would reach OSS as LF", () => {
+    expect(styleBody("a\rb\r\nc")).toBe("<Style><Content>a&#13;b&#13;\nc</Content></Style>");
   });
 
   it("refuses characters XML cannot carry, naming the index", () => {

@@ -134,7 +134,7 @@ export function childList(node: XmlNode, name: string, path: string, operation: 
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /**
- * The PutStyle body, `<Style><Content>…</Content></Style>`, escaped by fast-xml-parser. A character
+ * The PutStyle body, `<Style><Content>…</Content></Style>`, escaped by fast-xml-parser, CR as `&#13;`. A character
  * XML cannot carry is an `invalid-argument` error naming its index.
  *
  * @example
@@ -151,5 +151,7 @@ export function styleBody(content: string): string {
       operation: "putStyle",
     });
   }
-  return builder.build({ Style: { Content: content } }) as string;
+  // A raw CR would reach OSS as LF (XML parsers normalise line ends); a reference survives. The builder
+  // writes no whitespace of its own, so every CR here comes from the content.
+  return (builder.build({ Style: { Content: content } }) as string).replace(/\r/g, "&#13;");
 }
