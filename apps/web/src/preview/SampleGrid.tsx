@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { Sample } from "../api/preview.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { factsFromHeaders, formatBytes, type ImageFacts } from "./facts.ts";
+import { fetchPreview } from "./load.ts";
 import { previewUrl } from "./source.ts";
 
 interface GridCell {
@@ -11,13 +12,11 @@ interface GridCell {
   facts: ImageFacts;
 }
 
+// The grid's queries go through the app's query client, whose cache sends a 401 (an `ApiError`) to the
+// sign-in screen as every other request does.
 async function loadCell(url: string, signal: AbortSignal): Promise<GridCell> {
   const started = performance.now();
-  const res = await fetch(url, { signal, credentials: "same-origin" });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-  }
+  const res = await fetchPreview(url, signal);
   const blob = await res.blob();
   const json = (res.headers.get("Content-Type") ?? "").includes("json");
   return {

@@ -24,13 +24,11 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 /**
- * Fetches one preview and decodes it off-screen (`new Image()` + `decode()`) before anyone shows it, so
- * swapping the `<img>`'s src never flashes a half-drawn or blank image. A full render queue (503) is
- * retried after its Retry-After, a few times. A format the browser cannot draw (TIFF, HEIC) still
- * yields its facts.
+ * Fetches a preview URL and answers its response once it is OK. A full render queue or download pool
+ * (503) is retried after its Retry-After, a few times; any other failure is an `ApiError` (a 401 among
+ * them, which the caller routes to the sign-in screen).
  */
-export async function loadPreview(url: string, signal: AbortSignal): Promise<LoadedPreview> {
-  const started = performance.now();
+export async function fetchPreview(url: string, signal: AbortSignal): Promise<Response> {
   let res: Response;
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -44,6 +42,17 @@ export async function loadPreview(url: string, signal: AbortSignal): Promise<Loa
     await sleep(Math.min(5, Number.isFinite(after) ? after : 1) * 1000, signal);
   }
   if (!res.ok) throw await readError(res);
+  return res;
+}
+
+/**
+ * Fetches one preview ({@link fetchPreview}) and decodes it off-screen (`new Image()` + `decode()`)
+ * before anyone shows it, so swapping the `<img>`'s src never flashes a half-drawn or blank image. A
+ * format the browser cannot draw (TIFF, HEIC) still yields its facts.
+ */
+export async function loadPreview(url: string, signal: AbortSignal): Promise<LoadedPreview> {
+  const started = performance.now();
+  const res = await fetchPreview(url, signal);
   const blob = await res.blob();
   const facts = factsFromHeaders(res.headers, blob.size, performance.now() - started);
   if ((res.headers.get("Content-Type") ?? "").includes("json"))
