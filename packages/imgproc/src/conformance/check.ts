@@ -107,6 +107,14 @@ export const CHECKS: Record<string, Check> = {
     const body = jsonBody(o);
     return body && typeof v === "string" && hueNear(v, body.RGB) ? undefined : fail("RGB", v, body?.RGB);
   },
+  // The same average-hue as [r, g, b].
+  rgb: (v, o) => {
+    const body = jsonBody(o);
+    const got = typeof body?.RGB === "string" ? channels(body.RGB) : undefined;
+    return Array.isArray(v) && got && rgbNear(v, got) ? undefined : fail("rgb", v, got ?? body?.RGB);
+  },
+  outside: (v, o) => cornerFill("outside", v, o),
+  corners: (v, o) => cornerFill("corners", v, o),
   progressive: async (v, o) => {
     if (!o.result) return fail("progressive", v, o.error?.code);
     const meta = await sharp(o.result.data).metadata();
@@ -121,14 +129,36 @@ export const CHECKS: Record<string, Check> = {
   },
 };
 
-/** Average-hue within a small tolerance: every channel within 8 of 255. */
+/** `0xrrggbb` → [r, g, b]. */
+const channels = (hex: string): number[] =>
+  [1, 3, 5].map((k) => Number.parseInt(hex.replace(/^0x/, "#").slice(k, k + 2), 16));
+
+/** Two colours within a small tolerance: every channel within 8 (on 0–255) of the expected one. */
+function rgbNear(expected: readonly unknown[], actual: readonly number[]): boolean {
+  return expected.length === 3 && expected.every((x, k) => Math.abs(Number(x) - (actual[k] ?? -999)) <= 8);
+}
+
+/** Average-hue (`0xrrggbb`) within the tolerance of rgbNear. */
 function hueNear(expected: string, actual: unknown): boolean {
-  if (typeof actual !== "string") return false;
-  const parse = (s: string) =>
-    [1, 3, 5].map((k) => Number.parseInt(s.replace(/^0x/, "#").slice(k, k + 2), 16));
-  const a = parse(expected);
-  const b = parse(actual);
-  return a.every((x, k) => Math.abs(x - (b[k] ?? -999)) <= 8);
+  return typeof actual === "string" && rgbNear(channels(expected), channels(actual));
+}
+
+/**
+ * `outside` (circle) and `corners` (rounded corners): the fill the shape leaves at pixel (0,0),
+ * `white` (opaque, every channel ≥ 240: JPEG's flattening, with room for its ringing at a sharp
+ * edge) or `transparent` (alpha 0).
+ */
+async function cornerFill(what: string, expected: unknown, outcome: Outcome): Promise<string | undefined> {
+  if (!outcome.result) return fail(what, expected, outcome.error?.code);
+  const { data, info } = await sharp(outcome.result.data)
+    .ensureAlpha()
+    .extract({ left: 0, top: 0, width: 1, height: 1 })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const [r = 0, g = 0, b = 0, a = 0] = data.subarray(0, info.channels);
+  const got =
+    a === 0 ? "transparent" : a === 255 && Math.min(r, g, b) >= 240 ? "white" : `rgba(${r},${g},${b},${a})`;
+  return got === expected ? undefined : fail(what, expected, got);
 }
 
 /** Keys that only a real input can check (pixels and bytes). */

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES } from "../../test/helpers.ts";
+import { FIXTURES, solid } from "../../test/helpers.ts";
 import { runConformance } from "./runner.ts";
 
 const SHARED = "/work/shared/reference/img-examples.json";
@@ -80,5 +80,42 @@ describe("conformance runner", () => {
       "SKIP skipped: because",
     ]);
     expect([report.passed, report.failed, report.skipped]).toEqual([3, 1, 3]);
+  });
+
+  it("checks the shape fill at (0,0) (outside, corners) and the average-hue as rgb", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "conformance-"));
+    const file = join(dir, "rows.json");
+    await writeFile(join(dir, "teal.png"), await solid(40, 30, "#208080"));
+    const teal = { local_copy: "teal.png" };
+    const row = (id: string, param: string, expected: Record<string, unknown>) => ({
+      id,
+      input: teal,
+      param,
+      expected,
+    });
+    const rows = {
+      examples: [
+        row("circle-jpg", "image/circle,r_10/format,jpg", { outside: "white" }),
+        row("circle-png", "image/circle,r_10", { outside: "transparent" }),
+        row("circle-wrong", "image/circle,r_10", { outside: "white" }),
+        row("corners-jpg", "image/rounded-corners,r_10/format,jpg", { corners: "white" }),
+        row("corners-wrong", "image/rounded-corners,r_10/format,jpg", { corners: "transparent" }),
+        row("no-shape", "image/resize,w_20", { corners: "transparent" }),
+        row("rgb", "image/average-hue", { rgb: [32, 128, 128] }),
+        row("rgb-wrong", "image/average-hue", { rgb: [128, 128, 128] }),
+      ],
+    };
+    await writeFile(file, JSON.stringify(rows));
+    const lines = (await runConformance(file)).rows.map((r) => r.line);
+    expect(lines).toEqual([
+      "PASS circle-jpg",
+      "PASS circle-png",
+      'FAIL circle-wrong: outside: expected "white" got "transparent"',
+      "PASS corners-jpg",
+      'FAIL corners-wrong: corners: expected "transparent" got "white"',
+      'FAIL no-shape: corners: expected "transparent" got "rgba(32,128,128,255)"',
+      "PASS rgb",
+      "FAIL rgb-wrong: rgb: expected [128,128,128] got [32,128,128]",
+    ]);
   });
 });
