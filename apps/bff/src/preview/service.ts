@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { isRenderError, LIMITS, type RenderInfo, render } from "@style-console/imgproc/render";
 import { HttpError } from "../http/error.ts";
 import type { ManagedBucket } from "../upstream/bucket-styles.ts";
+import { bucketLookup } from "../upstream/managed-buckets.ts";
 import type { ByteLru } from "./cache/byte-lru.ts";
 import { type Draft, parseDraft } from "./draft.ts";
 import type { RenderQueue } from "./queue/render-queue.ts";
@@ -75,14 +76,7 @@ function toHttpError(error: unknown): unknown {
 export function createPreviewService(options: PreviewServiceOptions) {
   const maxSourceBytes = options.maxSourceBytes ?? LIMITS.maxInputBytes;
   const maxWatermarkBytes = options.maxWatermarkBytes ?? 5 * MB;
-  const byName = new Map(options.buckets.map((b) => [b.name, b]));
-
-  function bucketNamed(name: string): ManagedBucket {
-    const found = byName.get(name);
-    if (!found)
-      throw new HttpError(404, "UnknownBucket", `This console does not manage a bucket named "${name}".`);
-    return found;
-  }
+  const bucketNamed = bucketLookup(options.buckets);
 
   // The bucket a draft's `style/…` and watermark images come from.
   function contextBucket(ref: SourceRef, bucket: string | undefined): () => ManagedBucket {

@@ -1,6 +1,7 @@
 import type { AuditEntryDto, AuditPageDto, BucketDto, StyleDto } from "../contract/dto.ts";
 import { HttpError } from "../http/error.ts";
 import type { ManagedBucket, UpstreamStyle } from "../upstream/bucket-styles.ts";
+import { bucketLookup } from "../upstream/managed-buckets.ts";
 import { assertStyleContent, assertStyleName } from "./assert-style.ts";
 import { KeyedLock } from "./keyed-lock.ts";
 
@@ -34,16 +35,9 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 export function createStyleService(options: StyleServiceOptions) {
   const { audit } = options;
   const sleep = options.sleep ?? sleepFor;
-  const byName = new Map(options.buckets.map((bucket) => [bucket.name, bucket]));
+  const bucket = bucketLookup(options.buckets);
   const lock = new KeyedLock();
   const now = options.now ?? (() => new Date());
-
-  function bucket(name: string): ManagedBucket {
-    const found = byName.get(name);
-    if (!found)
-      throw new HttpError(404, "UnknownBucket", `This console does not manage a bucket named "${name}".`);
-    return found;
-  }
 
   async function existing(target: ManagedBucket, name: string): Promise<UpstreamStyle> {
     const style = await target.styles.get(name);

@@ -1,4 +1,5 @@
 import { type Credentials, createOssClient, type OssClientOptions } from "@style-console/oss";
+import { HttpError } from "../http/error.ts";
 import type { ManagedBucket } from "./bucket-styles.ts";
 import { ossBucketStyles } from "./oss-bucket.ts";
 import { ossBucketObjects } from "./oss-objects.ts";
@@ -37,4 +38,21 @@ export function managedBuckets(options: ManagedBucketsOptions): ManagedBucket[] 
     styles: ossBucketStyles(client, name, secrets),
     objects: ossBucketObjects(client, name, secrets),
   }));
+}
+
+/**
+ * Finds a configured bucket by name, or refuses with 404 UnknownBucket: the one rule the style routes and
+ * the preview share, so a bucket outside the configuration is never reached by either.
+ * @example
+ * const bucketNamed = bucketLookup(buckets);
+ * bucketNamed("photos").styles.list();
+ */
+export function bucketLookup(buckets: readonly ManagedBucket[]): (name: string) => ManagedBucket {
+  const byName = new Map(buckets.map((bucket) => [bucket.name, bucket]));
+  return (name) => {
+    const found = byName.get(name);
+    if (!found)
+      throw new HttpError(404, "UnknownBucket", `This console does not manage a bucket named "${name}".`);
+    return found;
+  };
 }
