@@ -57,7 +57,10 @@ describe("style operations under injected faults", () => {
     let reissued = 0;
     const settle = <T>(op: () => Promise<T>) => reissue(op, () => reissued++);
 
+    // Insertion order = creation order: an overwrite keeps a name's place, a delete and re-put moves it
+    // to the end, exactly as the emulator lists styles.
     const model = new Map<string, string>();
+    const created = new Map<string, { from: number; to: number }>();
     const random = seeded(7);
     const counts = { put: 0, delete: 0, get: 0, list: 0 };
     for (let i = 0; i < OPERATIONS; i++) {
@@ -65,12 +68,16 @@ describe("style operations under injected faults", () => {
       const pick = random();
       if (pick < 0.5) {
         const content = `image/resize,w_${i + 1}`;
+        const sent = Date.now();
         await settle(() => oss.putStyle(name, content));
+        // The put that (re)creates a style fixes its CreateTime; later overwrites must keep it.
+        if (!model.has(name)) created.set(name, { from: Math.floor(sent / 1000) * 1000, to: Date.now() });
         model.set(name, content);
         counts.put++;
       } else if (pick < 0.7) {
         await settle(() => oss.deleteStyle(name));
         model.delete(name);
+        created.delete(name);
         counts.delete++;
       } else if (pick < 0.9) {
         const got = await settle(() => oss.getStyle(name)).catch((e: unknown) => e);
@@ -97,8 +104,18 @@ describe("style operations under injected faults", () => {
     const clean = await emulatorTarget({ dataDir, buckets: [EMULATOR_BUCKET] });
     targets.push(clean);
     const final = await clientFor(clean).listStyles();
-    expect(new Set(final.map((s) => s.name)).size).toBe(final.length);
-    expect(final.map((s) => [s.name, s.content]).sort()).toEqual([...model].sort());
+    // Unsorted on purpose: a retried write applied twice as a delete and re-create, or appended again,
+    // would move the style; each name once, in creation order, with its last acknowledged content.
+    expect(final.map((s) => [s.name, s.content])).toEqual([...model]);
+    // …and created by its first acknowledged put (CreateTime has whole seconds), not by a replay.
+    for (const style of final) {
+      const window = created.get(style.name);
+      const at = Date.parse(style.createTime ?? "");
+      expect(
+        window && at >= window.from && at <= window.to,
+        `${style.name} created at ${style.createTime}`,
+      ).toBe(true);
+    }
   }, 60_000);
 
   it("reads under truncated bodies and 429s: every answer complete or retried, never a parse error", async () => {
