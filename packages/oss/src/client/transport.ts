@@ -187,7 +187,9 @@ export class Transport {
       signal,
       redirect: "manual",
     };
-    if (req.body !== undefined) init.body = req.body;
+    // Our bodies are Buffers over ordinary ArrayBuffers; the DOM's BodyInit (which the SPA's type-check
+    // sees through AppType) refuses views that might sit on a SharedArrayBuffer.
+    if (req.body !== undefined) init.body = req.body as Uint8Array<ArrayBuffer>;
     return init;
   }
 }
