@@ -1,4 +1,4 @@
-import type { Operation } from "@style-console/imgproc/syntax";
+import type { Operation, ParamSpec } from "@style-console/imgproc/syntax";
 import { type DragEvent, type KeyboardEvent, useState } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { syntaxMessage } from "../i18n/syntax-messages.ts";
@@ -41,6 +41,19 @@ export function OperationCard({
     const issue = issues.find((i) => i.parameter === name)?.issue;
     return issue ? syntaxMessage(issue, locale) : undefined;
   };
+  const fields = (specs: readonly ParamSpec[]) => (
+    <div className="builder-params">
+      {specs.map((spec) => (
+        <ParamField
+          key={spec.name}
+          op={op}
+          spec={spec}
+          error={fieldError(spec.name)}
+          onChange={(value) => onChange(withParam(op, spec.name, value))}
+        />
+      ))}
+    </div>
+  );
   // Errors about the operation as a whole (a missing "one of w, h…") or a parameter without a field.
   const cardErrors = issues.filter((i) => i.parameter === undefined || !shown.has(i.parameter));
   const name = t("builder.card", { index: index + 1, op: title });
@@ -119,33 +132,11 @@ export function OperationCard({
             ))}
           </ul>
         ) : null}
-        {groups.main.length > 0 ? (
-          <div className="builder-params">
-            {groups.main.map((spec) => (
-              <ParamField
-                key={spec.name}
-                op={op}
-                spec={spec}
-                error={fieldError(spec.name)}
-                onChange={(value) => onChange(withParam(op, spec.name, value))}
-              />
-            ))}
-          </div>
-        ) : null}
+        {groups.main.length > 0 ? fields(groups.main) : null}
         {groups.more.length > 0 ? (
           <details className="builder-more" open={moreOpen}>
             <summary>{t("builder.more")}</summary>
-            <div className="builder-params">
-              {groups.more.map((spec) => (
-                <ParamField
-                  key={spec.name}
-                  op={op}
-                  spec={spec}
-                  error={fieldError(spec.name)}
-                  onChange={(value) => onChange(withParam(op, spec.name, value))}
-                />
-              ))}
-            </div>
+            {fields(groups.more)}
           </details>
         ) : null}
       </fieldset>

@@ -29,5 +29,8 @@ describe("resolveAddress", () => {
     expect(() => resolveAddress("h", "/b/%zz", [])).toThrow(
       expect.objectContaining({ code: "InvalidURI", status: 400 }),
     );
+    expect(() => resolveAddress("h", "/b/?styleName=%zz", [])).toThrow(
+      expect.objectContaining({ code: "InvalidURI", status: 400 }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { parseQueryString, SignerInputError } from "@style-console/oss/signer";
 import { ossError } from "./errors.ts";
 
 /** Where a request points: bucket, object key, and its decoded query, from the Host header and the path. */
@@ -58,25 +59,23 @@ function stripPort(host: string): string {
 }
 
 /**
- * Splits a raw query into decoded pairs. Only `%XX` is decoded: `+` stays a plus sign, as in the
- * project's signer (`parseQueryString`); the SDKs never send a bare `+` (they write `%2B` and `%20`).
+ * Splits a raw query into decoded pairs with the signer's own parser, so the server reads a query
+ * exactly as the client signed it (only `%XX` is decoded: `+` stays a plus sign). Bad
+ * percent-encoding is OSS's 400 InvalidURI.
  *
  * @example
  * parseQuery("style&styleName=a%2Fb"); // [["style", ""], ["styleName", "a/b"]]
  */
 export function parseQuery(raw: string): Array<[string, string]> {
-  if (raw === "") return [];
-  return raw
-    .split("&")
-    .filter((part) => part !== "")
-    .map((part) => {
-      const eq = part.indexOf("=");
-      const name = eq === -1 ? part : part.slice(0, eq);
-      const value = eq === -1 ? "" : part.slice(eq + 1);
-      return [decode(name), decode(value)];
-    });
+  try {
+    return parseQueryString(raw).map(([name, value]) => [name, value]);
+  } catch (error) {
+    if (!(error instanceof SignerInputError)) throw error;
+    throw ossError("InvalidURI", { message: `Could not decode the query: ${error.message}` });
+  }
 }
 
+/** Decodes the path's `%XX` escapes; bad percent-encoding is OSS's 400 InvalidURI. */
 function decode(text: string): string {
   try {
     return decodeURIComponent(text);

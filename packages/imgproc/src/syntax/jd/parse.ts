@@ -10,6 +10,10 @@ import {
   jdActionByCode,
 } from "./actions.ts";
 import { jdNode } from "./nodes.ts";
+
+/** Where a token stands in the input, as an issue's offset and length. */
+const span = (t: { start: number; end: number }) => ({ offset: t.start, length: t.end - t.start });
+
 import { validateJdValue } from "./values.ts";
 
 export interface JdContext {
@@ -56,7 +60,7 @@ export function parseJdActions(src: string, from: number, to: number, ctx: JdCon
   while (i < tokens.length) {
     const token = tokens[i++];
     if (!token) break;
-    const at = { offset: token.start, length: token.end - token.start };
+    const at = span(token);
     if (token.text === "") {
       ctx.errors.push(
         issue("Empty", "Empty action: remove the extra `/`", {
@@ -113,16 +117,11 @@ function readValues(
     if (!t) {
       const message = `\`${spec.code}\` needs \`${p.name}\` after it: ${expected(p.type)}`;
       ctx.errors.push(
-        issue(
-          "MissingValue",
-          message,
-          { offset: head.start, length: head.end - head.start },
-          { operation: spec.code, parameter: p.name },
-        ),
+        issue("MissingValue", message, span(head), { operation: spec.code, parameter: p.name }),
       );
       return i;
     }
-    const v = validateJdValue(spec.code, p, t.text, { offset: t.start, length: t.end - t.start }, ctx.errors);
+    const v = validateJdValue(spec.code, p, t.text, span(t), ctx.errors);
     if (v !== undefined) values[p.name] = v;
     i++;
   }
@@ -144,7 +143,7 @@ function readOptions(
     const key = tokens[i];
     const option = key && options.find((o) => o.name === key.text);
     if (!key || !option) break;
-    const keySpan = { offset: key.start, length: key.end - key.start };
+    const keySpan = span(key);
     if (seen.has(option.name)) {
       const message = `\`${option.name}\` is given twice in this \`${spec.code}\`; the last one wins`;
       ctx.warnings.push(
@@ -160,13 +159,7 @@ function readOptions(
       );
       return i + 1;
     }
-    const v = validateJdValue(
-      spec.code,
-      option,
-      value.text,
-      { offset: value.start, length: value.end - value.start },
-      ctx.errors,
-    );
+    const v = validateJdValue(spec.code, option, value.text, span(value), ctx.errors);
     if (v !== undefined) values[option.name] = v;
     i += 2;
   }
@@ -174,12 +167,7 @@ function readOptions(
     if (o.required && !seen.has(o.name)) {
       const message = `\`${spec.code}\` needs \`${o.name}/…\`: ${o.description}`;
       ctx.errors.push(
-        issue(
-          "MissingParameter",
-          message,
-          { offset: head.start, length: head.end - head.start },
-          { operation: spec.code, parameter: o.name },
-        ),
+        issue("MissingParameter", message, span(head), { operation: spec.code, parameter: o.name }),
       );
     }
   }
