@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as foundation from "./202611291400_foundation.ts";
+import * as ossRate from "./202611291500_oss_rate.ts";
 
 /**
  * Every migration, by name, imported statically so the esbuild bundle carries them (a folder scan would
@@ -8,4 +9,5 @@ import * as foundation from "./202611291400_foundation.ts";
  */
 export const migrations: Record<string, Migration> = {
   "202611291400_foundation": foundation,
+  "202611291500_oss_rate": ossRate,
 };
