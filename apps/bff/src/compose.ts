@@ -2,18 +2,18 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import type { ApiDeps } from "./app.ts";
 import { AuditStore } from "./audit/store.ts";
+import type { ManagedBucket } from "./buckets/bucket-styles.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { createLocks } from "./db/locks.ts";
 import type { Readiness } from "./db/readiness.ts";
-import type { Logger } from "./logger.ts";
+import type { Logger } from "./platform/logger.ts";
+import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
 import { createAccess } from "./session/access.ts";
 import { FailureLimiter } from "./session/rate-limit.ts";
-import { SessionStore } from "./session/store.ts";
-import { createStyleService } from "./styles/service.ts";
+import { SessionStore } from "./session/session-store.ts";
+import { createStyleService } from "./styles/style-service.ts";
 import { createStyleWriter } from "./styles/writer.ts";
-import type { ManagedBucket } from "./upstream/bucket-styles.ts";
-import { version } from "./version.ts";
 
 export interface ApiDepsOptions {
   adminToken: string;

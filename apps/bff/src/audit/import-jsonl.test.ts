@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntryDto, AuditPageDto } from "../contract/dto.ts";
 import { type Harness, jsonOf, startHarness } from "../testing/harness.ts";
+import { AuditLog } from "./audit-log.ts";
 import { importLegacyAudit } from "./import-jsonl.ts";
-import { AuditLog } from "./log.ts";
 
 // A data directory as today's release leaves it: the audit log written by the release's own AuditLog
 // (audit/log.ts), including a torn last line from a crash mid-append.

@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from "node:fs";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { AuditLog } from "./log.ts";
+import { AuditLog } from "./audit-log.ts";
 
 /**
  * Imports the audit log of earlier releases (`DATA_DIR/audit/audit.jsonl`, one JSON line per change)

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { healthRoutes } from "../routes/health.ts";
+import { healthRoutes } from "../http/health-routes.ts";
 import { type DatabaseHandle, openDatabase } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { type Readiness, readyRoutes } from "./readiness.ts";
