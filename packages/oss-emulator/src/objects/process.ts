@@ -39,12 +39,17 @@ function resolveProcess(bucket: Bucket, process: string): string {
 }
 
 /**
- * Renders `ctx.key` through `process` and sends the result.
+ * Renders `ctx.key` through `process` and sends the result, with the `response-*` header overrides.
  *
  * @example
  * await processObject(ctx, bucket, "style/thumb");
  */
-export async function processObject(ctx: RequestContext, bucket: Bucket, process: string): Promise<void> {
+export async function processObject(
+  ctx: RequestContext,
+  bucket: Bucket,
+  process: string,
+  overrides: Record<string, string> = {},
+): Promise<void> {
   validateKey(ctx.key);
   if (!process.startsWith("image/") && !process.startsWith("style/")) {
     throw ossError("InvalidArgument", {
@@ -87,6 +92,10 @@ export async function processObject(ctx: RequestContext, bucket: Bucket, process
     });
   }
   setCommonHeaders(ctx);
-  ctx.res.writeHead(200, { "Content-Type": result.contentType, "Content-Length": result.data.length });
+  ctx.res.writeHead(200, {
+    "Content-Type": result.contentType,
+    ...overrides,
+    "Content-Length": result.data.length,
+  });
   ctx.res.end(result.data);
 }
