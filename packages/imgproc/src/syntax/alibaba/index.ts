@@ -7,6 +7,8 @@ import { split } from "./split.ts";
 export { parseAction } from "./action.ts";
 
 const STYLE_NAME = /^[A-Za-z0-9_.-]{1,63}$/;
+// Add watermarks page, "Limits": up to three image watermarks per image (no EC is documented).
+const MAX_WATERMARK_IMAGES = 3;
 
 /**
  * Parses the action list of an `image/…` value: `src[from, to)` is what follows `image/`.
@@ -37,6 +39,7 @@ export function parseImageActions(src: string, from: number, to: number, ctx: Ac
     return [];
   }
   const operations: Operation[] = [];
+  const markImages = new Set<string>();
   for (const piece of split(src, from, to, "/")) {
     if (piece.start === piece.end) {
       const at = { offset: piece.start > from ? piece.start - 1 : piece.start, length: 1 };
@@ -45,8 +48,16 @@ export function parseImageActions(src: string, from: number, to: number, ctx: Ac
     }
     const before = ctx.errors.length;
     const op = parseAction(src, piece.start, piece.end, ctx);
-    if (op?.op === "watermark" && op.image !== undefined)
+    if (op?.op === "watermark" && op.image !== undefined) {
       checkWatermarkImage(src, piece.start, piece.end, op, ctx);
+      markImages.add(splitWatermarkImage(op.image).key);
+      if (markImages.size === MAX_WATERMARK_IMAGES + 1) {
+        const message = `At most ${MAX_WATERMARK_IMAGES} different watermark images can be added to one image; this is the ${MAX_WATERMARK_IMAGES + 1}th`;
+        ctx.errors.push(
+          issue("TooManyActions", message, { offset: piece.start, length: piece.end - piece.start }),
+        );
+      }
+    }
     if (op && ctx.errors.length === before) operations.push(op);
   }
   return operations;
