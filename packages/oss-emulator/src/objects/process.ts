@@ -1,4 +1,5 @@
 import type { RenderResult } from "@style-console/imgproc/render";
+import { parseProcess } from "@style-console/imgproc/syntax";
 import type { RequestContext } from "../http/context.ts";
 import { ossError } from "../http/errors.ts";
 import { setCommonHeaders } from "../http/respond.ts";
@@ -32,6 +33,15 @@ async function readAll(bucket: Bucket, key: string): Promise<Uint8Array | undefi
 
 function resolveProcess(bucket: Bucket, process: string): string {
   if (!process.startsWith("style/")) return process;
+  // A name no style can have is the syntax's 400 (EC 0040-00000602 for ; ( ) ' * ?), not NoSuchStyle.
+  const parsed = parseProcess(process);
+  const [issue] = parsed.ok ? [] : parsed.errors;
+  if (issue) {
+    throw ossError("ImageProcessFailed", {
+      identity: { status: 400, code: "InvalidArgument", ec: issue.ossCode },
+      message: issue.message,
+    });
+  }
   const name = process.slice("style/".length);
   const style = bucket.styles.get(name);
   if (!style) throw ossError("NoSuchStyle", { fields: { StyleName: name } });

@@ -166,6 +166,12 @@ describe("x-oss-process", () => {
     expect(wrongPrefix.status).toBe(400);
   });
 
+  it("answers a style name with ; ( ) ' * ? with EC 0040-00000602, not NoSuchStyle", async () => {
+    const res = await get("red.png", { query: [["x-oss-process", "style/small(1)"]] });
+    expect(res.status).toBe(400);
+    expect(errorOf(res)).toMatchObject({ Code: "InvalidArgument", EC: "0040-00000602" });
+  });
+
   // The example request of the OSS page 0040-00000373 (nested watermark), replayed as it is written.
   it("answers the 0040-00000373 page's own example request with that EC", async () => {
     await put("example_image", png);

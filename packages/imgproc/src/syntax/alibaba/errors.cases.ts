@@ -297,6 +297,11 @@ export const ERROR_CASES: { input: string; errors: Expected[] }[] = [
   // style and kind
   { input: "style/", errors: [e("InvalidStyleName", "style</>")] },
   { input: "style/a b", errors: [e("InvalidStyleName", "style/<a b>")] },
+  // EC page 0040-00000602: ; ( ) ' * ? in a style name.
+  {
+    input: "style/small(1)",
+    errors: [e("InvalidStyleName", "style/<small(1)>", { ossCode: "0040-00000602" })],
+  },
   { input: `style/${"a".repeat(64)}`, errors: [e("InvalidStyleName", `style/<${"a".repeat(64)}>`)] },
   { input: "Image/resize,w_1", errors: [e("UnknownProcessKind", "<Image>")] },
   { input: "", errors: [e("Empty", "<>")] },

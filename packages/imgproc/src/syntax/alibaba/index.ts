@@ -117,10 +117,17 @@ export function styleNameIssue(name: string, offset: number): SyntaxIssue | unde
     name === ""
       ? "`style/` needs a style name, e.g. `style/small`"
       : `A style name must be 1–63 characters of A–Z, a–z, 0–9, \`_\`, \`.\`, \`-\`, got \`${name.length > 40 ? `${name.slice(0, 37)}…` : name}\``;
-  return issue("InvalidStyleName", message, {
-    offset: name === "" ? Math.max(offset - 1, 0) : offset,
-    length: name === "" ? (offset > 0 ? 1 : 0) : name.length,
-  });
+  // EC page 0040-00000602: a style name holding one of ; ( ) ' * ? fails processing with that EC.
+  const ossCode = /[;()'*?]/.test(name) ? "0040-00000602" : undefined;
+  return issue(
+    "InvalidStyleName",
+    message,
+    {
+      offset: name === "" ? Math.max(offset - 1, 0) : offset,
+      length: name === "" ? (offset > 0 ? 1 : 0) : name.length,
+    },
+    { ossCode },
+  );
 }
 
 /**
