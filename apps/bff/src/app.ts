@@ -4,6 +4,10 @@ import { auditRoutes } from "./audit/audit-routes.ts";
 import { objectRoutes } from "./buckets/object-routes.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { type Readiness, readyRoutes } from "./db/readiness.ts";
+import type { DraftService } from "./history/drafts.ts";
+import { historyRoutes } from "./history/history-routes.ts";
+import type { HistoryService } from "./history/history-service.ts";
+import type { BucketSettingsStore } from "./history/settings.ts";
 import type { ApiEnv } from "./http/api-env.ts";
 import { csrfGuard } from "./http/csrf.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
@@ -26,6 +30,7 @@ export type { ObjectPage, UpstreamObject as ObjectDto } from "./buckets/bucket-o
 export type * from "./contract/dto.ts";
 export type { ContentCheck } from "./contract/style-content.ts";
 export type { PositionedIssue } from "./contract/style-name.ts";
+export type * from "./history/dto.ts";
 export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./http/csrf.ts";
 export type { ApiErrorBody } from "./http/error.ts";
 export type { ParityDto } from "./preview/parity/parity.ts";
@@ -38,6 +43,10 @@ export interface ApiDeps {
   styles: StyleService;
   /** The one way to change a style (locked, audited ahead); features that write styles use it. */
   writer: StyleWriter;
+  /** Style history (versions, restore, recently deleted) and external change detection. */
+  history: HistoryService;
+  drafts: DraftService;
+  settings: BucketSettingsStore;
   preview: PreviewDeps;
   logger: Logger;
   database: DatabaseHandle;
@@ -79,6 +88,7 @@ function createApiRoutes(deps: ApiDeps) {
       .use("*", deps.access.requireSession, csrfGuard)
       .route("/buckets", bucketRoutes(deps.styles))
       .route("/buckets", objectRoutes(deps.preview))
+      .route("/buckets", historyRoutes(deps.history, deps.drafts, deps.settings))
       .route("/samples", sampleRoutes(deps.preview))
       .route("/preview", previewRoutes(deps.preview))
       .route("/validate", validateRoutes)

@@ -6,6 +6,10 @@ import type { ManagedBucket } from "./buckets/bucket-styles.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { createLocks } from "./db/locks.ts";
 import type { Readiness } from "./db/readiness.ts";
+import { createDraftService } from "./history/drafts.ts";
+import { createHistoryService } from "./history/history-service.ts";
+import { BucketSettingsStore } from "./history/settings.ts";
+import { VersionStore } from "./history/versions.ts";
 import type { Logger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
@@ -57,13 +61,36 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
     clientAddress: socketAddress,
   });
   const audit = new AuditStore(db);
-  const writer = createStyleWriter({ audit, locks: createLocks(options.database), logger: options.logger });
-  const styles = createStyleService({ buckets: options.buckets, audit, writer });
+  const locks = createLocks(options.database);
+  const writer = createStyleWriter({ audit, locks, logger: options.logger });
+  const settings = new BucketSettingsStore(db);
+  const history = createHistoryService({
+    buckets: options.buckets,
+    versions: new VersionStore(db),
+    settings,
+    writer,
+    locks,
+    logger: options.logger,
+  });
+  const drafts = createDraftService({ db, buckets: options.buckets, writer, settings });
+  const styles = createStyleService({
+    buckets: options.buckets,
+    audit,
+    writer,
+    hooks: {
+      listed: history.observer.listed,
+      read: history.observer.read,
+      beforeWrite: (target) => settings.assertDirectWriteAllowed(target.name),
+    },
+  });
   const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version });
   return {
     access,
     styles,
     writer,
+    history,
+    drafts,
+    settings,
     preview,
     logger: options.logger,
     database: options.database,
