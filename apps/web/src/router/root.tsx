@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, Outlet, useParams } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { keys } from "../api/keys.ts";
 import { sessionQuery, signOut } from "../api/session.ts";
 import { BucketPicker } from "../buckets/BucketPicker.tsx";
@@ -10,8 +10,10 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { signedInHint } from "../session/fragment.ts";
 import { SignIn } from "../session/SignIn.tsx";
 import { Shell } from "../shell/Shell.tsx";
+import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
+import { hasUnsavedWork } from "./unsaved.ts";
 
 /** What every route's loader and `beforeLoad` receive (`context`). */
 export interface RouterContext {
@@ -89,9 +91,41 @@ function SignOutButton() {
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session()[0] });
     },
   });
+  // Signing out is not a navigation, so the router's blocker cannot see it: unsaved work asks here.
+  const [asking, setAsking] = useState(false);
   return (
-    <button type="button" className="button button-quiet" onClick={() => mutation.mutate()}>
-      {t("header.signOut")}
-    </button>
+    <>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => (hasUnsavedWork() ? setAsking(true) : mutation.mutate())}
+      >
+        {t("header.signOut")}
+      </button>
+      <Dialog
+        open={asking}
+        title={t("leave.title")}
+        onClose={() => setAsking(false)}
+        actions={
+          <>
+            <button type="button" className="button" data-autofocus onClick={() => setAsking(false)}>
+              {t("leave.stay")}
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => {
+                setAsking(false);
+                mutation.mutate();
+              }}
+            >
+              {t("leave.discard")}
+            </button>
+          </>
+        }
+      >
+        <p>{t("leave.body")}</p>
+      </Dialog>
+    </>
   );
 }
