@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { HttpError } from "../http/error.ts";
-import { type SessionStore, sessionIdHash } from "../session/store.ts";
+import { type SessionStore, sessionIdHash } from "../session/session-store.ts";
 import { tokensMatch } from "../session/token.ts";
 import type { TokenStore } from "../tokens/token-store.ts";
 import { verifyNothing, verifyPassword } from "../users/password.ts";

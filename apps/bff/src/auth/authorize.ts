@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import { HttpError } from "../http/error.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../platform/logger.ts";
 import { mayUseBucket, type Principal } from "../users/principal.ts";
 import { roleAtLeast } from "../users/roles.ts";
 import { type AccessRule, NEEDS_A_BUCKET_WHEN_LIMITED } from "./rules.ts";

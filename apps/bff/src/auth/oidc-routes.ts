@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../platform/logger.ts";
 import type { AccountEvents } from "../users/account-events.ts";
 import { USERNAME } from "../users/schemas.ts";
 import type { UserRow, UserStore } from "../users/user-store.ts";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { ApiEnv } from "../http/api-env.ts";
-import { validate } from "../http/validate.ts";
+import { validate } from "../http/zod-validator.ts";
 import { signInBody } from "../users/schemas.ts";
 import { toSessionDto } from "../users/user-dto.ts";
 import type { Auth } from "./auth-service.ts";

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
-import { validate } from "../http/validate.ts";
-import type { SessionStore } from "../session/store.ts";
+import { validate } from "../http/zod-validator.ts";
+import type { SessionStore } from "../session/session-store.ts";
 import type { AccountEvents } from "../users/account-events.ts";
 import { idParam, ownerQuery } from "../users/schemas.ts";
 import { me, ownerScope } from "./me.ts";

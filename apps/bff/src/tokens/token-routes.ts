@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { me, ownerScope } from "../auth/me.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
-import { validate } from "../http/validate.ts";
+import { validate } from "../http/zod-validator.ts";
 import type { AccountEvents } from "../users/account-events.ts";
 import { roleAtLeast } from "../users/roles.ts";
 import { createTokenBody, idParam, ownerQuery } from "../users/schemas.ts";

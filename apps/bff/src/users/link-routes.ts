@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Auth } from "../auth/auth-service.ts";
 import type { ApiEnv } from "../http/api-env.ts";
-import { validate } from "../http/validate.ts";
+import { validate } from "../http/zod-validator.ts";
 import { acceptLinkBody, linkParam } from "./schemas.ts";
 import { toSessionDto } from "./user-dto.ts";
 import type { UserService } from "./user-service.ts";

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { me, originOf } from "../auth/me.ts";
 import type { ApiEnv } from "../http/api-env.ts";
-import { validate } from "../http/validate.ts";
+import { validate } from "../http/zod-validator.ts";
 import type { AccountEvents } from "./account-events.ts";
 import { createUserBody, idParam, patchUserBody } from "./schemas.ts";
 import { toUserDto } from "./user-dto.ts";

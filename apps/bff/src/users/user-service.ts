@@ -1,5 +1,5 @@
 import { HttpError } from "../http/error.ts";
-import type { SessionStore } from "../session/store.ts";
+import type { SessionStore } from "../session/session-store.ts";
 import type { AccountEvents } from "./account-events.ts";
 import type { LinkStore } from "./link-store.ts";
 import { hashPassword, PASSWORD_PROBLEM_TEXT, passwordProblem } from "./password.ts";
