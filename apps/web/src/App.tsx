@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { bucketsQuery } from "./api/buckets.ts";
 import { keys } from "./api/keys.ts";
 import { sessionQuery, signOut } from "./api/session.ts";
@@ -8,17 +8,45 @@ import { chooseBucket, rememberBucket, rememberedBucket } from "./buckets/rememb
 import { useI18n } from "./i18n/I18nProvider.tsx";
 import { navigate, useRoute } from "./router/router.tsx";
 import type { Route } from "./router/routes.ts";
-import { signedInHint } from "./session/fragment.ts";
+import { AcceptInvite } from "./people/AcceptInvite.tsx";
+import { PeoplePage } from "./people/PeoplePage.tsx";
+import { ProfilePage } from "./profile/ProfilePage.tsx";
+import { type FragmentLink, signedInHint, takeFragment } from "./session/fragment.ts";
+import { PeopleLink, RoleBadge } from "./session/RoleBadge.tsx";
 import { SignIn } from "./session/SignIn.tsx";
 import { Shell } from "./shell/Shell.tsx";
 import { EditStylePage, NewStylePage } from "./styles/editor/StyleEditorPage.tsx";
 import { StyleListPage } from "./styles/list/StyleListPage.tsx";
 import { ErrorPanel } from "./ui/ErrorPanel.tsx";
 
+/**
+ * A one-click sign-in or invite link pasted into a tab that already shows the console changes only the
+ * fragment (no reload): take it from there too, and out of the address bar.
+ */
+function useFragmentLink(initial: FragmentLink | null): [FragmentLink | null, () => void] {
+  const [link, setLink] = useState(initial);
+  useEffect(() => {
+    const onHash = () => {
+      const taken = takeFragment(window.location, window.history);
+      if (taken) setLink(taken);
+    };
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+  return [link, () => setLink(null)];
+}
+
 /** Signed out: the sign-in screen. Signed in: the console for the current route. */
-export function App({ linkToken }: { linkToken: string | null }) {
+export function App({ link: initialLink, ssoError }: { link: FragmentLink | null; ssoError: string | null }) {
   const { t } = useI18n();
   const session = useQuery(sessionQuery);
+  const [link, clearLink] = useFragmentLink(initialLink);
+  if (link?.kind === "invite")
+    return (
+      <Shell>
+        <AcceptInvite token={link.value} onDone={clearLink} />
+      </Shell>
+    );
   if (session.isPending)
     return (
       <Shell>
@@ -33,10 +61,10 @@ export function App({ linkToken }: { linkToken: string | null }) {
         <ErrorPanel error={session.error} onRetry={() => session.refetch()} />
       </Shell>
     );
-  if (!session.data)
+  if (!session.data || link?.kind === "token")
     return (
       <Shell>
-        <SignIn linkToken={linkToken} />
+        <SignIn linkToken={link?.kind === "token" ? link.value : null} onLinkUsed={clearLink} ssoError={ssoError} />
       </Shell>
     );
   return <Console />;
@@ -57,6 +85,8 @@ function Console() {
       controls={
         <>
           <BucketPicker current={bucket} />
+          <PeopleLink />
+          <RoleBadge />
           <SignOutButton />
         </>
       }
@@ -78,6 +108,10 @@ function Page({ route }: { route: Route }) {
       return (
         <EditStylePage key={`${route.bucket}/${route.style}`} bucket={route.bucket} style={route.style} />
       );
+    case "people":
+      return <PeoplePage />;
+    case "profile":
+      return <ProfilePage />;
     case "notFound":
       return <Home />;
   }

@@ -7,7 +7,7 @@ import { createQueryClient } from "./api/query-client.ts";
 import { stylesQuery } from "./api/styles.ts";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
 import { parseRoute } from "./router/routes.ts";
-import { signedInHint, takeFragmentToken } from "./session/fragment.ts";
+import { signedInHint, takeFragment, takeSignInError } from "./session/fragment.ts";
 import { ToastProvider } from "./ui/toast.tsx";
 import "./css/base.css";
 import "./css/table.css";
@@ -17,12 +17,13 @@ import "./css/preview.css";
 import "./css/builder.css";
 
 // Before the first render, so the token never lingers in the address bar.
-const linkToken = takeFragmentToken(window.location, window.history);
+const link = takeFragment(window.location, window.history);
+const ssoError = takeSignInError(window.location, window.history);
 const queryClient = createQueryClient();
 
 // No waterfall for a returning operator: the session check, the buckets and the open bucket's styles
 // start together. Skipped when signed out, where they could only answer 401.
-if (signedInHint.get() && !linkToken) {
+if (signedInHint.get() && !link) {
   void queryClient.prefetchQuery(bucketsQuery);
   const route = parseRoute(window.location.pathname);
   if ("bucket" in route) void queryClient.prefetchQuery(stylesQuery(route.bucket));
@@ -36,7 +37,7 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
         <ToastProvider>
-          <App linkToken={linkToken} />
+          <App link={link} ssoError={ssoError} />
         </ToastProvider>
       </I18nProvider>
     </QueryClientProvider>

@@ -75,8 +75,8 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "POST /api/tokens": { need: "signedIn" },
   "DELETE /api/tokens/:id": { need: "signedIn" },
   "PUT /api/profile/password": { need: "signedIn" },
-  "GET /api/invites/:token": { need: "public" },
-  "POST /api/invites/:token": { need: "public" },
+  "POST /api/invites/check": { need: "public" },
+  "POST /api/invites/accept": { need: "public" },
   "GET /api/auth/oidc/login": { need: "public" },
   "GET /api/auth/oidc/callback": { need: "public" },
 };

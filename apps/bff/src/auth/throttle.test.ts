@@ -11,19 +11,20 @@ describe("waitMs: exponential delay past the free failures", () => {
     [6, 8000],
     [12, 8000],
   ])("after %i failures on a pair, waits %i ms", (failures, expected) => {
-    expect(waitMs({ failures, lastFailureAt: 10_000 }, "pair", policy, 10_000)).toBe(expected);
+    expect(waitMs({ failures, resetAt: 10_000 + policy.forgetAfterMs }, "pair", policy, 10_000)).toBe(expected);
   });
 
   it("counts from the last failure and forgets after forgetAfterMs", () => {
-    expect(waitMs({ failures: 4, lastFailureAt: 0 }, "pair", policy, 1500)).toBe(500);
-    expect(waitMs({ failures: 30, lastFailureAt: 0 }, "pair", policy, policy.forgetAfterMs)).toBe(0);
+    const at0 = policy.forgetAfterMs;
+    expect(waitMs({ failures: 4, resetAt: at0 }, "pair", policy, 1500)).toBe(500);
+    expect(waitMs({ failures: 30, resetAt: at0 }, "pair", policy, policy.forgetAfterMs)).toBe(0);
   });
 
   it("lets an account and an address fail more often than a pair before slowing", () => {
-    expect(waitMs({ failures: 5, lastFailureAt: 0 }, "account", policy, 0)).toBe(0);
-    expect(waitMs({ failures: 6, lastFailureAt: 0 }, "account", policy, 0)).toBe(1000);
-    expect(waitMs({ failures: 11, lastFailureAt: 0 }, "address", policy, 0)).toBe(0);
-    expect(waitMs({ failures: 12, lastFailureAt: 0 }, "address", policy, 0)).toBe(1000);
+    expect(waitMs({ failures: 5, resetAt: policy.forgetAfterMs }, "account", policy, 0)).toBe(0);
+    expect(waitMs({ failures: 6, resetAt: policy.forgetAfterMs }, "account", policy, 0)).toBe(1000);
+    expect(waitMs({ failures: 11, resetAt: policy.forgetAfterMs }, "address", policy, 0)).toBe(0);
+    expect(waitMs({ failures: 12, resetAt: policy.forgetAfterMs }, "address", policy, 0)).toBe(1000);
   });
 });
 

@@ -36,15 +36,15 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = {
 
 export interface FailureCount {
   failures: number;
-  /** Epoch milliseconds of the last failure. */
-  lastFailureAt: number;
+  /** Epoch milliseconds when the count is forgotten: the last failure + `forgetAfterMs`. */
+  resetAt: number;
 }
 
 /** Where the counts live: the database, so every replica sees the same (throttle/store.ts). */
 export interface ThrottleStore {
   read(keys: readonly string[]): Promise<Map<string, FailureCount>>;
-  /** Adds one failure to each key (starting again from 1 when the last one is older than `forgetBefore`). */
-  recordFailure(keys: readonly string[], now: number, forgetBefore: number): Promise<void>;
+  /** Adds one failure to each key (from 1 again when its count was forgotten) and sets its `resetAt`. */
+  recordFailure(keys: readonly string[], now: number, resetAt: number): Promise<void>;
   clear(keys: readonly string[]): Promise<void>;
 }
 
@@ -56,15 +56,16 @@ const freeFor = (scope: Scope, policy: ThrottlePolicy) =>
 /**
  * Milliseconds a key must still wait, 0 when it may try now.
  * @example
- * waitMs({ failures: 6, lastFailureAt: 0 }, "pair", DEFAULT_THROTTLE, 500); // 1500 (2 s after the 6th, 0.5 s gone)
+ * // 6 failures on a pair, the last at t = 0 (so resetAt = forgetAfterMs), asked at t = 500:
+ * waitMs({ failures: 6, resetAt: 3_600_000 }, "pair", DEFAULT_THROTTLE, 500); // 1500
  */
 export function waitMs(count: FailureCount | undefined, scope: Scope, policy: ThrottlePolicy, now: number) {
-  if (!count) return 0;
-  if (now - count.lastFailureAt >= policy.forgetAfterMs) return 0;
+  if (!count || now >= count.resetAt) return 0;
   const over = count.failures - freeFor(scope, policy);
   if (over < 0) return 0;
   const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(over, 40));
-  return Math.max(0, count.lastFailureAt + delay - now);
+  const lastFailureAt = count.resetAt - policy.forgetAfterMs;
+  return Math.max(0, lastFailureAt + delay - now);
 }
 
 /** The verdict before a sign-in attempt. */
@@ -113,7 +114,7 @@ export class SignInThrottle {
 
   async failed(account: string | null, address: string): Promise<Gate> {
     const now = this.now();
-    await this.store.recordFailure(Object.values(this.#keys(account, address)), now, now - this.policy.forgetAfterMs);
+    await this.store.recordFailure(Object.values(this.#keys(account, address)), now, now + this.policy.forgetAfterMs);
     return this.gate(account, address);
   }
 
@@ -131,11 +132,11 @@ export class MemoryThrottleStore implements ThrottleStore {
     return new Map(keys.flatMap((k) => (this.counts.has(k) ? [[k, this.counts.get(k) as FailureCount]] : [])));
   }
 
-  async recordFailure(keys: readonly string[], now: number, forgetBefore: number) {
+  async recordFailure(keys: readonly string[], now: number, resetAt: number) {
     for (const key of keys) {
       const count = this.counts.get(key);
-      const fresh = !count || count.lastFailureAt < forgetBefore;
-      this.counts.set(key, { failures: fresh ? 1 : count.failures + 1, lastFailureAt: now });
+      const fresh = !count || count.resetAt <= now;
+      this.counts.set(key, { failures: fresh ? 1 : count.failures + 1, resetAt });
     }
   }
 

@@ -52,9 +52,9 @@ export const patchUserBody = z
   .refine((b) => Object.keys(b).length > 0, "Change at least one of role, displayName, buckets, disabled");
 
 export const idParam = z.object({ id: z.string().min(1).max(100) });
-export const linkParam = z.object({ token: z.string().min(1).max(200) });
-
-export const acceptLinkBody = z.object({ password });
+const linkToken = z.string({ error: "`token` must be a string" }).min(1).max(200);
+export const checkLinkBody = z.object({ token: linkToken });
+export const acceptLinkBody = z.object({ token: linkToken, password });
 
 export const changePasswordBody = z.object({
   currentPassword: password.optional(),

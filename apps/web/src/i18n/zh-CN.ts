@@ -1,4 +1,5 @@
 import type { Messages } from "./en.ts";
+import { zhCNPeople } from "../people/messages.ts";
 import { zhCNPreview } from "./zh-CN-preview.ts";
 
 /** Simplified Chinese: most OSS operators read it first. Typed as `Messages`, so every key is required. */
@@ -141,4 +142,5 @@ export const zhCN: Messages = {
   "error.hint.UpstreamBusy": "OSS 正在限流或繁忙，请稍后重试。",
   "error.hint.generic": "联系阿里云技术支持时请提供请求 ID。",
   ...zhCNPreview,
+  ...zhCNPeople,
 };

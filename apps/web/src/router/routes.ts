@@ -7,6 +7,8 @@ export type Route =
   | { name: "styles"; bucket: string }
   | { name: "newStyle"; bucket: string }
   | { name: "editStyle"; bucket: string; style: string }
+  | { name: "people" }
+  | { name: "profile" }
   | { name: "notFound"; path: string };
 
 function decode(part: string): string | null {
@@ -22,6 +24,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.some((p) => p === null)) return { name: "notFound", path: pathname };
   const [a, bucket, c, d, e] = parts as string[];
   if (parts.length === 0) return { name: "home" };
+  if (parts.length === 1 && a === "people") return { name: "people" };
+  if (parts.length === 1 && a === "profile") return { name: "profile" };
   if (a !== "buckets" || !bucket) return { name: "notFound", path: pathname };
   if (parts.length === 2 || (parts.length === 3 && c === "styles")) return { name: "styles", bucket };
   if (c !== "styles" || !d) return { name: "notFound", path: pathname };
@@ -42,6 +46,10 @@ export function routePath(route: Route): string {
     case "editStyle":
       // "new" is a valid style name, so edit paths end in /edit and never collide with /new.
       return `${b(route.bucket)}/${encodeURIComponent(route.style)}/edit`;
+    case "people":
+      return "/people";
+    case "profile":
+      return "/profile";
     case "notFound":
       return route.path;
   }
