@@ -41,11 +41,16 @@ async function freeUsername(users: UserStore, preferred: string): Promise<string
  * claims on every sign-in, opens a session and returns to the console. A failure returns to
  * `/?signInError=<code>`, which the sign-in page explains in the person's language.
  */
-export function oidcRoutes(oidc: Oidc, users: UserStore, events: AccountEvents, auth: Auth, logger: Logger) {
+export function oidcRoutes(oidc: Oidc | null, users: UserStore, events: AccountEvents, auth: Auth, logger: Logger) {
   const fail = (c: Context, code: string) => c.redirect(`/?signInError=${encodeURIComponent(code)}`, 302);
+  const configured = (): Oidc => {
+    if (!oidc)
+      throw new HttpError(404, "SsoNotConfigured", "Single sign-on is not configured (OIDC_ISSUER, OIDC_CLIENT_ID).");
+    return oidc;
+  };
 
-  async function account(identity: Awaited<ReturnType<Oidc["finish"]>>): Promise<UserRow | string> {
-    const role = roleFromClaims(identity.claims, oidc.config.roles);
+  async function account(sso: Oidc, identity: Awaited<ReturnType<Oidc["finish"]>>): Promise<UserRow | string> {
+    const role = roleFromClaims(identity.claims, sso.config.roles);
     if (role === null) return "OidcNoRole";
     const existing = await users.byOidcSubject(identity.subject);
     if (existing) {
@@ -80,7 +85,7 @@ export function oidcRoutes(oidc: Oidc, users: UserStore, events: AccountEvents, 
 
   return new Hono<ApiEnv>()
     .get("/login", async (c) => {
-      const { url, flow } = await oidc.start(originOf(c));
+      const { url, flow } = await configured().start(originOf(c));
       const value: OidcFlow & { returnTo: string } = { ...flow, returnTo: safeReturnTo(c.req.query("returnTo")) };
       setCookie(c, FLOW_COOKIE, Buffer.from(JSON.stringify(value)).toString("base64url"), {
         httpOnly: true,
@@ -92,6 +97,7 @@ export function oidcRoutes(oidc: Oidc, users: UserStore, events: AccountEvents, 
       return c.redirect(url, 302);
     })
     .get("/callback", async (c) => {
+      const sso = configured();
       const raw = getCookie(c, FLOW_COOKIE);
       deleteCookie(c, FLOW_COOKIE, { path: FLOW_PATH });
       if (!raw) return fail(c, "OidcExpired");
@@ -104,14 +110,14 @@ export function oidcRoutes(oidc: Oidc, users: UserStore, events: AccountEvents, 
       if (c.req.query("error")) return fail(c, "OidcDenied");
       let identity: Awaited<ReturnType<Oidc["finish"]>>;
       try {
-        identity = await oidc.finish(new URL(c.req.url), flow);
+        identity = await sso.finish(new URL(c.req.url), flow);
       } catch (error) {
         // Name and code only: a provider's error text could echo a code or a token.
         const e = error as { name?: string; code?: string };
         logger.error(`OIDC sign-in failed: ${e.name ?? "Error"}${e.code ? ` ${e.code}` : ""}`);
         return fail(c, error instanceof HttpError ? error.code : "OidcFailed");
       }
-      const row = await account(identity);
+      const row = await account(sso, identity);
       if (typeof row === "string") return fail(c, row);
       await auth.openSession(c, row, "oidc");
       return c.redirect(safeReturnTo(flow.returnTo), 302);

@@ -156,7 +156,7 @@ export const zhCNPeople: { readonly [K in keyof typeof enPeople]: string } = {
   "people.username": "用户名",
   "people.displayName": "名称",
   "people.role": "角色",
-  "people.buckets": "Bucket",
+  "people.buckets": "可用 Bucket",
   "people.allBuckets": "全部 Bucket",
   "people.status": "状态",
   "people.signIn": "登录方式",
@@ -182,7 +182,7 @@ export const zhCNPeople: { readonly [K in keyof typeof enPeople]: string } = {
   "people.sessions": "会话",
   "people.tokens": "API 令牌",
   "people.events": "账号的最近变更",
-  "people.event": "{actor}（{via}）：{action} {target}",
+  "people.event": "{actor}（{via}）执行 {action}：{target}",
   "people.cannotSelf": "不能停用或降级您自己的账号。",
   "people.cannotBuiltin": "内置管理员的角色不可更改。",
 
