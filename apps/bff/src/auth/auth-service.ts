@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import { type SessionStore, sessionIdHash } from "../session/session-store.ts";
 import { tokensMatch } from "../session/token.ts";
@@ -89,7 +90,7 @@ export function createAuth(options: AuthOptions) {
   }
 
   /** Sets `c.var.principal` for every API request; a bad bearer is a 401 (429 when throttled) at once. */
-  const identify: MiddlewareHandler<{ Variables: AuthVariables }> = async (c, next) => {
+  const identify: MiddlewareHandler<ApiEnv> = async (c, next) => {
     const header = c.req.header("Authorization");
     c.set("principal", header === undefined ? await fromCookie(c) : await fromBearer(c, header));
     await next();
@@ -166,7 +167,7 @@ export function createAuth(options: AuthOptions) {
     return openSession(c, row, "session");
   }
 
-  async function signOut(c: Context<{ Variables: AuthVariables }>): Promise<void> {
+  async function signOut(c: Context): Promise<void> {
     const id = getCookie(c, SESSION_COOKIE);
     if (id) await sessions.delete(id);
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c), httpOnly: true, sameSite: "Strict" });

@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
+import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import type { Logger } from "../platform/logger.ts";
-import { mayUseBucket, type Principal } from "../users/principal.ts";
+import { mayUseBucket } from "../users/principal.ts";
 import { roleAtLeast } from "../users/roles.ts";
 import { type AccessRule, NEEDS_A_BUCKET_WHEN_LIMITED } from "./rules.ts";
 
@@ -32,7 +33,7 @@ const unauthenticated = () =>
 export function authorize(
   rules: Readonly<Record<string, AccessRule>>,
   logger: Logger,
-): MiddlewareHandler<{ Variables: { principal: Principal | null } }> {
+): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const key = routeKey(c);
     const principal = c.var.principal;

@@ -6,7 +6,7 @@ import type { Principal } from "../users/principal.ts";
  * The signed-in caller, in a route the access table does not leave public (where `authorize` has
  * already refused anyone signed out; the throw only guards against a rule saying `public` by mistake).
  */
-export function me(c: Context<{ Variables: { principal: Principal | null } }>): Principal {
+export function me(c: { var: { principal: Principal | null } }): Principal {
   const principal = c.var.principal;
   if (!principal) throw new HttpError(401, "Unauthenticated", "Sign in first: this needs a signed-in account.");
   return principal;

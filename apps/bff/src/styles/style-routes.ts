@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { me } from "../auth/me.ts";
+import { mayUseBucket } from "../users/principal.ts";
 import { bucketParam, createStyleBody, styleParam, updateStyleBody } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
@@ -11,7 +13,12 @@ import type { StyleService } from "./style-service.ts";
  */
 export function bucketRoutes(styles: StyleService) {
   return new Hono<ApiEnv>()
-    .get("/", async (c) => c.json(await styles.buckets(), 200))
+    // A role limited to some buckets sees only those.
+    .get("/", async (c) => {
+      const caller = me(c);
+      const all = await styles.buckets();
+      return c.json(all.filter((b) => mayUseBucket(caller, b.name)), 200);
+    })
     .get("/:bucket/styles", validate("param", bucketParam), async (c) => {
       const { bucket } = c.req.valid("param");
       return c.json({ styles: await styles.list(bucket) }, 200);
@@ -22,7 +29,7 @@ export function bucketRoutes(styles: StyleService) {
     })
     .post("/:bucket/styles", validate("param", bucketParam), validate("json", createStyleBody), async (c) => {
       const { bucket } = c.req.valid("param");
-      return c.json(await styles.create(c.var.auth.tokenId, bucket, c.req.valid("json")), 201);
+      return c.json(await styles.create(me(c).id, bucket, c.req.valid("json")), 201);
     })
     .put(
       "/:bucket/styles/:name",
@@ -30,12 +37,12 @@ export function bucketRoutes(styles: StyleService) {
       validate("json", updateStyleBody),
       async (c) => {
         const { bucket, name } = c.req.valid("param");
-        return c.json(await styles.update(c.var.auth.tokenId, bucket, name, c.req.valid("json")), 200);
+        return c.json(await styles.update(me(c).id, bucket, name, c.req.valid("json")), 200);
       },
     )
     .delete("/:bucket/styles/:name", validate("param", styleParam), async (c) => {
       const { bucket, name } = c.req.valid("param");
-      await styles.remove(c.var.auth.tokenId, bucket, name);
+      await styles.remove(me(c).id, bucket, name);
       return c.body(null, 204);
     });
 }

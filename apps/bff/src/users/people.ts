@@ -66,6 +66,7 @@ export function createPeople(options: PeopleOptions) {
     service,
     oidc,
     sessions,
+    now,
     ensureBootstrap: () => users.ensureBootstrap(),
   };
 }
