@@ -38,7 +38,7 @@ const json = (buckets: readonly string[] | null | undefined) =>
  */
 export class UserStore {
   constructor(
-    private readonly db: Kysely<Database>,
+    readonly db: Kysely<Database>,
     private readonly now: () => number = Date.now,
   ) {}
 
