@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useState } from "react";
 import { keys } from "../api/keys.ts";
 import { acceptInvite, describeInvite } from "../api/people.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { navigate } from "../router/router.tsx";
 import { signedInHint } from "../session/fragment.ts";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { passwordProblemKey } from "./password-problem.ts";
@@ -12,6 +12,7 @@ import { passwordProblemKey } from "./password-problem.ts";
 export function AcceptInvite({ token, onDone }: { token: string; onDone: () => void }) {
   const { t } = useI18n();
   const client = useQueryClient();
+  const navigate = useNavigate();
   const hintId = useId();
   const [password, setPassword] = useState("");
   const link = useQuery({ queryKey: ["invite", token], queryFn: () => describeInvite(token), retry: false });
@@ -22,7 +23,7 @@ export function AcceptInvite({ token, onDone }: { token: string; onDone: () => v
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session()[0] });
       client.setQueryData(keys.session(), session);
       onDone();
-      navigate({ name: "home" }, { replace: true });
+      void navigate({ to: "/", replace: true });
     },
   });
   if (link.isPending) return <p role="status">…</p>;

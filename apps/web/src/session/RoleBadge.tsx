@@ -1,5 +1,5 @@
+import { Link } from "@tanstack/react-router";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { Link } from "../router/router.tsx";
 import { useSession } from "./useSession.ts";
 
 /** The signed-in person and their role, in the header; opens the profile. */
@@ -10,7 +10,7 @@ export function RoleBadge() {
   const { user } = session;
   const role = t(`role.${user.role}`);
   return (
-    <Link to={{ name: "profile" }} className="role-badge" title={t("nav.profile")}>
+    <Link to="/profile" className="role-badge" title={t("nav.profile")}>
       <span className="role-badge-name">{user.displayName}</span>
       <span className={`role-chip role-${user.role}`} aria-label={t("role.badge", { role })}>
         {user.buckets === null ? role : t("role.limited", { role, count: user.buckets.length })}
@@ -25,7 +25,7 @@ export function PeopleLink() {
   const session = useSession();
   if (session?.user.role !== "admin") return null;
   return (
-    <Link to={{ name: "people" }} className="button button-quiet">
+    <Link to="/people" className="button button-quiet">
       {t("nav.people")}
     </Link>
   );

@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { asCategory, type Category, type Style, stylesQuery } from "../../api/styles.ts";
 import { Builder } from "../../builder/Builder.tsx";
 import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { PreviewPanel } from "../../preview/PreviewPanel.tsx";
-import { Link } from "../../router/router.tsx";
+import { LeaveGuard } from "../../router/LeaveGuard.tsx";
 import { Permitted } from "../../session/Permitted.tsx";
 import { useCan } from "../../session/useSession.ts";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
@@ -56,6 +57,10 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const saving = create.isPending || update.isPending;
   // A designer may draft and preview here; saving needs an operator (the BFF refuses it too).
   const mayWrite = useCan("style.write", bucket);
+  // Unsaved work: leaving asks first. A new style counts once anything is typed.
+  const dirty = editing
+    ? content !== base?.content || category !== asCategory(base?.category)
+    : name !== "" || content !== "";
   const failure = create.error ?? update.error;
   // Only a content refusal carries positions in the content; the client checks make it rare.
   const fromServer: PositionedIssue[] =
@@ -204,7 +209,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
                 </button>
               )}
             </Permitted>
-            <Link to={{ name: "styles", bucket }} className="button">
+            <Link to="/buckets/$bucket/styles" params={{ bucket }} className="button">
               {t("editor.cancel")}
             </Link>
             <span className="shortcut-hint">{t("editor.saveShortcut")}</span>
@@ -230,6 +235,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           onClose={() => setReviewing(false)}
         />
       ) : null}
+      <LeaveGuard dirty={dirty && !create.isSuccess && !update.isSuccess} />
       <ConflictDialog
         theirs={conflict}
         mine={{ name, content }}
