@@ -7,6 +7,8 @@ import { ACCESS_RULES } from "./auth/rules.ts";
 import { sessionRoutes } from "./auth/session-routes.ts";
 import { sessionListRoutes } from "./auth/sessions-routes.ts";
 import { objectRoutes } from "./buckets/object-routes.ts";
+import type { DatabaseHandle } from "./db/database.ts";
+import { type Readiness, readyRoutes } from "./db/readiness.ts";
 import type { ApiEnv } from "./http/api-env.ts";
 import { csrfGuard } from "./http/csrf.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
@@ -21,6 +23,7 @@ import { mountSpa } from "./spa/serve-spa.ts";
 import { validateRoutes } from "./styles/style-check-routes.ts";
 import { bucketRoutes } from "./styles/style-routes.ts";
 import type { StyleService } from "./styles/style-service.ts";
+import type { StyleWriter } from "./styles/writer.ts";
 import { tokenRoutes } from "./tokens/token-routes.ts";
 import { linkRoutes } from "./users/link-routes.ts";
 import type { People } from "./users/people.ts";
@@ -45,8 +48,12 @@ export interface ApiDeps {
   /** Accounts, sign-in, tokens, links and single sign-on (users/people.ts). */
   people: People;
   styles: StyleService;
+  /** The one way to change a style (locked, audited ahead); features that write styles use it. */
+  writer: StyleWriter;
   preview: PreviewDeps;
   logger: Logger;
+  database: DatabaseHandle;
+  readiness: Readiness;
 }
 
 export interface AppOptions {
@@ -83,6 +90,7 @@ function createApiRoutes(deps: ApiDeps) {
       // guard (see http/csrf.ts for what the SPA must send), sign-in included (no login CSRF).
       .use("*", people.auth.identify, authorize(ACCESS_RULES, deps.logger), csrfGuard)
       .route("/health", healthRoutes)
+      .route("/ready", readyRoutes(deps.readiness))
       .route("/session", sessionRoutes(people.auth, sso))
       .route("/auth/oidc", oidcRoutes(people.oidc, people.users, people.events, people.auth, deps.logger))
       .route("/invites", linkRoutes(people.service, people.auth))

@@ -117,6 +117,11 @@ const envSchema = z
       .min(0, "PREVIEW_CACHE_MB must be 0 or more")
       .max(4096, "PREVIEW_CACHE_MB must be at most 4096")
       .default(64),
+    DATABASE_URL: optional(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/i, "DATABASE_URL must be a postgres:// (or postgresql://) URL"),
+    ),
     EMULATOR_PORT: z.coerce
       .number({ error: "EMULATOR_PORT must be a port number" })
       .int("EMULATOR_PORT must be a whole number")
@@ -201,6 +206,8 @@ export interface Env {
   CONSOLE_ADMIN_TOKEN?: string;
   sessionTtlMs: number;
   oss: CloudOss | EmbeddedOss;
+  /** A PostgreSQL server shared by every replica; unset: the embedded database under DATA_DIR. */
+  DATABASE_URL?: string;
   /** Reverse proxies in front of the console whose X-Forwarded-For is trusted (`TRUST_PROXY`). */
   trustedProxies: number;
   /** Single sign-on, when `OIDC_ISSUER` and `OIDC_CLIENT_ID` are set. */
@@ -244,6 +251,7 @@ function toEnv(raw: RawEnv): Env {
     ...(raw.WEB_DIST === undefined ? {} : { WEB_DIST: raw.WEB_DIST }),
     ...(raw.DATA_DIR === undefined ? {} : { DATA_DIR: raw.DATA_DIR }),
     ...(raw.CONSOLE_ADMIN_TOKEN === undefined ? {} : { CONSOLE_ADMIN_TOKEN: raw.CONSOLE_ADMIN_TOKEN }),
+    ...(raw.DATABASE_URL === undefined ? {} : { DATABASE_URL: raw.DATABASE_URL }),
     sessionTtlMs: raw.SESSION_TTL_HOURS * 3600 * 1000,
     oss,
     trustedProxies: raw.TRUST_PROXY,

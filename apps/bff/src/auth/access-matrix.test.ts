@@ -89,8 +89,8 @@ let h: Harness;
 let routes: string[];
 beforeAll(async () => {
   h = await startHarness();
-  for (const who of WHO) await h.oss.putStyle("photos", `doomed-${who}`, "image/resize,w_10").catch(() => {});
-  await h.oss.putStyle("photos", "seeded", "image/resize,w_100");
+  for (const who of WHO) await h.oss.putStyle(`doomed-${who}`, "image/resize,w_10", { bucket: "photos" });
+  await h.oss.putStyle("seeded", "image/resize,w_100", { bucket: "photos" });
   await h.people.createUser({ id: "target-user", username: "target", role: "viewer" });
   const keys = h.app.routes
     .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))

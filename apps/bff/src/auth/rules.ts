@@ -45,6 +45,7 @@ const auditBucket: BucketScope = (c) => {
  */
 export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "GET /api/health": { need: "public" },
+  "GET /api/ready": { need: "public" },
   "GET /api/session": { need: "public" },
   "POST /api/session": { need: "public" },
   "DELETE /api/session": { need: "signedIn" },

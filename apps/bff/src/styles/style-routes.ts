@@ -29,7 +29,7 @@ export function bucketRoutes(styles: StyleService) {
     })
     .post("/:bucket/styles", validate("param", bucketParam), validate("json", createStyleBody), async (c) => {
       const { bucket } = c.req.valid("param");
-      return c.json(await styles.create(me(c).id, bucket, c.req.valid("json")), 201);
+      return c.json(await styles.create(me(c), bucket, c.req.valid("json")), 201);
     })
     .put(
       "/:bucket/styles/:name",
@@ -37,12 +37,12 @@ export function bucketRoutes(styles: StyleService) {
       validate("json", updateStyleBody),
       async (c) => {
         const { bucket, name } = c.req.valid("param");
-        return c.json(await styles.update(me(c).id, bucket, name, c.req.valid("json")), 200);
+        return c.json(await styles.update(me(c), bucket, name, c.req.valid("json")), 200);
       },
     )
     .delete("/:bucket/styles/:name", validate("param", styleParam), async (c) => {
       const { bucket, name } = c.req.valid("param");
-      await styles.remove(me(c).id, bucket, name);
+      await styles.remove(me(c), bucket, name);
       return c.body(null, 204);
     });
 }

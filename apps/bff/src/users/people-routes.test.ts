@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type Harness, json, jsonOf, startHarness } from "../testing/harness.ts";
+import { ADMIN_TOKEN, errorOf, type Harness, json, jsonOf, startHarness } from "../testing/harness.ts";
 
 let h: Harness;
 let admin: Record<string, string>;
@@ -40,7 +40,7 @@ describe("accounts", () => {
     const wrong = await h.signIn("ada", "not the password at all", "10.1.1.1");
     const unknown = await h.signIn("nobody", "not the password at all", "10.1.1.2");
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
-    expect((await wrong.json()).error).toEqual((await unknown.json()).error);
+    expect((await errorOf(wrong)).error).toEqual((await errorOf(unknown)).error);
   });
 
   it("invites by a single-use link that sets the password and signs in", async () => {
