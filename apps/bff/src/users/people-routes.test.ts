@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, errorOf, type Harness, json, jsonOf, startHarness } from "../testing/harness.ts";
 
 let h: Harness;
 let admin: Record<string, string>;
 beforeAll(async () => {
   h = await startHarness();
+});
+// A fresh admin session for each test: some move the clock by days, past a session's lifetime.
+beforeEach(async () => {
   admin = await h.browser();
 });
 afterAll(() => h.close());
