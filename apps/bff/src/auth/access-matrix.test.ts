@@ -22,6 +22,8 @@ interface Sample {
 
 const SAMPLES: Record<string, Sample> = {
   "GET /api/health": { path: "/api/health", ok: 200 },
+  // The harness never finishes "startup", so the probe answers not ready, to everyone alike.
+  "GET /api/ready": { path: "/api/ready", ok: 503 },
   "GET /api/session": { path: "/api/session", ok: 200 },
   "POST /api/session": { path: "/api/session", body: () => ({ username: "nobody-here", password: "wrong password!" }), ok: 401 },
   "DELETE /api/session": { path: "/api/session", ok: 204 },
@@ -35,7 +37,7 @@ const SAMPLES: Record<string, Sample> = {
   },
   "PUT /api/buckets/:bucket/styles/:name": {
     path: "/api/buckets/photos/styles/seeded",
-    body: () => ({ content: "image/resize,w_120" }),
+    body: () => ({ content: "image/resize,w_120", force: true }),
     ok: 200,
   },
   "DELETE /api/buckets/:bucket/styles/:name": { path: (who) => `/api/buckets/photos/styles/doomed-${who}`, ok: 204 },
@@ -44,7 +46,7 @@ const SAMPLES: Record<string, Sample> = {
   // Not multipart: the upload route's own 415 shows the request got past the access check.
   "POST /api/samples": { path: "/api/samples", body: () => ({}), ok: 415 },
   "DELETE /api/samples/:id": { path: "/api/samples/no-such-upload", ok: 404 },
-  "GET /api/preview": { path: "/api/preview?source=sample:flowers.jpeg&process=image/resize,w_40", ok: 200 },
+  "GET /api/preview": { path: "/api/preview?source=sample:flowers&process=image/resize,w_40", ok: 200 },
   "GET /api/preview/parity": { path: "/api/preview/parity", ok: 400 },
   "POST /api/validate": { path: "/api/validate", body: () => ({ content: "image/resize,w_100" }), ok: 200 },
   "GET /api/audit": { path: "/api/audit", ok: 200 },

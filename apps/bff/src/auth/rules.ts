@@ -67,6 +67,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "GET /api/audit": { need: "viewer", buckets: auditBucket },
 
   "GET /api/users": { need: "admin" },
+  "GET /api/users/events": { need: "admin" },
   "POST /api/users": { need: "admin" },
   "PATCH /api/users/:id": { need: "admin" },
   "POST /api/users/:id/reset": { need: "admin" },
