@@ -13,7 +13,8 @@ import { type AccessRule, NEEDS_A_BUCKET_WHEN_LIMITED } from "./rules.ts";
  */
 export function routeKey(c: Context): string | undefined {
   const method = c.req.method === "HEAD" ? "GET" : c.req.method;
-  const route = matchedRoutes(c).find((r) => r.method === method);
+  // Only the API's own routes: the SPA's catch-all (`GET /*`, mounted on the root app) is not one.
+  const route = matchedRoutes(c).find((r) => r.method === method && r.path.startsWith("/api/"));
   return route ? `${method} ${route.path}` : undefined;
 }
 
