@@ -24,7 +24,11 @@ test("single sign-on against a real OpenID provider: the role comes from the cla
   await expect(page).toHaveURL(/\/buckets\/demo-photos\/styles$/);
   await expect(page.getByLabel("Your role: Designer")).toBeVisible();
   const session = await (await page.request.get("/api/session")).json();
-  expect(session).toMatchObject({ signedIn: true, via: "oidc", user: { username: "dmitri.designer", role: "designer" } });
+  expect(session).toMatchObject({
+    signedIn: true,
+    via: "oidc",
+    user: { username: "dmitri.designer", role: "designer" },
+  });
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Style Console" })).toBeVisible();

@@ -56,9 +56,9 @@ describe("parseEnv", () => {
     expect(problemsOf({ OIDC_ISSUER: "ftp://x", TRUST_PROXY: "many" })).toEqual(
       expect.arrayContaining(["OIDC_ISSUER must be an http(s) URL", "TRUST_PROXY must be a number"]),
     );
-    expect(problemsOf({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "x", OIDC_ROLE_MAP: "ops=root" })).toEqual([
-      expect.stringMatching(/^OIDC_ROLE_MAP: "ops=root" is not value=role/),
-    ]);
+    expect(
+      problemsOf({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "x", OIDC_ROLE_MAP: "ops=root" }),
+    ).toEqual([expect.stringMatching(/^OIDC_ROLE_MAP: "ops=root" is not value=role/)]);
     expect(problemsOf({ OIDC_CLIENT_ID: "x" })).toContain(
       "OIDC_ISSUER and OIDC_CLIENT_ID are needed together for single sign-on",
     );

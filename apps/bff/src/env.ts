@@ -32,11 +32,15 @@ const peopleEnv = {
   OIDC_ISSUER: optional(z.url({ protocol: /^https?$/, error: "OIDC_ISSUER must be an http(s) URL" })),
   OIDC_CLIENT_ID: optional(z.string()),
   OIDC_CLIENT_SECRET: optional(z.string()),
-  OIDC_REDIRECT_URI: optional(z.url({ protocol: /^https?$/, error: "OIDC_REDIRECT_URI must be an http(s) URL" })),
+  OIDC_REDIRECT_URI: optional(
+    z.url({ protocol: /^https?$/, error: "OIDC_REDIRECT_URI must be an http(s) URL" }),
+  ),
   OIDC_SCOPES: z.string().min(1).default("openid profile email"),
   OIDC_ROLE_CLAIM: z.string().min(1).default("roles"),
   OIDC_ROLE_MAP: optional(z.string()),
-  OIDC_DEFAULT_ROLE: optional(z.enum(ROLES, { error: "OIDC_DEFAULT_ROLE must be viewer, designer, operator or admin" })),
+  OIDC_DEFAULT_ROLE: optional(
+    z.enum(ROLES, { error: "OIDC_DEFAULT_ROLE must be viewer, designer, operator or admin" }),
+  ),
   OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
   SIGNIN_FREE_FAILURES: whole("SIGNIN_FREE_FAILURES", 1, 100, DEFAULT_THROTTLE.freeFailures),
   SIGNIN_DELAY_SECONDS: whole("SIGNIN_DELAY_SECONDS", 1, 3600, DEFAULT_THROTTLE.baseDelayMs / 1000),
@@ -266,7 +270,10 @@ function toEnv(raw: RawEnv): Env {
             displayName: raw.OIDC_NAME,
             roles: {
               claim: raw.OIDC_ROLE_CLAIM,
-              map: raw.OIDC_ROLE_MAP === undefined ? null : (parseRoleMap(raw.OIDC_ROLE_MAP) as Map<string, Role>),
+              map:
+                raw.OIDC_ROLE_MAP === undefined
+                  ? null
+                  : (parseRoleMap(raw.OIDC_ROLE_MAP) as Map<string, Role>),
               defaultRole: raw.OIDC_DEFAULT_ROLE ?? null,
             },
           },

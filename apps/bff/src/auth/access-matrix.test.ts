@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Role, roleAtLeast } from "../users/roles.ts";
 import { type Harness, startHarness } from "../testing/harness.ts";
+import { ROLES, type Role, roleAtLeast } from "../users/roles.ts";
 import { ACCESS_RULES } from "./rules.ts";
 
 /**
@@ -25,7 +25,11 @@ const SAMPLES: Record<string, Sample> = {
   // The harness never finishes "startup", so the probe answers not ready, to everyone alike.
   "GET /api/ready": { path: "/api/ready", ok: 503 },
   "GET /api/session": { path: "/api/session", ok: 200 },
-  "POST /api/session": { path: "/api/session", body: () => ({ username: "nobody-here", password: "wrong password!" }), ok: 401 },
+  "POST /api/session": {
+    path: "/api/session",
+    body: () => ({ username: "nobody-here", password: "wrong password!" }),
+    ok: 401,
+  },
   "DELETE /api/session": { path: "/api/session", ok: 204 },
   "GET /api/buckets": { path: "/api/buckets", ok: 200 },
   "GET /api/buckets/:bucket/styles": { path: "/api/buckets/photos/styles", ok: 200 },
@@ -40,7 +44,10 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ content: "image/resize,w_120", force: true }),
     ok: 200,
   },
-  "DELETE /api/buckets/:bucket/styles/:name": { path: (who) => `/api/buckets/photos/styles/doomed-${who}`, ok: 204 },
+  "DELETE /api/buckets/:bucket/styles/:name": {
+    path: (who) => `/api/buckets/photos/styles/doomed-${who}`,
+    ok: 204,
+  },
   "GET /api/buckets/:bucket/objects": { path: "/api/buckets/photos/objects", ok: 200 },
   "GET /api/samples": { path: "/api/samples", ok: 200 },
   // Not multipart: the upload route's own 415 shows the request got past the access check.
@@ -57,7 +64,11 @@ const SAMPLES: Record<string, Sample> = {
     body: (who) => ({ username: `new-by-${who}`, role: "viewer" }),
     ok: 201,
   },
-  "PATCH /api/users/:id": { path: "/api/users/target-user", body: () => ({ displayName: "Target" }), ok: 200 },
+  "PATCH /api/users/:id": {
+    path: "/api/users/target-user",
+    body: () => ({ displayName: "Target" }),
+    ok: 200,
+  },
   "POST /api/users/:id/reset": { path: "/api/users/target-user/reset", ok: 201 },
   "GET /api/sessions": { path: "/api/sessions", ok: 200 },
   "DELETE /api/sessions/:id": { path: "/api/sessions/no-such-session", ok: 404 },

@@ -67,9 +67,15 @@ describe("authorize", () => {
 
   it("says what role is needed and which bucket is outside a limited role", async () => {
     const low = await app(principal("viewer")).root.request("/api/things/photos", { method: "POST" });
-    expect(await low.json()).toMatchObject({ error: { code: "Forbidden", details: { need: "operator", role: "viewer" } } });
-    const limited = await app(principal("admin", ["avatars"])).root.request("/api/things/photos", { method: "POST" });
-    expect(await limited.json()).toMatchObject({ error: { code: "BucketNotAllowed", details: { bucket: "photos" } } });
+    expect(await low.json()).toMatchObject({
+      error: { code: "Forbidden", details: { need: "operator", role: "viewer" } },
+    });
+    const limited = await app(principal("admin", ["avatars"])).root.request("/api/things/photos", {
+      method: "POST",
+    });
+    expect(await limited.json()).toMatchObject({
+      error: { code: "BucketNotAllowed", details: { bucket: "photos" } },
+    });
   });
 
   it("answers an unknown path 401 when signed out, and lets it reach the 404 when signed in", async () => {

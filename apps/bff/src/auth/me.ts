@@ -8,7 +8,8 @@ import type { Principal } from "../users/principal.ts";
  */
 export function me(c: { var: { principal: Principal | null } }): Principal {
   const principal = c.var.principal;
-  if (!principal) throw new HttpError(401, "Unauthenticated", "Sign in first: this needs a signed-in account.");
+  if (!principal)
+    throw new HttpError(401, "Unauthenticated", "Sign in first: this needs a signed-in account.");
   return principal;
 }
 

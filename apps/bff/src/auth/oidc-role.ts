@@ -44,11 +44,15 @@ export function roleFromClaims(claims: Record<string, unknown>, mapping: OidcRol
  */
 export function parseRoleMap(text: string): Map<string, Role> | string {
   const map = new Map<string, Role>();
-  for (const entry of text.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const at = entry.lastIndexOf("=");
     const value = entry.slice(0, at).trim();
     const role = entry.slice(at + 1).trim();
-    if (at <= 0 || !isRole(role)) return `"${entry}" is not value=role with a role of viewer, designer, operator or admin`;
+    if (at <= 0 || !isRole(role))
+      return `"${entry}" is not value=role with a role of viewer, designer, operator or admin`;
     map.set(value, role);
   }
   return map;

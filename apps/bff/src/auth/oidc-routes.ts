@@ -41,15 +41,28 @@ async function freeUsername(users: UserStore, preferred: string): Promise<string
  * claims on every sign-in, opens a session and returns to the console. A failure returns to
  * `/?signInError=<code>`, which the sign-in page explains in the person's language.
  */
-export function oidcRoutes(oidc: Oidc | null, users: UserStore, events: AccountEvents, auth: Auth, logger: Logger) {
+export function oidcRoutes(
+  oidc: Oidc | null,
+  users: UserStore,
+  events: AccountEvents,
+  auth: Auth,
+  logger: Logger,
+) {
   const fail = (c: Context, code: string) => c.redirect(`/?signInError=${encodeURIComponent(code)}`, 302);
   const configured = (): Oidc => {
     if (!oidc)
-      throw new HttpError(404, "SsoNotConfigured", "Single sign-on is not configured (OIDC_ISSUER, OIDC_CLIENT_ID).");
+      throw new HttpError(
+        404,
+        "SsoNotConfigured",
+        "Single sign-on is not configured (OIDC_ISSUER, OIDC_CLIENT_ID).",
+      );
     return oidc;
   };
 
-  async function account(sso: Oidc, identity: Awaited<ReturnType<Oidc["finish"]>>): Promise<UserRow | string> {
+  async function account(
+    sso: Oidc,
+    identity: Awaited<ReturnType<Oidc["finish"]>>,
+  ): Promise<UserRow | string> {
     const role = roleFromClaims(identity.claims, sso.config.roles);
     if (role === null) return "OidcNoRole";
     const existing = await users.byOidcSubject(identity.subject);
@@ -58,10 +71,15 @@ export function oidcRoutes(oidc: Oidc | null, users: UserStore, events: AccountE
       if (existing.role === role && existing.display_name === identity.displayName) return existing;
       const updated = await users.linkOidc(existing.id, identity.subject, role, identity.displayName);
       if (existing.role !== role) {
-        await events.record(null, "user.update", { id: existing.id, name: existing.username }, {
-          role,
-          from: "oidc-claim",
-        });
+        await events.record(
+          null,
+          "user.update",
+          { id: existing.id, name: existing.username },
+          {
+            role,
+            from: "oidc-claim",
+          },
+        );
       }
       return updated ?? "OidcFailed";
     }
@@ -86,7 +104,10 @@ export function oidcRoutes(oidc: Oidc | null, users: UserStore, events: AccountE
   return new Hono<ApiEnv>()
     .get("/login", async (c) => {
       const { url, flow } = await configured().start(originOf(c));
-      const value: OidcFlow & { returnTo: string } = { ...flow, returnTo: safeReturnTo(c.req.query("returnTo")) };
+      const value: OidcFlow & { returnTo: string } = {
+        ...flow,
+        returnTo: safeReturnTo(c.req.query("returnTo")),
+      };
       setCookie(c, FLOW_COOKIE, Buffer.from(JSON.stringify(value)).toString("base64url"), {
         httpOnly: true,
         sameSite: "Lax",

@@ -26,7 +26,12 @@ export function sessionListRoutes(sessions: SessionStore, events: AccountEvents)
       if (!session || (session.userId !== caller.id && caller.role !== "admin"))
         throw new HttpError(404, "NoSuchSession", "There is no such session (it may have ended already).");
       await sessions.deleteById(id);
-      await events.record(caller, "session.end", { id: session.userId, name: session.userName }, { via: session.via });
+      await events.record(
+        caller,
+        "session.end",
+        { id: session.userId, name: session.userName },
+        { via: session.via },
+      );
       return c.body(null, 204);
     });
 }

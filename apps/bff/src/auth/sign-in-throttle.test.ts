@@ -8,7 +8,9 @@ import { type Harness, startHarness } from "../testing/harness.ts";
  */
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ throttle: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 60_000, forgetAfterMs: 3_600_000 } });
+  h = await startHarness({
+    throttle: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 60_000, forgetAfterMs: 3_600_000 },
+  });
   await h.people.createUser({ username: "alice", role: "operator", password: "alice has a long password" });
   await h.people.createUser({ username: "bob", role: "viewer", password: "bob has one too, different" });
 });
@@ -34,7 +36,9 @@ describe("20 wrong passwords for one account", () => {
     // Alice, even with her right password, waits: her account is what is being guessed.
     const slowed = await h.signIn("alice", "alice has a long password", office);
     expect(slowed.status).toBe(429);
-    expect(await slowed.json()).toMatchObject({ error: { code: "TooManyAttempts", details: { retryAfter: expect.any(Number) } } });
+    expect(await slowed.json()).toMatchObject({
+      error: { code: "TooManyAttempts", details: { retryAfter: expect.any(Number) } },
+    });
   });
 
   it("doubles the delay with each further failure, and lets the right password in once the delay is over", async () => {
@@ -75,10 +79,14 @@ describe("the client address", () => {
       // Erin's guesses arrive through the proxy from 203.0.113.7; the forged first entries change nothing.
       for (let i = 0; i < 6; i++)
         await behind.signIn("erin", `guess ${i}`, proxy, { "X-Forwarded-For": `6.6.6.${i}, 203.0.113.7` });
-      const erin = await behind.signIn("erin", "erin behind a proxy", proxy, { "X-Forwarded-For": "203.0.113.7" });
+      const erin = await behind.signIn("erin", "erin behind a proxy", proxy, {
+        "X-Forwarded-For": "203.0.113.7",
+      });
       expect(erin.status).toBe(429);
       // Erin from another client address (same proxy) is not in the pair's delay.
-      const elsewhere = await behind.signIn("erin", "erin behind a proxy", proxy, { "X-Forwarded-For": "203.0.113.99" });
+      const elsewhere = await behind.signIn("erin", "erin behind a proxy", proxy, {
+        "X-Forwarded-For": "203.0.113.99",
+      });
       expect(elsewhere.status).toBe(200);
       const sessions = await behind.request("/api/sessions", {
         headers: { Cookie: elsewhere.headers.get("Set-Cookie")?.split(";")[0] ?? "" },

@@ -36,6 +36,10 @@ export class DbThrottleStore implements ThrottleStore {
   }
 
   async clear(keys: readonly string[]): Promise<void> {
-    if (keys.length > 0) await this.db.deleteFrom("sign_in_failures").where("key", "in", [...keys]).execute();
+    if (keys.length > 0)
+      await this.db
+        .deleteFrom("sign_in_failures")
+        .where("key", "in", [...keys])
+        .execute();
   }
 }

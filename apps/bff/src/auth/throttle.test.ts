@@ -11,7 +11,9 @@ describe("waitMs: exponential delay past the free failures", () => {
     [6, 8000],
     [12, 8000],
   ])("after %i failures on a pair, waits %i ms", (failures, expected) => {
-    expect(waitMs({ failures, resetAt: 10_000 + policy.forgetAfterMs }, "pair", policy, 10_000)).toBe(expected);
+    expect(waitMs({ failures, resetAt: 10_000 + policy.forgetAfterMs }, "pair", policy, 10_000)).toBe(
+      expected,
+    );
   });
 
   it("counts from the last failure and forgets after forgetAfterMs", () => {
@@ -31,7 +33,11 @@ describe("waitMs: exponential delay past the free failures", () => {
 describe("SignInThrottle", () => {
   it("slows the guessed account, not another account from the same address, and clears on success", async () => {
     let now = 0;
-    const throttle = new SignInThrottle(new MemoryThrottleStore(), { ...DEFAULT_THROTTLE, freeFailures: 2 }, () => now);
+    const throttle = new SignInThrottle(
+      new MemoryThrottleStore(),
+      { ...DEFAULT_THROTTLE, freeFailures: 2 },
+      () => now,
+    );
     await throttle.failed("ada", "10.0.0.1");
     expect((await throttle.gate("ada", "10.0.0.1")).accountWait).toBe(0);
     const gate = await throttle.failed("ada", "10.0.0.1");

@@ -114,7 +114,11 @@ export class SignInThrottle {
 
   async failed(account: string | null, address: string): Promise<Gate> {
     const now = this.now();
-    await this.store.recordFailure(Object.values(this.#keys(account, address)), now, now + this.policy.forgetAfterMs);
+    await this.store.recordFailure(
+      Object.values(this.#keys(account, address)),
+      now,
+      now + this.policy.forgetAfterMs,
+    );
     return this.gate(account, address);
   }
 
@@ -129,7 +133,9 @@ export class MemoryThrottleStore implements ThrottleStore {
   readonly counts = new Map<string, FailureCount>();
 
   async read(keys: readonly string[]) {
-    return new Map(keys.flatMap((k) => (this.counts.has(k) ? [[k, this.counts.get(k) as FailureCount]] : [])));
+    return new Map(
+      keys.flatMap((k) => (this.counts.has(k) ? [[k, this.counts.get(k) as FailureCount]] : [])),
+    );
   }
 
   async recordFailure(keys: readonly string[], now: number, resetAt: number) {

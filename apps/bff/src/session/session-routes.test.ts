@@ -118,7 +118,10 @@ describe("GET and DELETE /api/session", () => {
         signedIn: true,
       });
       now += 3_600_001;
-      expect(await (await timed.request("/api/session", { headers })).json()).toEqual({ signedIn: false, sso: null });
+      expect(await (await timed.request("/api/session", { headers })).json()).toEqual({
+        signedIn: false,
+        sso: null,
+      });
       expect((await timed.request("/api/buckets", { headers })).status).toBe(401);
     } finally {
       await timed.close();

@@ -1,9 +1,9 @@
 import type { AuditStore, AuditVersion } from "../audit/store.ts";
 import type { AuditAction, AuditSource } from "../audit/tables.ts";
+import type { ManagedBucket, UpstreamStyle } from "../buckets/bucket-styles.ts";
 import type { DistributedLocks } from "../db/locks.ts";
 import type { Logger } from "../platform/logger.ts";
 import type { Principal } from "../session/principal.ts";
-import type { ManagedBucket, UpstreamStyle } from "../buckets/bucket-styles.ts";
 
 /** What every audited write of a style says besides the version itself. */
 export interface WriteContext {

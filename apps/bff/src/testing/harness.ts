@@ -8,7 +8,6 @@ import { type FaultOptions, type RunningEmulator, startEmulator } from "@style-c
 import type { Hono } from "hono";
 import { type ApiDeps, createApp } from "../app.ts";
 import type { ThrottlePolicy } from "../auth/throttle.ts";
-import { type PeopleHelpers, peopleHelpers } from "./people-helpers.ts";
 import { managedBuckets } from "../buckets/managed-buckets.ts";
 import type { UpstreamDetails } from "../buckets/upstream-error.ts";
 import { createApiDeps } from "../compose.ts";
@@ -19,6 +18,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { Readiness } from "../db/readiness.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import type { PreviewConfig } from "../preview/index.ts";
+import { type PeopleHelpers, peopleHelpers } from "./people-helpers.ts";
 import { createTestDatabase, type TestDatabase } from "./postgres.ts";
 
 /**

@@ -30,11 +30,23 @@ export async function startTestProvider(options: {
       },
     ],
     pkce: { required: () => true },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+    ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+      AuthorizationCode: 60,
+    },
     claims: { openid: ["sub"], profile: ["name", "preferred_username", "roles"] },
     findAccount: async (_ctx, id) => ({
       accountId: id,
-      claims: async () => ({ sub: id, preferred_username: id, name: `Person ${id}`, roles: options.roles[id] }),
+      claims: async () => ({
+        sub: id,
+        preferred_username: id,
+        name: `Person ${id}`,
+        roles: options.roles[id],
+      }),
     }),
     cookies: { keys: ["test-cookie-key-not-a-secret"] },
   });
@@ -63,7 +75,10 @@ export async function signInAtProvider(authorizationUrl: string, login: string):
     const res = await fetch(url, {
       ...init,
       redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+      headers: {
+        ...(init.headers as Record<string, string>),
+        Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
+      },
     });
     for (const cookie of res.headers.getSetCookie()) {
       const [pair] = cookie.split(";");

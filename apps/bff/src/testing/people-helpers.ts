@@ -1,9 +1,9 @@
 import type { ApiDeps } from "../app.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import { hashPassword } from "../users/password.ts";
+import { ROLES, type Role } from "../users/roles.ts";
 import { principalOf } from "../users/user-dto.ts";
 import type { UserRow } from "../users/user-store.ts";
-import { ROLES, type Role } from "../users/roles.ts";
 
 /** Test helpers of the people feature, mixed into the harness. */
 export interface PeopleHelpers {
@@ -25,7 +25,12 @@ export interface PeopleHelpers {
   /** Headers of a signed-out browser on the console's origin (CSRF header, JSON). */
   anonymousBrowser(): Record<string, string>;
   /** `POST /api/session {username, password}` from `address` (default 127.0.0.1). */
-  signIn(username: string, password: string, address?: string, headers?: Record<string, string>): Promise<Response>;
+  signIn(
+    username: string,
+    password: string,
+    address?: string,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
 }
 
 export function peopleHelpers(
@@ -62,11 +67,19 @@ export function peopleHelpers(
       row = await createUser({ username: `test-${role}`, role });
       byRole.set(role, row);
     }
-    const { id } = await api.people.sessions.create(principalOf(row, "session"), { address: "127.0.0.1", userAgent: "test" });
+    const { id } = await api.people.sessions.create(principalOf(row, "session"), {
+      address: "127.0.0.1",
+      userAgent: "test",
+    });
     return { ...anonymousBrowser(), Cookie: `sc_session=${id}` };
   }
 
-  const signIn = (username: string, password: string, address = "127.0.0.1", headers: Record<string, string> = {}) =>
+  const signIn = (
+    username: string,
+    password: string,
+    address = "127.0.0.1",
+    headers: Record<string, string> = {},
+  ) =>
     request("/api/session", {
       method: "POST",
       headers: { ...anonymousBrowser(), ...headers },

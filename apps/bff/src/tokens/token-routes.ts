@@ -27,9 +27,15 @@ export function tokenRoutes(tokens: TokenStore, events: AccountEvents, now: () =
         throw new HttpError(403, "RoleTooHigh", `A token's role cannot be above yours (${caller.role}).`, {
           details: { role, max: caller.role },
         });
-      const expiresAt = expiresInDays === undefined ? null : new Date(now() + expiresInDays * 24 * 3600 * 1000);
+      const expiresAt =
+        expiresInDays === undefined ? null : new Date(now() + expiresInDays * 24 * 3600 * 1000);
       const { id, token } = await tokens.create(caller.id, name, role, expiresAt);
-      await events.record(caller, "token.create", { id: caller.id, name: caller.username }, { tokenId: id, name, role });
+      await events.record(
+        caller,
+        "token.create",
+        { id: caller.id, name: caller.username },
+        { tokenId: id, name, role },
+      );
       return c.json({ id, token, name, role, expiresAt: expiresAt?.toISOString() ?? null }, 201);
     })
     .delete("/:id", validate("param", idParam), async (c) => {
@@ -39,7 +45,12 @@ export function tokenRoutes(tokens: TokenStore, events: AccountEvents, now: () =
       if (!owner || (owner.userId !== caller.id && caller.role !== "admin"))
         throw new HttpError(404, "NoSuchToken", "There is no such token (it may be revoked already).");
       await tokens.delete(id);
-      await events.record(caller, "token.revoke", { id: owner.userId, name: owner.username }, { tokenId: id, name: owner.name });
+      await events.record(
+        caller,
+        "token.revoke",
+        { id: owner.userId, name: owner.username },
+        { tokenId: id, name: owner.name },
+      );
       return c.body(null, 204);
     });
 }

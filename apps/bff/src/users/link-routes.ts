@@ -17,7 +17,12 @@ export function linkRoutes(service: UserService, auth: Auth) {
     .post("/check", validate("json", checkLinkBody), async (c) => {
       const { link, row } = await service.describeLink(c.req.valid("json").token);
       return c.json(
-        { kind: link.kind, username: row.username, displayName: row.display_name, expiresAt: link.expires_at.toISOString() },
+        {
+          kind: link.kind,
+          username: row.username,
+          displayName: row.display_name,
+          expiresAt: link.expires_at.toISOString(),
+        },
         200,
       );
     })

@@ -18,16 +18,25 @@ it("keeps passwords, API tokens and link secrets out of logs, responses and the 
   const created = await h.request("/api/users", json("POST", admin, { username: "sam", role: "operator" }));
   const link = (await jsonOf<{ invite: { url: string } }>(created)).invite.url.split("#invite=")[1] ?? "";
   await h.request("/api/invites/check", json("POST", h.anonymousBrowser(), { token: link }));
-  const accepted = await h.request("/api/invites/accept", json("POST", h.anonymousBrowser(), { token: link, password }));
+  const accepted = await h.request(
+    "/api/invites/accept",
+    json("POST", h.anonymousBrowser(), { token: link, password }),
+  );
   const cookie = accepted.headers.get("Set-Cookie")?.split(";")[0] ?? "";
   const me = { ...h.anonymousBrowser(), Cookie: cookie };
   await h.signIn("sam", wrong);
   const minted = await h.request("/api/tokens", json("POST", me, { name: "script" }));
   const token = (await jsonOf<{ token: string }>(minted)).token;
   const bearer = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
-  await h.request("/api/buckets/photos/styles", json("POST", bearer, { name: "by-script", content: "image/resize,w_9" }));
+  await h.request(
+    "/api/buckets/photos/styles",
+    json("POST", bearer, { name: "by-script", content: "image/resize,w_9" }),
+  );
   await h.request("/api/buckets", { headers: { Authorization: `Bearer ${token}x` } });
-  await h.request("/api/profile/password", json("PUT", me, { currentPassword: wrong, newPassword: `${password}!` }));
+  await h.request(
+    "/api/profile/password",
+    json("PUT", me, { currentPassword: wrong, newPassword: `${password}!` }),
+  );
 
   const audit = JSON.stringify(await h.database.db.selectFrom("audit_events").selectAll().execute());
   const accountAudit = JSON.stringify(await h.database.db.selectFrom("account_events").selectAll().execute());
@@ -38,7 +47,8 @@ it("keeps passwords, API tokens and link secrets out of logs, responses and the 
     expect(accountAudit).not.toContain(secret);
     expect(stored).not.toContain(secret);
   }
-  for (const secret of [password, wrong, `${password}!`]) expect(h.seen.filter((s) => s.includes(secret))).toEqual([]);
+  for (const secret of [password, wrong, `${password}!`])
+    expect(h.seen.filter((s) => s.includes(secret))).toEqual([]);
   // The token and the link each appear in exactly one response: the one that handed them over.
   expect(h.seen.filter((s) => s.includes(token))).toHaveLength(1);
   expect(h.seen.filter((s) => s.includes(link))).toHaveLength(1);

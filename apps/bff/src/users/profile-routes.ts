@@ -19,9 +19,14 @@ export function profileRoutes(users: UserStore, sessions: SessionStore, events: 
   return new Hono<ApiEnv>().put("/password", validate("json", changePasswordBody), async (c) => {
     const caller = me(c);
     if (caller.via === "api-token" || caller.via === "bootstrap-token")
-      throw new HttpError(403, "NotWithThisSignIn", "Change a password from a signed-in browser session of that account.");
+      throw new HttpError(
+        403,
+        "NotWithThisSignIn",
+        "Change a password from a signed-in browser session of that account.",
+      );
     const row = await users.byId(caller.id);
-    if (!row || row.builtin) throw new HttpError(409, "BuiltinAccount", "The built-in admin has no password.");
+    if (!row || row.builtin)
+      throw new HttpError(409, "BuiltinAccount", "The built-in admin has no password.");
     const { currentPassword, newPassword } = c.req.valid("json");
     if (row.password_hash !== null) {
       const ok = currentPassword !== undefined && (await verifyPassword(row.password_hash, currentPassword));

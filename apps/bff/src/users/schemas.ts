@@ -48,7 +48,12 @@ export const createUserBody = z.object({
 });
 
 export const patchUserBody = z
-  .object({ role: role.optional(), displayName: displayName.optional(), buckets: buckets.optional(), disabled: z.boolean().optional() })
+  .object({
+    role: role.optional(),
+    displayName: displayName.optional(),
+    buckets: buckets.optional(),
+    disabled: z.boolean().optional(),
+  })
   .refine((b) => Object.keys(b).length > 0, "Change at least one of role, displayName, buckets, disabled");
 
 export const idParam = z.object({ id: z.string().min(1).max(100) });

@@ -54,7 +54,13 @@ export function createUserService(options: UserServiceOptions) {
   async function create(
     actor: Principal,
     origin: string,
-    body: { username: string; role: Role; displayName?: string | undefined; password?: string | undefined; buckets?: string[] | null | undefined },
+    body: {
+      username: string;
+      role: Role;
+      displayName?: string | undefined;
+      password?: string | undefined;
+      buckets?: string[] | null | undefined;
+    },
   ): Promise<{ user: UserDto; invite?: LinkDto }> {
     if (body.password !== undefined) assertPasswordOk(body.password, body.username);
     const row = await users.insert({
@@ -66,27 +72,47 @@ export function createUserService(options: UserServiceOptions) {
       oidcSubject: null,
     });
     if (!row) throw new HttpError(409, "UsernameTaken", `The username "${body.username}" is taken.`);
-    await events.record(actor, "user.create", { id: row.id, name: row.username }, {
-      role: row.role,
-      buckets: row.buckets,
-      invited: body.password === undefined,
-    });
+    await events.record(
+      actor,
+      "user.create",
+      { id: row.id, name: row.username },
+      {
+        role: row.role,
+        buckets: row.buckets,
+        invited: body.password === undefined,
+      },
+    );
     if (body.password !== undefined) return { user: toUserDto(row) };
     const link = await links.create(row.id, "invite", actor.id, inviteTtl);
-    return { user: toUserDto(row), invite: { url: linkUrl(origin, link.secret), expiresAt: link.expiresAt.toISOString() } };
+    return {
+      user: toUserDto(row),
+      invite: { url: linkUrl(origin, link.secret), expiresAt: link.expiresAt.toISOString() },
+    };
   }
 
   async function patch(
     actor: Principal,
     id: string,
-    body: { role?: Role | undefined; displayName?: string | undefined; buckets?: string[] | null | undefined; disabled?: boolean | undefined },
+    body: {
+      role?: Role | undefined;
+      displayName?: string | undefined;
+      buckets?: string[] | null | undefined;
+      disabled?: boolean | undefined;
+    },
   ): Promise<UserDto> {
     const before = await mustFind(id);
-    if (before.builtin && (body.role !== undefined || body.buckets !== undefined || body.disabled !== undefined)) {
+    if (
+      before.builtin &&
+      (body.role !== undefined || body.buckets !== undefined || body.disabled !== undefined)
+    ) {
       throw new HttpError(409, "BuiltinAccount", "The built-in admin keeps its role and cannot be disabled.");
     }
     if (id === actor.id && (body.disabled === true || (body.role !== undefined && body.role !== "admin"))) {
-      throw new HttpError(409, "NotYourself", "You cannot disable or demote your own account; ask another admin.");
+      throw new HttpError(
+        409,
+        "NotYourself",
+        "You cannot disable or demote your own account; ask another admin.",
+      );
     }
     const row = await users.update(id, {
       ...(body.role === undefined ? {} : { role: body.role }),
@@ -97,17 +123,28 @@ export function createUserService(options: UserServiceOptions) {
     if (!row) throw new HttpError(404, "NoSuchUser", "There is no such account.");
     let ended = 0;
     if (body.disabled === true && before.disabled_at === null) ended = await sessions.deleteForPrincipal(id);
-    const action = body.disabled === true ? "user.disable" : body.disabled === false ? "user.enable" : "user.update";
-    await events.record(actor, action, { id: row.id, name: row.username }, {
-      ...body,
-      ...(ended > 0 ? { sessionsEnded: ended } : {}),
-    });
+    const action =
+      body.disabled === true ? "user.disable" : body.disabled === false ? "user.enable" : "user.update";
+    await events.record(
+      actor,
+      action,
+      { id: row.id, name: row.username },
+      {
+        ...body,
+        ...(ended > 0 ? { sessionsEnded: ended } : {}),
+      },
+    );
     return toUserDto(row);
   }
 
   async function resetLink(actor: Principal, origin: string, id: string): Promise<LinkDto> {
     const row = await mustFind(id);
-    if (row.builtin) throw new HttpError(409, "BuiltinAccount", "The built-in admin signs in with the bootstrap token, not a password.");
+    if (row.builtin)
+      throw new HttpError(
+        409,
+        "BuiltinAccount",
+        "The built-in admin signs in with the bootstrap token, not a password.",
+      );
     const kind = row.password_hash === null && row.oidc_subject === null ? "invite" : "reset";
     const link = await links.create(row.id, kind, actor.id, kind === "invite" ? inviteTtl : resetTtl);
     await events.record(actor, "user.reset-link", { id: row.id, name: row.username }, { kind });
@@ -119,7 +156,11 @@ export function createUserService(options: UserServiceOptions) {
     const link = await links.live(secret);
     const row = link && (await users.byId(link.user_id));
     if (!link || !row || row.disabled_at !== null)
-      throw new HttpError(404, "LinkInvalid", "This link has been used, has expired, or was replaced by a newer one.");
+      throw new HttpError(
+        404,
+        "LinkInvalid",
+        "This link has been used, has expired, or was replaced by a newer one.",
+      );
     return { link, row };
   }
 
@@ -129,7 +170,11 @@ export function createUserService(options: UserServiceOptions) {
     assertPasswordOk(password, row.username);
     const hash = await hashPassword(password);
     if (!(await links.spend(link.id)))
-      throw new HttpError(404, "LinkInvalid", "This link has been used, has expired, or was replaced by a newer one.");
+      throw new HttpError(
+        404,
+        "LinkInvalid",
+        "This link has been used, has expired, or was replaced by a newer one.",
+      );
     const updated = await users.update(row.id, { passwordHash: hash });
     if (!updated) throw new HttpError(404, "NoSuchUser", "There is no such account.");
     await sessions.deleteForPrincipal(row.id);

@@ -7,7 +7,11 @@ import type { UserTable } from "./tables.ts";
 export type UserRow = Selectable<UserTable>;
 
 /** The built-in account the bootstrap token acts as. */
-export const BOOTSTRAP_USER = { id: "bootstrap-admin", username: "admin", displayName: "Admin (bootstrap token)" };
+export const BOOTSTRAP_USER = {
+  id: "bootstrap-admin",
+  username: "admin",
+  displayName: "Admin (bootstrap token)",
+};
 
 export interface NewUser {
   username: string;

@@ -43,7 +43,8 @@ export function tokensQuery(owner: string) {
   return queryOptions({
     queryKey: peopleKeys.tokens(owner),
     queryFn: async () =>
-      (await (await ok(() => api.tokens.$get({ query: owner === "me" ? {} : { userId: owner } }))).json()).tokens,
+      (await (await ok(() => api.tokens.$get({ query: owner === "me" ? {} : { userId: owner } }))).json())
+        .tokens,
   });
 }
 
@@ -52,7 +53,8 @@ export function sessionsQuery(owner: string) {
   return queryOptions({
     queryKey: peopleKeys.sessions(owner),
     queryFn: async () =>
-      (await (await ok(() => api.sessions.$get({ query: owner === "me" ? {} : { userId: owner } }))).json()).sessions,
+      (await (await ok(() => api.sessions.$get({ query: owner === "me" ? {} : { userId: owner } }))).json())
+        .sessions,
   });
 }
 

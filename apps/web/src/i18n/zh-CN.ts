@@ -1,5 +1,5 @@
-import type { Messages } from "./en.ts";
 import { zhCNPeople } from "../people/messages.ts";
+import type { Messages } from "./en.ts";
 import { zhCNPreview } from "./zh-CN-preview.ts";
 
 /** Simplified Chinese: most OSS operators read it first. Typed as `Messages`, so every key is required. */

@@ -74,7 +74,12 @@ function InviteForm() {
       <div className="inline-fields">
         <div className="field">
           <label htmlFor="invite-username">{t("people.username")}</label>
-          <input id="invite-username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            id="invite-username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="invite-role">{t("people.role")}</label>
@@ -236,4 +241,3 @@ function AccountEvents() {
     </section>
   );
 }
-

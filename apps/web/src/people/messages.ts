@@ -109,7 +109,8 @@ export const enPeople = {
   "invite.resetTitle": "Choose a new password",
   "invite.lead": "Welcome, {name}. Choose a password for the account {username}.",
   "invite.submit": "Set password and sign in",
-  "invite.invalid": "This link has been used, has expired, or was replaced by a newer one. Ask an admin for a new one.",
+  "invite.invalid":
+    "This link has been used, has expired, or was replaced by a newer one. Ask an admin for a new one.",
 
   "password.tooShort": "The password needs at least 10 characters.",
   "password.tooLong": "The password may have at most 256 characters.",

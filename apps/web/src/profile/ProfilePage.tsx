@@ -181,7 +181,8 @@ function Tokens({ role }: { role: Role }) {
     event.preventDefault();
     create.mutate();
   };
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : t("profile.token.never"));
+  const when = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleString(locale) : t("profile.token.never");
   return (
     <section className="card stack" aria-labelledby="tokens-title">
       <h2 id="tokens-title" className="card-title">
@@ -191,7 +192,13 @@ function Tokens({ role }: { role: Role }) {
       <form className="inline-fields" onSubmit={submit}>
         <div className="field">
           <label htmlFor="token-name">{t("profile.token.name")}</label>
-          <input id="token-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            id="token-name"
+            required
+            maxLength={100}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="token-role">{t("profile.token.role")}</label>

@@ -10,9 +10,14 @@ export function RoleBadge() {
   const { user } = session;
   const role = t(`role.${user.role}`);
   return (
-    <Link to="/profile" className="role-badge" title={t("nav.profile")}>
+    <Link
+      to="/profile"
+      className="role-badge"
+      title={t("nav.profile")}
+      aria-label={`${user.displayName}, ${t("role.badge", { role })}`}
+    >
       <span className="role-badge-name">{user.displayName}</span>
-      <span className={`role-chip role-${user.role}`} aria-label={t("role.badge", { role })}>
+      <span className={`role-chip role-${user.role}`}>
         {user.buckets === null ? role : t("role.limited", { role, count: user.buckets.length })}
       </span>
     </Link>

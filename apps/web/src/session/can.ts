@@ -34,7 +34,8 @@ export type Verdict =
 export function can(who: Who | null | undefined, action: Action, bucket?: string): Verdict {
   if (!who) return { allowed: false, need: NEEDS[action], role: "viewer" };
   const need = NEEDS[action];
-  if (ROLE_ORDER.indexOf(who.role) < ROLE_ORDER.indexOf(need)) return { allowed: false, need, role: who.role };
+  if (ROLE_ORDER.indexOf(who.role) < ROLE_ORDER.indexOf(need))
+    return { allowed: false, need, role: who.role };
   if (bucket !== undefined && who.buckets !== null && !who.buckets.includes(bucket))
     return { allowed: false, bucket, role: who.role };
   return { allowed: true };

@@ -24,7 +24,10 @@ describe("takeFragment and takeSignInError", () => {
   it("takes an invite link out of the address bar", async () => {
     const { takeFragment } = await import("./fragment.ts");
     const history = { replaceState: vi.fn() } as unknown as History;
-    expect(takeFragment(fakeLocation("#invite=s3cret"), history)).toEqual({ kind: "invite", value: "s3cret" });
+    expect(takeFragment(fakeLocation("#invite=s3cret"), history)).toEqual({
+      kind: "invite",
+      value: "s3cret",
+    });
     expect(history.replaceState).toHaveBeenCalledWith(null, "", "/buckets/demo/styles?q=1");
   });
 

@@ -9,7 +9,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("username", "text", (c) => c.notNull().unique())
     .addColumn("display_name", "text", (c) => c.notNull())
-    .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('viewer', 'designer', 'operator', 'admin')`))
+    .addColumn("role", "text", (c) =>
+      c.notNull().check(sql`role in ('viewer', 'designer', 'operator', 'admin')`),
+    )
     .addColumn("buckets", "jsonb")
     .addColumn("password_hash", "text")
     .addColumn("oidc_subject", "text", (c) => c.unique())
@@ -24,7 +26,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('viewer', 'designer', 'operator', 'admin')`))
+    .addColumn("role", "text", (c) =>
+      c.notNull().check(sql`role in ('viewer', 'designer', 'operator', 'admin')`),
+    )
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("hint", "text", (c) => c.notNull())
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -58,7 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("target_name", "text", (c) => c.notNull())
     .addColumn("detail", "jsonb")
     .execute();
-  await db.schema.createIndex("account_events_target_idx").on("account_events").columns(["target_id", "id desc"]).execute();
+  await db.schema
+    .createIndex("account_events_target_idx")
+    .on("account_events")
+    .columns(["target_id", "id desc"])
+    .execute();
 
   // The sessions list shows where and in what a person is signed in.
   await db.schema.alterTable("sessions").addColumn("address", "text").execute();
