@@ -52,7 +52,8 @@ export default defineConfig({
   ],
   webServer: {
     command: "node ../apps/bff/dist/main.js",
-    url: `${baseURL}/api/health`,
+    // Ready, not just alive: while the database migrates and reconciles, the API answers 503.
+    url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe",

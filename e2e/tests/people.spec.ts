@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { figure } from "../fixtures/preview.ts";
 import { browserLikeHeaders } from "../fixtures/stack.ts";
 import { createStyleViaApi, expect, signIn, test } from "../fixtures/test.ts";
 
@@ -65,8 +66,9 @@ test("an admin invites a designer who previews but cannot save or delete; an ope
   await test.step("the designer previews an edit but cannot save it", async () => {
     await designerPage.getByRole("link", { name: `Edit ${style}` }).click();
     await designerPage.getByLabel("Content").fill("image/resize,w_120");
-    const preview = designerPage.getByRole("img", { name: /preview/i }).first();
-    await expect(preview).toBeVisible();
+    // The live preview renders the designer's draft (resize to 120 px wide).
+    await expect(figure(designerPage).locator("dl")).toContainText("120 ×");
+    await expect(figure(designerPage).getByRole("img")).toBeVisible();
     const save = designerPage.getByRole("button", { name: /Review changes|Save/ }).first();
     await expect(save).toBeDisabled();
     await expect(save).toHaveAccessibleDescription(/Your role \(Designer\) cannot do this/);
