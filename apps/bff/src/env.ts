@@ -121,6 +121,12 @@ const envSchema = z
       .min(0, "PREVIEW_CACHE_MB must be 0 or more")
       .max(4096, "PREVIEW_CACHE_MB must be at most 4096")
       .default(64),
+    OSS_QPS: z.coerce
+      .number({ error: "OSS_QPS must be a number of requests per second" })
+      .int("OSS_QPS must be a whole number")
+      .min(1, "OSS_QPS must be 1–100000")
+      .max(100_000, "OSS_QPS must be 1–100000")
+      .default(100),
     DATABASE_URL: optional(
       z
         .string()
@@ -193,6 +199,8 @@ export interface CloudOss {
   buckets: string[];
   endpoint?: string;
   styleLimit: number;
+  /** OSS requests per second for all replicas together (the account's limit; default 100). */
+  qps: number;
 }
 
 export interface EmbeddedOss {
@@ -247,6 +255,7 @@ function toEnv(raw: RawEnv): Env {
           buckets: raw.OSS_BUCKETS ?? [],
           ...(raw.OSS_ENDPOINT === undefined ? {} : { endpoint: raw.OSS_ENDPOINT }),
           styleLimit: raw.OSS_STYLE_LIMIT,
+          qps: raw.OSS_QPS,
         }
       : { mode: "embedded", emulatorPort: raw.EMULATOR_PORT, styleLimit: raw.OSS_STYLE_LIMIT };
   return {

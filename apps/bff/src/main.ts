@@ -8,6 +8,7 @@ import type { ManagedBucket } from "./buckets/bucket-styles.ts";
 import { managedBuckets } from "./buckets/managed-buckets.ts";
 import { createApiDeps } from "./compose.ts";
 import type { DatabaseHandle } from "./db/database.ts";
+import { sharedRateLimit } from "./db/oss-rate.ts";
 import { Readiness } from "./db/readiness.ts";
 import { startDatabase, startingApp } from "./db/start.ts";
 import { startEmbedded } from "./embedded/start.ts";
@@ -92,7 +93,13 @@ async function main(): Promise<void> {
   let secrets: string[];
   if (env.oss.mode === "cloud") {
     const { credentials, region, endpoint, styleLimit } = env.oss;
-    buckets = managedBuckets({ region, endpoint, credentials, buckets: env.oss.buckets, styleLimit });
+    // The account's QPS is shared by every replica: the limit is held in the database.
+    const limit = sharedRateLimit(database.db, { requestsPerSecond: env.oss.qps });
+    const client = {
+      rateLimit: false as const,
+      hooks: { beforeRequest: (_: unknown, signal?: AbortSignal) => limit.acquire(signal) },
+    };
+    buckets = managedBuckets({ region, endpoint, credentials, buckets: env.oss.buckets, styleLimit, client });
     secrets = [credentials.accessKeySecret, credentials.securityToken ?? ""];
     console.log(`Managing ${buckets.length} OSS bucket(s) in ${region}: ${env.oss.buckets.join(", ")}`);
   } else {
