@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../session/principal.ts";
 import { errorOf, type Harness, json, jsonOf, startHarness, styleOf } from "../testing/harness.ts";
 import type { DraftDto, VersionDto } from "./dto.ts";
 
@@ -14,11 +13,6 @@ afterAll(() => h.close());
 const drafts = "/api/buckets/photos/drafts";
 const post = (path: string, body: unknown) => h.request(path, json("POST", browser, body));
 const draftOf = (res: Response) => jsonOf<DraftDto>(res);
-
-// People (issue 10) brings accounts with these roles; the service takes the principal as it will.
-const designer: Principal = { id: "u-dana", displayName: "dana", role: "designer", via: "session" };
-const operator: Principal = { id: "u-omar", displayName: "omar", role: "operator", via: "session" };
-const operator2: Principal = { id: "u-olga", displayName: "olga", role: "operator", via: "session" };
 
 describe("drafts and review over HTTP", () => {
   it("saves a draft of an existing style, lists it, sends it for review and publishes it", async () => {
@@ -114,44 +108,65 @@ describe("drafts and review over HTTP", () => {
 });
 
 describe("drafts and review by role", () => {
-  it("a designer's draft is published by an operator; the designer cannot publish", async () => {
-    const service = h.api.drafts;
-    const draft = await service.create(designer, "photos", { name: "by-dana", content: "image/resize,w_42" });
-    await expect(service.publish(designer, "photos", draft.id, {})).rejects.toMatchObject({ status: 403 });
-    await service.requestReview(designer, "photos", draft.id);
-    const { draft: done, style } = await service.publish(operator, "photos", draft.id, {});
-    expect(done).toMatchObject({ status: "published", reviewer: { id: "u-omar", username: "omar" } });
+  const as = (headers: Record<string, string>, method: string, path: string, body: unknown = {}) =>
+    h.request(path, json(method, headers, body));
+
+  it("a designer's draft is published by an operator; the designer can neither write nor publish", async () => {
+    const designer = await h.sessionAs("designer");
+    const operator = await h.sessionAs("operator");
+    expect(
+      (await as(designer, "POST", "/api/buckets/photos/styles", { name: "x", content: "image/resize,w_1" }))
+        .status,
+    ).toBe(403);
+    const draft = await draftOf(
+      await as(designer, "POST", drafts, { name: "by-dana", content: "image/resize,w_42" }),
+    );
+    expect(draft.author.username).toBe("test-designer");
+    expect((await as(designer, "POST", `${drafts}/${draft.id}/publish`)).status).toBe(403);
+    expect((await as(designer, "POST", `${drafts}/${draft.id}/review`)).status).toBe(200);
+    const published = await as(operator, "POST", `${drafts}/${draft.id}/publish`);
+    expect(published.status).toBe(200);
+    const { draft: done, style } = await jsonOf<{ draft: DraftDto; style: { content: string } }>(published);
+    expect(done).toMatchObject({ status: "published", reviewer: { username: "test-operator" } });
     expect(style.content).toBe("image/resize,w_42");
-    const versions = await h.api.history.versions("photos", "by-dana");
-    expect(versions[0]?.actor).toEqual({ id: "u-omar", username: "omar" });
+    const versions = await jsonOf<{ versions: VersionDto[] }>(
+      await h.request("/api/buckets/photos/styles/by-dana/versions", { headers: designer }),
+    );
+    expect(versions.versions[0]?.actor?.username).toBe("test-operator");
   });
 
-  it("with review required, an operator's own draft needs another operator, after review is requested", async () => {
-    await h.api.settings.set("photos", true, "test");
+  it("with review required, an operator's own draft needs someone else, after review is requested", async () => {
+    const operator = await h.sessionAs("operator");
+    const designer = await h.sessionAs("designer");
+    expect((await as(operator, "PUT", "/api/buckets/photos/settings", { requireReview: true })).status).toBe(
+      403,
+    );
+    expect((await as(browser, "PUT", "/api/buckets/photos/settings", { requireReview: true })).status).toBe(
+      200,
+    );
     try {
-      const service = h.api.drafts;
-      const draft = await service.create(operator, "photos", {
-        name: "by-omar",
-        content: "image/resize,w_43",
-      });
-      await service.requestReview(operator, "photos", draft.id);
-      await expect(service.publish(operator, "photos", draft.id, {})).rejects.toMatchObject({
-        code: "OwnDraft",
-      });
-      await expect(service.reject(operator, "photos", draft.id, "self")).rejects.toMatchObject({
-        code: "OwnDraft",
-      });
-      const unrequested = await service.create(designer, "photos", {
-        name: "by-dana-2",
-        content: "image/resize,w_44",
-      });
-      await expect(service.publish(operator2, "photos", unrequested.id, {})).rejects.toMatchObject({
-        code: "ReviewNotRequested",
-      });
-      const { draft: done } = await service.publish(operator2, "photos", draft.id, {});
-      expect(done.status).toBe("published");
+      const draft = await draftOf(
+        await as(operator, "POST", drafts, { name: "by-omar", content: "image/resize,w_43" }),
+      );
+      await as(operator, "POST", `${drafts}/${draft.id}/review`);
+      const own = await as(operator, "POST", `${drafts}/${draft.id}/publish`);
+      expect((await errorOf(own)).error.code).toBe("OwnDraft");
+      expect(
+        (await errorOf(await as(operator, "POST", `${drafts}/${draft.id}/reject`, { comment: "self" }))).error
+          .code,
+      ).toBe("OwnDraft");
+      const unrequested = await draftOf(
+        await as(designer, "POST", drafts, { name: "by-dana-2", content: "image/resize,w_44" }),
+      );
+      expect(
+        (await errorOf(await as(operator, "POST", `${drafts}/${unrequested.id}/publish`))).error.code,
+      ).toBe("ReviewNotRequested");
+      // Someone else (the admin) approves it.
+      const res = await as(browser, "POST", `${drafts}/${draft.id}/publish`);
+      expect(res.status).toBe(200);
+      expect((await jsonOf<{ draft: DraftDto }>(res)).draft.status).toBe("published");
     } finally {
-      await h.api.settings.set("photos", false, "test");
+      await as(browser, "PUT", "/api/buckets/photos/settings", { requireReview: false });
     }
   });
 });

@@ -4,24 +4,19 @@ import { bucketLookup } from "../buckets/managed-buckets.ts";
 import type { StyleDto } from "../contract/dto.ts";
 import type { Database } from "../db/schema.ts";
 import { HttpError } from "../http/error.ts";
-import type { Principal } from "../session/principal.ts";
 import { assertStyleContent, assertStyleName } from "../styles/assert-style.ts";
 import { toStyleDto } from "../styles/style-service.ts";
 import type { StyleWriter } from "../styles/writer.ts";
+import type { Principal } from "../users/principal.ts";
+import { roleAtLeast } from "../users/roles.ts";
 import type { DraftDto } from "./dto.ts";
 import type { BucketSettingsStore } from "./settings.ts";
 import type { DraftStatus, StyleDraftTable } from "./tables.ts";
 
 type DraftRow = Selectable<StyleDraftTable>;
 
-/**
- * Roles that may publish or send back a draft. Until accounts land (issue 10) the only principal is the
- * admin token; with them, `viewer` and `designer` propose and `operator` and `admin` publish.
- */
-const REVIEWER_ROLES = new Set(["operator", "admin"]);
-
-/** Whether a principal may publish or send back drafts (operators and admins). */
-export const mayReview = (principal: Pick<Principal, "role">) => REVIEWER_ROLES.has(principal.role);
+/** Whether a principal may publish or send back drafts: an operator or higher (issue 10's roles). */
+export const mayReview = (principal: Pick<Principal, "role">) => roleAtLeast(principal.role, "operator");
 
 const toDraftDto = (row: DraftRow): DraftDto => ({
   id: row.id,
@@ -138,7 +133,7 @@ export function createDraftService(options: DraftServiceOptions) {
           base_last_modify_time: baseTime,
           status: "draft",
           author_id: actor.id,
-          author_name: actor.displayName,
+          author_name: actor.username,
           note: input.note ?? null,
           review_comment: null,
           reviewer_id: null,
@@ -243,7 +238,7 @@ export function createDraftService(options: DraftServiceOptions) {
       const published = await transition(id, ["draft", "in_review", "rejected"], {
         status: "published",
         reviewer_id: actor.id,
-        reviewer_name: actor.displayName,
+        reviewer_name: actor.username,
         review_comment: input.comment ?? null,
         published_version_id: auditId,
       });
@@ -260,7 +255,7 @@ export function createDraftService(options: DraftServiceOptions) {
         await transition(id, ["draft", "in_review"], {
           status: "rejected",
           reviewer_id: actor.id,
-          reviewer_name: actor.displayName,
+          reviewer_name: actor.username,
           review_comment: comment,
         }),
       );

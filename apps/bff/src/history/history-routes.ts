@@ -1,9 +1,9 @@
 import { type Context, Hono } from "hono";
+import { me } from "../auth/me.ts";
 import { bucketParam, styleParam } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import { validate } from "../http/zod-validator.ts";
-import type { Principal } from "../session/principal.ts";
 import type { DraftService } from "./drafts.ts";
 import type { HistoryService } from "./history-service.ts";
 import {
@@ -20,8 +20,8 @@ import {
 } from "./schemas.ts";
 import type { BucketSettingsStore } from "./settings.ts";
 
-// The one place this feature reads who is acting (accounts change where it lives).
-const actorOf = (c: Context<ApiEnv>): Principal => c.var.auth.principal;
+// The one place this feature reads who is acting.
+const actorOf = me;
 
 /** Optional JSON bodies: an empty body is `{}`. */
 async function optionalJson(c: Context<ApiEnv>): Promise<unknown> {

@@ -17,10 +17,12 @@ export interface KnownState {
 
 /**
  * The version a row stands for. A delete keeps what was deleted (its `before_*`), so it can be restored.
+ * `username` is the account's (from `users`); an actor that is not an account (a removed user) shows
+ * the name recorded with the event.
  * @example
  * toVersionDto(row); // { id: 12, content: "image/resize,w_200", action: "update", source: "console", actor: { id, username }, … }
  */
-export function toVersionDto(row: AuditRow): VersionDto {
+export function toVersionDto(row: AuditRow, username?: string | null): VersionDto {
   const deleted = row.after_content === null;
   return {
     id: row.id,
@@ -28,7 +30,10 @@ export function toVersionDto(row: AuditRow): VersionDto {
     category: (deleted ? row.before_category : row.after_category) ?? "",
     action: row.action,
     source: row.source,
-    actor: row.actor_id === null ? null : { id: row.actor_id, username: row.actor_name ?? row.actor_id },
+    actor:
+      row.actor_id === null
+        ? null
+        : { id: row.actor_id, username: username ?? row.actor_name ?? row.actor_id },
     at: (row.completed_at ?? row.time).toISOString(),
     comment: row.comment,
     lastModifyTime: row.after_last_modify_time?.toISOString() ?? null,
@@ -61,14 +66,16 @@ export class VersionStore {
   async list(bucket: string, style: string): Promise<VersionDto[]> {
     const rows = await this.db
       .selectFrom("audit_events")
-      .selectAll()
+      .leftJoin("users", "users.id", "audit_events.actor_id")
+      .selectAll("audit_events")
+      .select("users.username")
       .where("bucket", "=", bucket)
       .where("style", "=", style)
       .where("status", "in", [...APPLIED])
-      .orderBy("id", "desc")
+      .orderBy("audit_events.id", "desc")
       .limit(1000)
       .execute();
-    return rows.map(toVersionDto);
+    return rows.map((row) => toVersionDto(row, row.username));
   }
 
   /** One version by id, only when it belongs to this style. */

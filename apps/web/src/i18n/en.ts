@@ -1,4 +1,5 @@
 import { enHistory } from "../history/messages.ts";
+import { enPeople } from "../people/messages.ts";
 import { enPreview } from "./en-preview.ts";
 
 /**
@@ -155,6 +156,7 @@ export const en = {
   "error.hint.generic": "Quote the request ID when you contact Alibaba Cloud support.",
   ...enPreview,
   ...enHistory,
+  ...enPeople,
 } as const;
 
 export type MessageKey = keyof typeof en;

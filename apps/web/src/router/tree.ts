@@ -1,5 +1,6 @@
 import { createRoute } from "@tanstack/react-router";
 import { historyRoutes } from "../history/routes.tsx";
+import { peopleRoute, profileRoute } from "../people/routes.tsx";
 import { bucketRoute, styleScreens } from "../styles/routes.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
 import { rootRoute } from "./root.tsx";
@@ -14,4 +15,4 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
  */
 const bucketScreens = bucketRoute.addChildren([...styleScreens, ...historyRoutes]);
 
-export const routeTree = rootRoute.addChildren([homeRoute, bucketScreens]);
+export const routeTree = rootRoute.addChildren([homeRoute, bucketScreens, peopleRoute, profileRoute]);
