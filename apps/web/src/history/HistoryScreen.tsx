@@ -1,4 +1,5 @@
 import { useParams } from "@tanstack/react-router";
+import { DraftsPage } from "../drafts/DraftsPage.tsx";
 import { DeletedPage } from "./DeletedPage.tsx";
 import { HistoryPage } from "./HistoryPage.tsx";
 
@@ -10,4 +11,9 @@ export function HistoryScreen() {
 export function DeletedScreen() {
   const { bucket } = useParams({ from: "/buckets/$bucket/deleted" });
   return <DeletedPage key={bucket} bucket={bucket} />;
+}
+
+export function DraftsScreen() {
+  const { bucket } = useParams({ from: "/buckets/$bucket/drafts" });
+  return <DraftsPage key={bucket} bucket={bucket} />;
 }

@@ -14,5 +14,12 @@ export const deletedRoute = createRoute({
   component: lazyRouteComponent(() => import("./HistoryScreen.tsx"), "DeletedScreen"),
 });
 
+export const draftsRoute = createRoute({
+  getParentRoute: () => bucketRoute,
+  path: "drafts",
+  staticData: { nav: { label: { en: "Drafts", "zh-CN": "草稿" }, order: 15 } },
+  component: lazyRouteComponent(() => import("./HistoryScreen.tsx"), "DraftsScreen"),
+});
+
 /** The history feature's screens, registered in `router/tree.ts` under the bucket. */
-export const historyRoutes = [styleHistoryRoute, deletedRoute];
+export const historyRoutes = [styleHistoryRoute, deletedRoute, draftsRoute];
