@@ -1,4 +1,5 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
+import type { OssClient } from "@style-console/oss";
 import type { Context } from "hono";
 import type { ApiDeps } from "./app.ts";
 import { AuditStore } from "./audit/store.ts";
@@ -9,6 +10,7 @@ import type { Readiness } from "./db/readiness.ts";
 import type { Logger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
+import { ObjectUploadStore, type UploadsLocation } from "./preview/sources/object-uploads.ts";
 import { createAccess } from "./session/access.ts";
 import { FailureLimiter } from "./session/rate-limit.ts";
 import { SessionStore } from "./session/session-store.ts";
@@ -26,6 +28,8 @@ export interface ApiDepsOptions {
   logger: Logger;
   /** The preview's sources and tuning: samples folder, uploads folder (in the data directory), queue and caches. */
   preview: PreviewConfig & { samplesDir: string; uploadsDir: string };
+  /** Uploads as objects every replica reads (`UPLOADS_LOCATION`); unset: files under `preview.uploadsDir`. */
+  uploads?: { client: OssClient; location: UploadsLocation; quotaBytes: number } | undefined;
   /** Failed sign-ins allowed per address per window (default 5 per 15 minutes). */
   signInLimit?: { maxFailures: number; windowMs: number };
   now?: () => number;
@@ -59,7 +63,10 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
   const audit = new AuditStore(db);
   const writer = createStyleWriter({ audit, locks: createLocks(options.database), logger: options.logger });
   const styles = createStyleService({ buckets: options.buckets, audit, writer });
-  const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version });
+  const locks = createLocks(options.database);
+  const uploadStore =
+    options.uploads === undefined ? undefined : new ObjectUploadStore({ db, locks, ...options.uploads });
+  const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version, uploadStore });
   return {
     access,
     styles,

@@ -1,8 +1,10 @@
-import { mkdtempSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createOssClient } from "@style-console/oss";
 import { type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditPageDto, StyleDto } from "../contract/dto.ts";
 import { buildBff, type RunningBff, startBff } from "../testing/built-bff.ts";
@@ -26,9 +28,10 @@ beforeAll(async () => {
     dataDir: mkdtempSync(join(tmpdir(), "sc-replicas-oss-")),
     accessKeyId: KEY.id,
     accessKeySecret: KEY.secret,
-    buckets: ["photos"],
+    buckets: ["photos", "shared-uploads"],
   });
   const env = (name: string) => ({
+    UPLOADS_LOCATION: "oss://shared-uploads/console/previews",
     DATA_DIR: mkdtempSync(join(tmpdir(), `sc-replica-${name}-`)),
     CONSOLE_ADMIN_TOKEN: TOKEN,
     ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.id,
@@ -82,6 +85,31 @@ describe("two replicas on one PostgreSQL", () => {
       const res = await fetch(`${replica.url}/api/buckets`, { headers: replica.headers(cookie) });
       expect(res.status).toBe(401);
     }
+  });
+
+  it("an upload made on A previews on B, and is stored once as an object named by its content", async () => {
+    const cookie = await a.signIn(TOKEN);
+    const bytes = readFileSync(new URL("../../samples/flowers.jpeg", import.meta.url));
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), "shared.jpeg");
+    const { "Content-Type": _json, ...headers } = a.headers(cookie);
+    const uploaded = await fetch(`${a.url}/api/samples`, { method: "POST", headers, body: form });
+    expect(uploaded.status).toBe(201);
+    const sample = (await uploaded.json()) as { id: string };
+    expect(sample.id).toBe(createHash("sha256").update(bytes).digest("hex"));
+    const listed = await fetch(`${b.url}/api/samples`, { headers: b.headers(cookie) });
+    expect(((await listed.json()) as { samples: Array<{ id: string }> }).samples.map((s) => s.id)).toContain(
+      sample.id,
+    );
+    const process = encodeURIComponent("image/resize,w_50");
+    const preview = await fetch(`${b.url}/api/preview?source=sample:${sample.id}&process=${process}`, {
+      headers: b.headers(cookie),
+    });
+    expect(preview.status).toBe(200);
+    const rendered = await sharp(Buffer.from(await preview.arrayBuffer())).metadata();
+    expect(rendered.width).toBe(50);
+    const stored = await oss().getObject(`console/previews/${sample.id}`, { bucket: "shared-uploads" });
+    expect(Buffer.from(await new Response(stored.body).arrayBuffer()).equals(bytes)).toBe(true);
   });
 
   it("50 rounds of concurrent updates from the same version: one 200 and one 409 each, OSS holds the winner, the audit log exactly the winners", async () => {
