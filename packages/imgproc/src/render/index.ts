@@ -17,6 +17,13 @@ import type { FontFace } from "./watermark/fonts.ts";
 import { renderMark } from "./watermark/nested.ts";
 import { type Budget, open } from "./work.ts";
 
+export {
+  describeOperation,
+  estimateDecodeMemory,
+  estimateRenderMemory,
+  type MemoryEstimate,
+} from "./cost/estimate.ts";
+export { type ImageHeader, probeHeader } from "./cost/header.ts";
 export { isRenderError, RenderError } from "./error.ts";
 export { estimateJpegQuality } from "./jpeg-quality.ts";
 export { LIMITS } from "./limits.ts";
