@@ -6,7 +6,8 @@ import { createApiDeps } from "./compose.ts";
 import { lockDataDir } from "./data-lock.ts";
 import { startEmbedded } from "./embedded/start.ts";
 import { ConfigError, type Env, parseEnv } from "./env.ts";
-import { consoleLogger, redactingLogger } from "./logger.ts";
+import { jsonLogger, redactingLogger } from "./logger.ts";
+import { stopWithLauncher } from "./process-life.ts";
 import { randomToken } from "./session/token.ts";
 import type { ManagedBucket } from "./upstream/bucket-styles.ts";
 import { managedBuckets } from "./upstream/managed-buckets.ts";
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
       `Embedded OSS emulator at ${embedded.endpoint} (data in ${data})${embedded.seeded ? ", demo buckets seeded" : ""}`,
     );
   }
-  const logger = redactingLogger(consoleLogger, [adminToken, ...secrets]);
+  const logger = redactingLogger(jsonLogger(), [adminToken, ...secrets]);
   const api = createApiDeps({
     adminToken,
     sessionTtlMs: env.sessionTtlMs,
@@ -86,7 +87,9 @@ async function main(): Promise<void> {
     console.log(`Style Console ${version} is ready at ${url}`);
     if (env.CONSOLE_ADMIN_TOKEN === undefined) {
       // The fragment never reaches a server (or its logs); the SPA reads it and posts it to /api/session.
-      console.log(`Sign in with one click (token generated for this run): ${url}#token=${adminToken}`);
+      // On a line of its own, so a terminal makes it one link and a copy takes nothing else.
+      console.log("Sign in with one click (token generated for this run):");
+      console.log(`${url}#token=${adminToken}`);
     }
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
@@ -97,9 +100,14 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   });
-  const stop = () => server.close(() => void closeUpstream().finally(() => process.exit(0)));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  stopWithLauncher(async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive connections would hold close() open; nothing is mid-request we must finish.
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    });
+    await closeUpstream();
+  });
 }
 
 await main();
