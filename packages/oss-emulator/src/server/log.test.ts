@@ -28,7 +28,7 @@ describe("the emulator's request log", () => {
     await raw("/photos/a\x1b[31mred\x7f");
     await raw("/photos/%0D%0Aforged%1B");
     const logged = lines.join("\n");
-    expect(logged).not.toMatch(/[\r\x1b\x7f]/);
+    for (const control of ["\r", "\u001b", "\u007f"]) expect(logged).not.toContain(control);
     expect(lines.every((line) => !line.includes("\n"))).toBe(true);
     expect(logged).toContain("/photos/%0D%0Aforged%1B");
   });

@@ -18,11 +18,13 @@ export interface RunningEmulator {
   readonly close: () => Promise<void>;
 }
 
-
 // A log line is one line: control characters (CR, LF, ESC…) in a request target are written as \xHH,
 // so no client can forge a line or drive the terminal that shows the log (issue 14).
 const printable = (text: string): string =>
-  text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  Array.from(text, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, "0")}` : c;
+  }).join("");
 
 /**
  * Starts an OSS-compatible server over `options.dataDir`.

@@ -52,6 +52,7 @@ export function createOssClient(options: OssClientOptions) {
     limiter,
     runtime: resolved.runtime,
     onRetry: options.onRetry,
+    hooks: options.hooks,
   });
   const ctx: OpContext = { transport, bucket: options.bucket };
   return {

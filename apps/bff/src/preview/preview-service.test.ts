@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { BucketObjects, GetOptions } from "../buckets/bucket-objects.ts";
+import type { BucketStyles, ManagedBucket } from "../buckets/bucket-styles.ts";
+import { SAMPLES_DIR } from "../testing/harness.ts";
+import { ByteLru } from "./cache/byte-lru.ts";
+import { createPreviewService, type Rendered } from "./preview-service.ts";
+import { RenderQueue } from "./queue/render-queue.ts";
+import { BuiltinSamples } from "./sources/builtin.ts";
+import { ObjectSources } from "./sources/object-sources.ts";
+import { UploadStore } from "./sources/uploads.ts";
+
+/** A bucket whose every GetObject hangs until it is aborted: a watermark download that never ends. */
+function hangingBucket() {
+  const gets: GetOptions[] = [];
+  const objects: BucketObjects = {
+    list: async () => ({ objects: [], nextCursor: null }),
+    etag: async () => '"mark"',
+    get: (_key, options) =>
+      new Promise((_, reject) => {
+        gets.push(options);
+        options.signal?.addEventListener("abort", () => reject(new Error("aborted")));
+      }),
+  };
+  const bucket: ManagedBucket = {
+    name: "photos",
+    region: "cn-hangzhou",
+    endpoint: "http://127.0.0.1",
+    styleLimit: 50,
+    styles: {} as BucketStyles,
+    objects,
+  };
+  return { bucket, gets };
+}
+
+const uploadsDir = mkdtempSync(join(tmpdir(), "sc-preview-"));
+afterAll(() => rmSync(uploadsDir, { recursive: true, force: true }));
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe("createPreviewService", () => {
+  it("downloads a watermark outside the render slot and cancels it when the client leaves", async () => {
+    const { bucket, gets } = hangingBucket();
+    let rendersStarted = 0;
+    const queue = new RenderQueue({ concurrency: 1, maxWaiting: 1 });
+    const service = createPreviewService({
+      buckets: [bucket],
+      samples: new BuiltinSamples(SAMPLES_DIR),
+      uploads: new UploadStore(uploadsDir),
+      objects: new ObjectSources(),
+      queue,
+      results: new ByteLru<Rendered>(1024 * 1024, (r) => r.data.length),
+      version: "test",
+      beforeRender: async () => {
+        rendersStarted++;
+      },
+    });
+    const client = new AbortController();
+    const mark = Buffer.from("logo.png").toString("base64url");
+    const answer = service
+      .preview({ source: "sample:flowers", process: `image/watermark,image_${mark}` }, client.signal)
+      .catch((e: unknown) => e);
+    await tick();
+    expect(gets).toHaveLength(1);
+    // Downloading, yet no render slot is taken.
+    expect(queue.stats).toMatchObject({ active: 0, waiting: 0 });
+    client.abort();
+    expect(await answer).toMatchObject({ status: 499 });
+    expect(gets[0]?.signal?.aborted).toBe(true);
+    expect(rendersStarted).toBe(0);
+  });
+});

@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
+import { ADMIN_TOKEN, type Harness, json, jsonOf, ORIGIN, startHarness } from "../testing/harness.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+const signInInit = (token: string, extra: Record<string, string> = {}) =>
+  json(
+    "POST",
+    { "Content-Type": "application/json", Origin: ORIGIN, [CSRF_HEADER]: CSRF_HEADER_VALUE, ...extra },
+    { token },
+  );
+
+describe("POST /api/session", () => {
+  it("signs in with the admin token: an HttpOnly, SameSite=Strict, Path=/ cookie, not Secure over http", async () => {
+    const res = await h.request("/api/session", signInInit(ADMIN_TOKEN));
+    expect(res.status).toBe(200);
+    const body = await jsonOf<{ expiresAt: string }>(res);
+    expect(body).toMatchObject({ via: "cookie", tokenId: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const cookie = res.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/^sc_session=[\w-]{20,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Secure/);
+    expect(cookie).not.toContain(ADMIN_TOKEN);
+  });
+
+  it("marks the cookie Secure when served over HTTPS", async () => {
+    const res = await h.request(
+      "https://console.example/api/session",
+      signInInit(ADMIN_TOKEN, { Origin: "https://console.example" }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Set-Cookie")).toMatch(/Secure/);
+  });
+
+  it("refuses a wrong token with 401 and no cookie", async () => {
+    const res = await h.request("/api/session", {
+      ...signInInit("not-the-token-at-all"),
+      address: "10.0.0.9",
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("Set-Cookie")).toBeNull();
+    expect(await res.json()).toMatchObject({ error: { code: "InvalidToken" } });
+  });
+
+  it("needs a JSON body with a token", async () => {
+    const res = await h.request("/api/session", json("POST", { ...h.bearer }, { nope: 1 }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: "InvalidRequest", details: { issues: [{ path: "token" }] } },
+    });
+  });
+});
+
+describe("failed sign-ins are rate-limited per client address", () => {
+  it("answers 429 with Retry-After after 5 failures, even for the right token, and not for other addresses", async () => {
+    const address = "192.0.2.77";
+    for (let i = 0; i < 5; i++) {
+      expect((await h.request("/api/session", { ...signInInit(`wrong-${i}`), address })).status).toBe(401);
+    }
+    const blocked = await h.request("/api/session", { ...signInInit(ADMIN_TOKEN), address });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await blocked.json()).toMatchObject({ error: { code: "TooManyAttempts" } });
+    const other = await h.request("/api/session", { ...signInInit(ADMIN_TOKEN), address: "192.0.2.78" });
+    expect(other.status).toBe(200);
+  });
+
+  it("counts wrong bearer tokens too, so scripts cannot guess around the limit", async () => {
+    const address = "192.0.2.90";
+    const bearer = (token: string) =>
+      h.request("/api/buckets", { headers: { Authorization: `Bearer ${token}` }, address });
+    for (let i = 0; i < 5; i++) expect((await bearer(`guess-${i}`)).status).toBe(401);
+    const blocked = await bearer(ADMIN_TOKEN);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect((await h.request("/api/session", { ...signInInit(ADMIN_TOKEN), address })).status).toBe(429);
+  });
+
+  it("lets the address try again once the window has passed", async () => {
+    let now = 1_000_000;
+    const timed = await startHarness({ now: () => now, signInLimit: { maxFailures: 2, windowMs: 60_000 } });
+    try {
+      const address = "198.51.100.1";
+      await timed.request("/api/session", { ...signInInit("wrong-a"), address });
+      await timed.request("/api/session", { ...signInInit("wrong-b"), address });
+      const blocked = await timed.request("/api/session", { ...signInInit(ADMIN_TOKEN), address });
+      expect(blocked.status).toBe(429);
+      expect(blocked.headers.get("Retry-After")).toBe("60");
+      now += 60_001;
+      expect((await timed.request("/api/session", { ...signInInit(ADMIN_TOKEN), address })).status).toBe(200);
+    } finally {
+      await timed.close();
+    }
+  });
+});
+
+describe("GET and DELETE /api/session", () => {
+  it("says signed out without a session, and who is signed in with the cookie or the bearer token", async () => {
+    const anonymous = await h.request("/api/session");
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ signedIn: false });
+    const headers = await h.browser();
+    const viaCookie = await h.request("/api/session", { headers });
+    expect(await viaCookie.json()).toMatchObject({ signedIn: true, via: "cookie" });
+    const viaBearer = await h.request("/api/session", { headers: h.bearer });
+    expect(await viaBearer.json()).toEqual({
+      signedIn: true,
+      via: "bearer",
+      tokenId: expect.any(String),
+      expiresAt: null,
+    });
+  });
+
+  it("refuses a wrong bearer token on the probe too (scripts get no silent 'signed out')", async () => {
+    const res = await h.request("/api/session", { headers: { Authorization: "Bearer wrong" } });
+    expect(res.status).toBe(401);
+  });
+
+  it("rejects a wrong bearer token, and a forged cookie", async () => {
+    expect((await h.request("/api/buckets", { headers: { Authorization: "Bearer wrong" } })).status).toBe(
+      401,
+    );
+    expect((await h.request("/api/buckets", { headers: { Cookie: "sc_session=forged" } })).status).toBe(401);
+  });
+
+  it("signs out: the cookie is cleared and no longer works", async () => {
+    const headers = await h.browser();
+    const res = await h.request("/api/session", { method: "DELETE", headers });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("Set-Cookie")).toMatch(/sc_session=;.*Max-Age=0/);
+    expect((await h.request("/api/buckets", { headers })).status).toBe(401);
+  });
+
+  it("expires sessions after their lifetime", async () => {
+    let now = Date.now();
+    const timed = await startHarness({ now: () => now });
+    try {
+      const headers = await timed.browser();
+      expect(await (await timed.request("/api/session", { headers })).json()).toMatchObject({
+        signedIn: true,
+      });
+      now += 3_600_001;
+      expect(await (await timed.request("/api/session", { headers })).json()).toEqual({ signedIn: false });
+      expect((await timed.request("/api/buckets", { headers })).status).toBe(401);
+    } finally {
+      await timed.close();
+    }
+  });
+});
+
+describe("CSRF rules for cookie sessions", () => {
+  const create = (headers: Record<string, string>) =>
+    h.request(
+      "/api/buckets/photos/styles",
+      json("POST", headers, { name: "csrf-probe", content: "image/resize,w_10" }),
+    );
+
+  it("refuses a mutation without the custom header", async () => {
+    const { [CSRF_HEADER]: _dropped, ...headers } = await h.browser();
+    const res = await create(headers);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: "CsrfRejected" } });
+  });
+
+  it("refuses a mutation from another origin, or from nowhere", async () => {
+    const headers = await h.browser();
+    expect((await create({ ...headers, Origin: "https://evil.example" })).status).toBe(403);
+    expect((await create({ ...headers, Origin: "null" })).status).toBe(403);
+    const { Origin: _o, ...noOrigin } = headers;
+    expect((await create(noOrigin)).status).toBe(403);
+    expect((await create({ ...headers, "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
+  });
+
+  it("compares the scheme too: the same host on another scheme or port is another origin (issue 14)", async () => {
+    const headers = await h.browser();
+    // The harness serves http://localhost; a page on https://localhost, or on :8080, is not this console.
+    expect((await create({ ...headers, Origin: "https://localhost" })).status).toBe(403);
+    expect((await create({ ...headers, Origin: "http://localhost:8080" })).status).toBe(403);
+    const { Origin: _o, ...noOrigin } = headers;
+    expect((await create({ ...noOrigin, Referer: "https://localhost/styles" })).status).toBe(403);
+  });
+
+  it("accepts Sec-Fetch-Site: same-origin (Origin null from a no-referrer page), or a same-origin Referer", async () => {
+    const headers = await h.browser();
+    expect((await create({ ...headers, Origin: "null", "Sec-Fetch-Site": "same-origin" })).status).toBe(201);
+    const { Origin: _o, ...noOrigin } = headers;
+    const res = await h.request(
+      "/api/buckets/photos/styles/csrf-probe",
+      json(
+        "PUT",
+        { ...noOrigin, Referer: `${ORIGIN}/buckets/photos` },
+        { content: "image/resize,w_20", force: true },
+      ),
+    );
+    expect(res.status).toBe(200);
+  });
+
+  it("needs neither for bearer requests (scripts), and not for reads", async () => {
+    const res = await h.request("/api/buckets/photos/styles/csrf-probe", {
+      method: "DELETE",
+      headers: h.bearer,
+    });
+    expect(res.status).toBe(204);
+    const { [CSRF_HEADER]: _dropped, Origin: _o, ...bare } = await h.browser();
+    expect((await h.request("/api/buckets", { headers: bare })).status).toBe(200);
+  });
+
+  it("guards sign-in too (no login CSRF)", async () => {
+    const res = await h.request("/api/session", signInInit(ADMIN_TOKEN, { Origin: "https://evil.example" }));
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("security headers", () => {
+  it("are on every response, successes and errors alike", async () => {
+    for (const res of [
+      await h.request("/api/health"),
+      await h.request("/api/buckets"),
+      await h.request("/api/nope"),
+    ]) {
+      const csp = res.headers.get("Content-Security-Policy") ?? "";
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("img-src 'self' blob: data:");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
+      expect(res.headers.get("X-Frame-Options")).toBe("DENY");
+    }
+  });
+});

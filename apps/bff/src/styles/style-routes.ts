@@ -1,0 +1,41 @@
+import { Hono } from "hono";
+import { bucketParam, createStyleBody, styleParam, updateStyleBody } from "../contract/schemas.ts";
+import type { ApiEnv } from "../http/api-env.ts";
+import { validate } from "../http/zod-validator.ts";
+import type { StyleService } from "./style-service.ts";
+
+/**
+ * The buckets and their styles. Errors (unknown bucket 404, bad name/content 400 with positions, 409 on
+ * an existing name or a concurrent change with `details.current`, upstream failures with the OSS request
+ * id) are thrown by the service and shaped by the one error handler.
+ */
+export function bucketRoutes(styles: StyleService) {
+  return new Hono<ApiEnv>()
+    .get("/", async (c) => c.json(await styles.buckets(), 200))
+    .get("/:bucket/styles", validate("param", bucketParam), async (c) => {
+      const { bucket } = c.req.valid("param");
+      return c.json({ styles: await styles.list(bucket) }, 200);
+    })
+    .get("/:bucket/styles/:name", validate("param", styleParam), async (c) => {
+      const { bucket, name } = c.req.valid("param");
+      return c.json(await styles.get(bucket, name), 200);
+    })
+    .post("/:bucket/styles", validate("param", bucketParam), validate("json", createStyleBody), async (c) => {
+      const { bucket } = c.req.valid("param");
+      return c.json(await styles.create(c.var.auth.principal, bucket, c.req.valid("json")), 201);
+    })
+    .put(
+      "/:bucket/styles/:name",
+      validate("param", styleParam),
+      validate("json", updateStyleBody),
+      async (c) => {
+        const { bucket, name } = c.req.valid("param");
+        return c.json(await styles.update(c.var.auth.principal, bucket, name, c.req.valid("json")), 200);
+      },
+    )
+    .delete("/:bucket/styles/:name", validate("param", styleParam), async (c) => {
+      const { bucket, name } = c.req.valid("param");
+      await styles.remove(c.var.auth.principal, bucket, name);
+      return c.body(null, 204);
+    });
+}

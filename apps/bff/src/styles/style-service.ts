@@ -1,0 +1,163 @@
+import type { AuditQuery, AuditStore } from "../audit/store.ts";
+import type { ManagedBucket, UpstreamStyle } from "../buckets/bucket-styles.ts";
+import { bucketLookup } from "../buckets/managed-buckets.ts";
+import type { BucketDto, StyleDto } from "../contract/dto.ts";
+import { HttpError } from "../http/error.ts";
+import type { Principal } from "../session/principal.ts";
+import { assertStyleContent, assertStyleName } from "./assert-style.ts";
+import type { StyleWriter } from "./writer.ts";
+
+export interface StyleServiceOptions {
+  buckets: readonly ManagedBucket[];
+  audit: AuditStore;
+  writer: StyleWriter;
+}
+
+export const toStyleDto = (style: UpstreamStyle): StyleDto => ({
+  name: style.name,
+  content: style.content,
+  category: style.category,
+  createTime: style.createTime.toISOString(),
+  lastModifyTime: style.lastModifyTime.toISOString(),
+});
+
+/**
+ * The style operations behind the routes: bucket lookup, OSS-rule validation before any call goes out,
+ * and every change through the {@link StyleWriter} (serialized per style across replicas, audited ahead).
+ */
+export function createStyleService(options: StyleServiceOptions) {
+  const { audit, writer } = options;
+  const bucket = bucketLookup(options.buckets);
+
+  async function existing(target: ManagedBucket, name: string): Promise<UpstreamStyle> {
+    const style = await target.styles.get(name);
+    if (!style) throw noSuchStyle(target, name);
+    return style;
+  }
+
+  return {
+    async buckets(): Promise<BucketDto[]> {
+      return Promise.all(
+        options.buckets.map(async (b) => ({
+          name: b.name,
+          region: b.region,
+          endpoint: b.endpoint,
+          styleCount: (await b.styles.list()).length,
+          styleLimit: b.styleLimit,
+        })),
+      );
+    },
+
+    async list(bucketName: string): Promise<StyleDto[]> {
+      const styles = await bucket(bucketName).styles.list();
+      return styles.map(toStyleDto).sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    async get(bucketName: string, name: string): Promise<StyleDto> {
+      const target = bucket(bucketName);
+      assertStyleName(name);
+      return toStyleDto(await existing(target, name));
+    },
+
+    async create(
+      actor: Principal,
+      bucketName: string,
+      input: { name: string; content: string; category?: string | undefined },
+    ): Promise<StyleDto> {
+      const target = bucket(bucketName);
+      assertStyleName(input.name);
+      assertStyleContent(input.content);
+      const { style } = await writer.put({
+        target,
+        name: input.name,
+        content: input.content,
+        category: input.category,
+        action: "create",
+        actor,
+        check: (current) => {
+          if (!current) return;
+          throw new HttpError(
+            409,
+            "StyleExists",
+            `Bucket "${target.name}" already has a style named "${input.name}".`,
+            { details: { current: toStyleDto(current) } },
+          );
+        },
+      });
+      return toStyleDto(style);
+    },
+
+    /**
+     * Replaces a style's content. The editor must say what it replaces: `expectedLastModifyTime` (409
+     * `StyleChanged` when OSS holds another version) or `force: true` (no check; audited as forced).
+     * Neither: 428 `PreconditionRequired`.
+     */
+    async update(
+      actor: Principal,
+      bucketName: string,
+      name: string,
+      input: {
+        content: string;
+        category?: string | undefined;
+        expectedLastModifyTime?: string | undefined;
+        force?: true | undefined;
+      },
+    ): Promise<StyleDto> {
+      const target = bucket(bucketName);
+      assertStyleName(name);
+      assertStyleContent(input.content);
+      const expected = input.expectedLastModifyTime;
+      if (expected === undefined && input.force !== true) {
+        throw new HttpError(
+          428,
+          "PreconditionRequired",
+          'Say which version you replace: send `expectedLastModifyTime` (the lastModifyTime you loaded), or `"force": true` to overwrite whatever is there.',
+        );
+      }
+      const { style } = await writer.put({
+        target,
+        name,
+        content: input.content,
+        category: input.category,
+        action: "update",
+        actor,
+        forced: expected === undefined,
+        check: (current) => {
+          if (!current) throw noSuchStyle(target, name);
+          if (expected !== undefined && new Date(expected).getTime() !== current.lastModifyTime.getTime()) {
+            throw new HttpError(
+              409,
+              "StyleChanged",
+              `Style "${name}" was changed by someone else since you opened it.`,
+              { details: { current: toStyleDto(current) } },
+            );
+          }
+        },
+      });
+      return toStyleDto(style);
+    },
+
+    async remove(actor: Principal, bucketName: string, name: string): Promise<void> {
+      const target = bucket(bucketName);
+      assertStyleName(name);
+      // OSS answers 204 for a missing style too; the console says 404 so a stale list is noticed.
+      await writer.remove({
+        target,
+        name,
+        action: "delete",
+        actor,
+        check: (current) => {
+          if (!current) throw noSuchStyle(target, name);
+        },
+      });
+    },
+
+    audit: (query: AuditQuery) => audit.page(query),
+  };
+}
+
+function noSuchStyle(target: ManagedBucket, name: string): HttpError {
+  return new HttpError(404, "NoSuchStyle", `Bucket "${target.name}" has no style named "${name}".`);
+}
+
+export type StyleService = ReturnType<typeof createStyleService>;
