@@ -83,6 +83,32 @@ async function uploadRow(bff: Bff, bytes: Buffer, name: string): Promise<string>
   return `${res.status}${body.error ? ` ${body.error.code}` : ""}`;
 }
 
+async function previews(
+  bff: Bff,
+  key: string,
+  bytes: Buffer,
+  process: string,
+  count: number,
+): Promise<string> {
+  const keys = JSON.parse(readFileSync(join(bff.dataDir, "emulator-key.json"), "utf8")) as {
+    accessKeyId: string;
+    accessKeySecret: string;
+  };
+  const oss = createOssClient({ region: "cn-hangzhou", endpoint: bff.endpoint, credentials: keys });
+  await oss.putObject(key, bytes, { bucket: "demo-photos" });
+  const url = `${bff.url}/api/preview?source=${encodeURIComponent(`object:demo-photos/${key}`)}&process=${encodeURIComponent(process)}`;
+  const answers = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const res = await fetch(url, { headers: auth });
+      const body = res.headers.get("Content-Type")?.includes("json")
+        ? ((await res.json()) as { error?: { code: string } })
+        : (await res.arrayBuffer(), {});
+      return `${res.status}${body.error ? ` ${body.error.code}` : ""}`;
+    }),
+  );
+  return answers.join(", ");
+}
+
 async function blurRow(bff: Bff): Promise<string> {
   const keys = JSON.parse(readFileSync(join(bff.dataDir, "emulator-key.json"), "utf8")) as {
     accessKeyId: string;
@@ -113,12 +139,22 @@ const ROWS: Array<{ name: string; run: (bff: Bff) => Promise<string> }> = [
     run: (b) => uploadRow(b, tinyFramesGif(1000, 1000, 240), "frames.gif"),
   },
   { name: "3 concurrent previews `blur,r_3,s_2` of that WebP (object)", run: blurRow },
+  {
+    name: "fits: 3 concurrent `blur,r_3,s_2` of a 4000×4000 WebP (object)",
+    run: (b) => previews(b, "mid.webp", solidWebp(4000, 4000), "image/blur,r_3,s_2", 3),
+  },
+  {
+    name: "fits: 3 concurrent `resize,w_200` of the 240-frame GIF (object)",
+    run: (b) => previews(b, "frames.gif", tinyFramesGif(1000, 1000, 240), "image/resize,w_200", 3),
+  },
 ];
+const only = process.env.BENCH_ROWS?.split(",").map(Number);
 
 console.log(`BFF at ${APP}; Node ${process.version}`);
 console.log("| input | answers | seconds | idle RSS MB | peak RSS MB |");
 console.log("| --- | --- | ---: | ---: | ---: |");
-for (const row of ROWS) {
+for (const [index, row] of ROWS.entries()) {
+  if (only && !only.includes(index + 1)) continue;
   const bff = await startBff();
   const pid = bff.child.pid ?? 0;
   const idle = peakMb(pid);

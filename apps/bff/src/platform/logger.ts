@@ -33,7 +33,7 @@ export function redactingLogger(sink: Logger, secrets: readonly string[]): Logge
 }
 
 /**
- * The BFF's log: one JSON object per line (pino, decision 010), ISO time, `level`, `msg` and the
+ * The BFF's log: one JSON object per line (pino, decision 014), ISO time, `level`, `msg` and the
  * fields. JSON escapes every control character (`\r`, `\n`, `\u001b`), so whatever a value holds, an
  * event is exactly one line.
  * @example
