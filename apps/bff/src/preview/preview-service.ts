@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  estimateDecodeMemory,
   estimateRenderMemory,
   isRenderError,
   LIMITS,
@@ -203,6 +204,32 @@ export function createPreviewService(options: PreviewServiceOptions) {
 
   // From the header only: what the render will hold at its peak. A draft that can never fit is refused
   // here with what needs the memory; one that fits waits in the queue until the running ones leave room.
+  // A watermark image is decoded too, and held as RGBA while it is composited: a 5 MB logo can be a
+  // 15000×15000 WebP as well as the main image can.
+  async function withMarks(cost: MemoryEstimate, images: Map<string, Uint8Array>): Promise<MemoryEstimate> {
+    let bytes = cost.bytes;
+    for (const [name, mark] of images) {
+      try {
+        const header = await probeHeader(mark);
+        bytes += estimateDecodeMemory(header).bytes + header.width * header.height * 4;
+      } catch {
+        // Not an image: the render refuses it with the watermark's own error.
+        continue;
+      }
+      if (bytes > options.queue.memoryBytes) {
+        const neededMB = Math.ceil(bytes / MB);
+        const limitMB = Math.floor(options.queue.memoryBytes / MB);
+        throw new HttpError(
+          422,
+          "PreviewTooExpensive",
+          `The watermark image "${name}" brings this preview to about ${neededMB} MB; previews may use ${limitMB} MB (PREVIEW_MEMORY_MB). Use a smaller watermark image.`,
+          { details: { operation: `watermark ${name}`, reason: "memory", neededMB, limitMB } },
+        );
+      }
+    }
+    return { ...cost, bytes };
+  }
+
   async function costOf(source: SourceBytes, draft: Draft): Promise<MemoryEstimate> {
     let estimate: MemoryEstimate;
     let size = "";
@@ -247,8 +274,9 @@ export function createPreviewService(options: PreviewServiceOptions) {
     if (cached) return { notModified: false, etag, rendered: cached, cache: "hit", timings };
     start = performance.now();
     // Both before the render slot: the estimate (which may refuse the draft) and the downloads.
-    const [cost, images] = await Promise.all([costOf(source, draft), prefetchMarks(marks, signal)]);
+    const [sourceCost, images] = await Promise.all([costOf(source, draft), prefetchMarks(marks, signal)]);
     if (marks.length > 0) timings.push({ name: "watermarks", ms: since(start) });
+    const cost = await withMarks(sourceCost, images);
     start = performance.now();
     const { value, waitedMs } = await options.queue.run(() => renderNow(source, draft, images), signal, cost);
     timings.push({ name: "queue", ms: waitedMs }, { name: "render", ms: since(start) - waitedMs });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { solidWebp, tinyFramesGif } from "@style-console/imgproc/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { ADMIN_TOKEN, errorOf, type Harness, SAMPLES_DIR, startHarness } from "../testing/harness.ts";
 
 // Issue 14, part 4: inputs within the documented limits that exhausted memory or time.
@@ -23,7 +23,7 @@ const preview = (source: string, process: string) =>
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ preview: { memoryBytes: 256 * MB, renderTimeoutMs: 400, maxWaitMs: 200 } });
+  h = await startHarness({ preview: { memoryBytes: 256 * MB, maxWaitMs: 200 } });
   await h.oss.putObject("huge.webp", solidWebp(15000, 15000), { bucket: "photos" });
   await h.oss.putObject("street.jpg", readFileSync(join(SAMPLES_DIR, "2569067123_aca715a2ee_o.jpg")), {
     bucket: "photos",
@@ -58,10 +58,23 @@ describe("memory: admission by the estimate from the header", () => {
     expect(h.api.preview.queue.stats.completed).toBe(0);
   });
 
+  it("counts a watermark image too: a 32-byte 15000×15000 WebP as the logo is refused, by name", async () => {
+    const mark = Buffer.from("huge.webp").toString("base64url");
+    const res = await h.request(
+      preview("object:photos/street.jpg", `image/resize,w_100/watermark,image_${mark}`),
+      {
+        headers: bearer,
+      },
+    );
+    const { error } = await errorOf(res);
+    expect([res.status, error.code]).toEqual([422, "PreviewTooExpensive"]);
+    expect(error.message).toMatch(/^The watermark image "huge\.webp" brings this preview to about \d+ MB/);
+  });
+
   it("still renders what fits: that WebP's header facts, and an animated thumbnail of a many-frame GIF", async () => {
     const info = await h.request(preview("object:photos/huge.webp", "image/info"), { headers: bearer });
     expect(info.status).toBe(200);
-    // Within the render time of this harness (400 ms): 24 frames, not 240.
+    // 24 frames, not 240: the render takes seconds on a busy machine at 240.
     await h.oss.putObject("frames.gif", tinyFramesGif(1000, 1000, 24), { bucket: "photos" });
     const thumb = await h.request(preview("object:photos/frames.gif", "image/resize,w_50"), {
       headers: bearer,
@@ -85,7 +98,13 @@ describe("memory: admission by the estimate from the header", () => {
 
 describe("time: busy is a 503 to retry, too expensive is a 422 that names the operation", () => {
   it("answers a render that ran out of time with 422 and the operation, not a 503 without Retry-After", async () => {
-    const res = await h.request(preview("object:photos/street.jpg", "image/blur,r_50,s_50/format,png"), {
+    // A render limit of 300 ms: a sigma-50 blur of the 6 MP sample takes seconds.
+    const t = await startHarness({ preview: { renderTimeoutMs: 300 } });
+    onTestFinished(() => t.close());
+    await t.oss.putObject("street.jpg", readFileSync(join(SAMPLES_DIR, "2569067123_aca715a2ee_o.jpg")), {
+      bucket: "photos",
+    });
+    const res = await t.request(preview("object:photos/street.jpg", "image/blur,r_50,s_50/format,png"), {
       headers: bearer,
     });
     const { error } = await errorOf(res);
@@ -94,5 +113,23 @@ describe("time: busy is a 503 to retry, too expensive is a 422 that names the op
     expect(error.code).toBe("PreviewTooExpensive");
     expect(error.message).toContain("`blur,r_50,s_50/encode png`");
     expect(error.details).toMatchObject({ reason: "time", operation: "blur,r_50,s_50/encode png" });
+  });
+
+  it("bounds the wait for a slot: behind a render that holds it, the next preview gets 503 with Retry-After", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const t = await startHarness({
+      preview: { concurrency: 1, maxWaitMs: 300, beforeRender: () => held },
+    });
+    onTestFinished(() => t.close());
+    const first = t.request(preview("sample:flowers", "image/resize,w_40"), { headers: bearer });
+    const second = await t.request(preview("sample:flowers", "image/resize,w_41"), { headers: bearer });
+    expect(second.status).toBe(503);
+    expect(second.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect((await errorOf(second)).error).toMatchObject({ code: "PreviewBusy" });
+    release();
+    expect((await first).status).toBe(200);
   });
 });
