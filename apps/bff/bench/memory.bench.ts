@@ -44,6 +44,8 @@ async function startBff(): Promise<Bff> {
       WEB_DIST: join(dataDir, "no-spa"),
       // The "before" code has no admission; give both the same render time so neither is cut short.
       ...(process.env.PREVIEW_MEMORY_MB ? { PREVIEW_MEMORY_MB: process.env.PREVIEW_MEMORY_MB } : {}),
+      // PostgreSQL instead of the embedded PGlite, whose own start-up peak (≈ 800 MB) would hide the rows'.
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
