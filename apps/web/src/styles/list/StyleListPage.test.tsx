@@ -13,7 +13,16 @@ function serve(routes: Record<string, () => Response | Promise<Response>>) {
       const path = new URL(String(input instanceof Request ? input.url : input), "http://localhost").pathname;
       calls.push(path);
       const route =
-        routes[path] ?? (path === "/api/session" ? () => Response.json({ signedIn: true }) : undefined);
+        routes[path] ??
+        (path === "/api/session"
+          ? () =>
+              Response.json({
+                signedIn: true,
+                user: { id: "u1", username: "olga", displayName: "Olga", role: "operator", buckets: null },
+                via: "session",
+                expiresAt: null,
+              })
+          : undefined);
       return route ? route() : Response.json({ error: { code: "NotFound", message: path } }, { status: 404 });
     }),
   );
