@@ -121,6 +121,26 @@ const envSchema = z
       .min(0, "PREVIEW_CACHE_MB must be 0 or more")
       .max(4096, "PREVIEW_CACHE_MB must be at most 4096")
       .default(64),
+    PREVIEW_MEMORY_MB: z.coerce
+      .number({ error: "PREVIEW_MEMORY_MB must be a number of megabytes" })
+      .min(16, "PREVIEW_MEMORY_MB must be 16–65536")
+      .max(65536, "PREVIEW_MEMORY_MB must be 16–65536")
+      .default(256),
+    PREVIEW_QUEUE_WAIT_SECONDS: z.coerce
+      .number({ error: "PREVIEW_QUEUE_WAIT_SECONDS must be a number of seconds" })
+      .min(0.1, "PREVIEW_QUEUE_WAIT_SECONDS must be 0.1–600")
+      .max(600, "PREVIEW_QUEUE_WAIT_SECONDS must be 0.1–600")
+      .default(15),
+    UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce
+      .number({ error: "UPLOAD_IDLE_TIMEOUT_SECONDS must be a number of seconds" })
+      .min(0.1, "UPLOAD_IDLE_TIMEOUT_SECONDS must be 0.1–600")
+      .max(600, "UPLOAD_IDLE_TIMEOUT_SECONDS must be 0.1–600")
+      .default(10),
+    UPLOAD_TIMEOUT_SECONDS: z.coerce
+      .number({ error: "UPLOAD_TIMEOUT_SECONDS must be a number of seconds" })
+      .min(1, "UPLOAD_TIMEOUT_SECONDS must be 1–3600")
+      .max(3600, "UPLOAD_TIMEOUT_SECONDS must be 1–3600")
+      .default(60),
     OSS_QPS: z.coerce
       .number({ error: "OSS_QPS must be a number of requests per second" })
       .int("OSS_QPS must be a whole number")
@@ -245,7 +265,15 @@ export interface Env {
   /** How long invite and password-reset links work. */
   inviteTtlMs: number;
   /** Render queue and result cache of the preview (unset fields: the defaults of preview/index.ts). */
-  preview: { concurrency?: number; maxWaiting?: number; resultCacheBytes: number };
+  preview: {
+    concurrency?: number;
+    maxWaiting?: number;
+    resultCacheBytes: number;
+    memoryBytes: number;
+    maxWaitMs: number;
+    uploadIdleTimeoutMs: number;
+    uploadTimeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -318,6 +346,10 @@ function toEnv(raw: RawEnv): Env {
       ...(raw.PREVIEW_CONCURRENCY === undefined ? {} : { concurrency: raw.PREVIEW_CONCURRENCY }),
       ...(raw.PREVIEW_QUEUE_LIMIT === undefined ? {} : { maxWaiting: raw.PREVIEW_QUEUE_LIMIT }),
       resultCacheBytes: Math.round(raw.PREVIEW_CACHE_MB * 1024 * 1024),
+      memoryBytes: Math.round(raw.PREVIEW_MEMORY_MB * 1024 * 1024),
+      maxWaitMs: Math.round(raw.PREVIEW_QUEUE_WAIT_SECONDS * 1000),
+      uploadIdleTimeoutMs: Math.round(raw.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000),
+      uploadTimeoutMs: Math.round(raw.UPLOAD_TIMEOUT_SECONDS * 1000),
     },
   };
 }

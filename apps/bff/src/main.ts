@@ -15,7 +15,8 @@ import { startDatabase, startingApp } from "./db/start.ts";
 import { startEmbedded } from "./embedded/start.ts";
 import { ConfigError, type Env, parseEnv } from "./env.ts";
 import { lockDataDir } from "./platform/data-lock.ts";
-import { consoleLogger, redactingLogger } from "./platform/logger.ts";
+import { jsonLogger, redactingLogger } from "./platform/logger.ts";
+import { stopWithLauncher } from "./platform/process-life.ts";
 import { version } from "./platform/version.ts";
 import { parseUploadsLocation } from "./preview/sources/object-uploads.ts";
 import { randomToken } from "./session/token.ts";
@@ -80,12 +81,15 @@ async function main(): Promise<void> {
   });
   let database: DatabaseHandle | undefined;
   let closeUpstream = async () => {};
-  const stop = () =>
-    server.close(
-      () => void Promise.allSettled([closeUpstream(), database?.close()]).finally(() => process.exit(0)),
-    );
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // Quietly on SIGTERM/SIGINT, and with the launcher when it dies without a signal reaching us.
+  stopWithLauncher(async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive connections would hold close() open; nothing is mid-request we must finish.
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    });
+    await Promise.allSettled([closeUpstream(), database?.close()]);
+  });
 
   database = await startDatabase({
     url: env.DATABASE_URL,
@@ -144,7 +148,7 @@ async function main(): Promise<void> {
       `Embedded OSS emulator at ${embedded.endpoint} (data in ${data})${embedded.seeded ? ", demo buckets seeded" : ""}`,
     );
   }
-  const logger = redactingLogger(consoleLogger, [adminToken, ...secrets, env.oidc?.clientSecret ?? ""]);
+  const logger = redactingLogger(jsonLogger(), [adminToken, ...secrets, env.oidc?.clientSecret ?? ""]);
   const legacy = await importLegacyAudit(database.db, join(data, "audit", "audit.jsonl"));
   readiness.set(
     "audit-import",
@@ -186,14 +190,16 @@ async function main(): Promise<void> {
   } catch (error) {
     // OSS unreachable: each style's pending rows are still settled before its next write.
     readiness.set("reconciliation", true, `deferred (OSS unreachable: ${(error as Error).message})`);
-    logger.error(`Reconciliation deferred: ${(error as Error).message}`);
+    logger.error("reconciliation deferred", { message: (error as Error).message });
   }
   const app = createApp({ api, webDist: env.WEB_DIST ?? defaultWebDist });
   handler = app.fetch;
   console.log(`Style Console ${version} is ready at ${url}`);
   if (env.CONSOLE_ADMIN_TOKEN === undefined) {
     // The fragment never reaches a server (or its logs); the SPA reads it and posts it to /api/session.
-    console.log(`Sign in with one click (token generated for this run): ${url}#token=${adminToken}`);
+    // On a line of its own, so a terminal makes it one link and a copy takes nothing else.
+    console.log("Sign in with one click (token generated for this run):");
+    console.log(`${url}#token=${adminToken}`);
   }
 }
 

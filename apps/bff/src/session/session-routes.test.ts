@@ -152,6 +152,15 @@ describe("CSRF rules for cookie sessions", () => {
     expect((await create({ ...headers, "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
   });
 
+  it("compares the scheme too: the same host on another scheme or port is another origin (issue 14)", async () => {
+    const headers = await h.browser();
+    // The harness serves http://localhost; a page on https://localhost, or on :8080, is not this console.
+    expect((await create({ ...headers, Origin: "https://localhost" })).status).toBe(403);
+    expect((await create({ ...headers, Origin: "http://localhost:8080" })).status).toBe(403);
+    const { Origin: _o, ...noOrigin } = headers;
+    expect((await create({ ...noOrigin, Referer: "https://localhost/styles" })).status).toBe(403);
+  });
+
   it("accepts Sec-Fetch-Site: same-origin (Origin null from a no-referrer page), or a same-origin Referer", async () => {
     const headers = await h.browser();
     expect((await create({ ...headers, Origin: "null", "Sec-Fetch-Site": "same-origin" })).status).toBe(201);

@@ -110,6 +110,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     log: (line) => ossRequests.push(line),
     ...(options.faults ? { faults: options.faults } : {}),
   });
+  // One JSON object per event, as the real logger writes them (without time and level).
   const logs: string[] = [];
   const choice = options.database ?? "postgres";
   let owned: TestDatabase | undefined;
@@ -141,7 +142,10 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     database,
     readiness: new Readiness(),
     // Raw lines, no redactor: the code itself must not log secrets.
-    logger: { info: (line) => logs.push(line), error: (line) => logs.push(line) },
+    logger: {
+      info: (msg, fields) => logs.push(JSON.stringify({ msg, ...fields })),
+      error: (msg, fields) => logs.push(JSON.stringify({ msg, ...fields })),
+    },
     preview: { samplesDir: SAMPLES_DIR, uploadsDir: join(dataDir, "uploads"), ...options.preview },
     now,
     ...(options.throttle ? { throttle: options.throttle } : {}),

@@ -18,6 +18,14 @@ export interface RunningEmulator {
   readonly close: () => Promise<void>;
 }
 
+// A log line is one line: control characters (CR, LF, ESC…) in a request target are written as \xHH,
+// so no client can forge a line or drive the terminal that shows the log (issue 14).
+const printable = (text: string): string =>
+  Array.from(text, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, "0")}` : c;
+  }).join("");
+
 /**
  * Starts an OSS-compatible server over `options.dataDir`.
  *
@@ -63,7 +71,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       // The query is left out: a presigned URL carries its signature there.
       const status = res.headersSent ? String(res.statusCode) : "reset";
       o.log?.(
-        `${target.method} ${(req.url ?? "").split("?")[0]} ${status} ${Date.now() - started}ms ${target.id}`,
+        `${printable(target.method)} ${printable((req.url ?? "").split("?")[0] ?? "")} ${status} ${Date.now() - started}ms ${target.id}`,
       );
     }
   }
