@@ -7,6 +7,7 @@ import { managedBuckets } from "./buckets/managed-buckets.ts";
 import { createApiDeps } from "./compose.ts";
 import { startEmbedded } from "./embedded/start.ts";
 import { ConfigError, type Env, parseEnv } from "./env.ts";
+import { discoverCloudBuckets } from "./fleet/discover-cloud.ts";
 import { lockDataDir } from "./platform/data-lock.ts";
 import { consoleLogger, redactingLogger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
@@ -53,9 +54,9 @@ async function main(): Promise<void> {
   let closeUpstream = async () => {};
   if (env.oss.mode === "cloud") {
     const { credentials, region, endpoint, styleLimit } = env.oss;
-    buckets = managedBuckets({ region, endpoint, credentials, buckets: env.oss.buckets, styleLimit });
+    const found = await discoverCloudBuckets({ region, endpoint, credentials, patterns: env.oss.buckets });
+    buckets = managedBuckets({ region, endpoint, credentials, buckets: found, styleLimit });
     secrets = [credentials.accessKeySecret, credentials.securityToken ?? ""];
-    console.log(`Managing ${buckets.length} OSS bucket(s) in ${region}: ${env.oss.buckets.join(", ")}`);
   } else {
     const embedded = await startEmbedded({
       dataDir: data,

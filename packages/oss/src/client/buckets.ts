@@ -1,4 +1,11 @@
-import { bucketFor, type CallOptions, invalidArgument, type OpContext } from "./context.ts";
+import {
+  bucketFor,
+  type CallOptions,
+  contentMd5,
+  invalidArgument,
+  type OpContext,
+  requestIdOf,
+} from "./context.ts";
 import { OssError } from "./errors.ts";
 import { childList, childText, parseXmlDocument, type XmlNode } from "./xml.ts";
 
@@ -238,4 +245,37 @@ export async function getProcessConfiguration(
     sourceFileProtect: childText(root, "SourceFileProtect", path, operation),
     sourceFileProtectSuffix: childText(root, "SourceFileProtectSuffix", path, operation),
   };
+}
+
+/**
+ * PutProcessConfiguration: sets the style delimiters (a subset of `-`, `_`, `/`, `!`) and where they
+ * apply (`Both`: OSS domains too). The body is the Java v1 SDK's `BucketProcessConfiguration`.
+ *
+ * @example
+ * await putProcessConfiguration(ctx, { styleDelimiters: ["!"] }, { bucket: "photos" });
+ */
+export async function putProcessConfiguration(
+  ctx: OpContext,
+  config: { styleDelimiters: readonly string[]; compliedHost?: "Img" | "Both" },
+  opts: CallOptions = {},
+): Promise<{ requestId: string | undefined }> {
+  const operation = "putProcessConfiguration";
+  const bucket = bucketFor(ctx, opts, operation);
+  for (const d of config.styleDelimiters) {
+    if (!["-", "_", "/", "!"].includes(d))
+      throw invalidArgument(operation, `style delimiters are -, _, / and !; got ${JSON.stringify(d)}`);
+  }
+  const xml = `<BucketProcessConfiguration><CompliedHost>${config.compliedHost ?? "Both"}</CompliedHost><StyleDelimiters>${config.styleDelimiters.join(",")}</StyleDelimiters></BucketProcessConfiguration>`;
+  const body = new TextEncoder().encode(xml);
+  const { response } = await ctx.transport.send({
+    operation,
+    method: "PUT",
+    bucket,
+    query: [["processConfiguration", ""]],
+    headers: { "Content-Type": "application/xml", "Content-MD5": contentMd5(body) },
+    body,
+    signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
+  });
+  return { requestId: requestIdOf(response) };
 }

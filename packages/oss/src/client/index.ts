@@ -6,6 +6,7 @@ import {
   type ListBucketsOptions,
   listAllBuckets,
   listBuckets,
+  putProcessConfiguration,
 } from "./buckets.ts";
 import { type OssClientOptions, resolveOptions } from "./config.ts";
 import type { CallOptions, OpContext } from "./context.ts";
@@ -74,6 +75,10 @@ export function createOssClient(options: OssClientOptions) {
     getBucketInfo: (opts?: CallOptions) => getBucketInfo(ctx, opts),
     getBucketLocation: (opts?: CallOptions) => getBucketLocation(ctx, opts),
     getProcessConfiguration: (opts?: CallOptions) => getProcessConfiguration(ctx, opts),
+    putProcessConfiguration: (
+      config: { styleDelimiters: readonly string[]; compliedHost?: "Img" | "Both" },
+      opts?: CallOptions,
+    ) => putProcessConfiguration(ctx, config, opts),
     listObjects: (opts?: ListObjectsOptions) => listObjects(ctx, opts),
     getObject: (key: string, opts?: GetObjectOptions) => getObject(ctx, key, opts),
     headObject: (key: string, opts?: CallOptions) => headObject(ctx, key, opts),
