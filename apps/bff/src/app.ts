@@ -2,6 +2,8 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./audit/audit-routes.ts";
 import { objectRoutes } from "./buckets/object-routes.ts";
+import { fleetBucketRoutes, fleetRoutes } from "./fleet/fleet-routes.ts";
+import type { Fleet } from "./fleet/index.ts";
 import type { ApiEnv } from "./http/api-env.ts";
 import { csrfGuard } from "./http/csrf.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
@@ -33,6 +35,7 @@ export type { SampleDto } from "./preview/sources/sample.ts";
 export interface ApiDeps {
   access: Access;
   styles: StyleService;
+  fleet: Fleet;
   preview: PreviewDeps;
   logger: Logger;
 }
@@ -58,7 +61,9 @@ const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
 
 // Uploads have their own, larger cap (preview/sample-routes.ts), applied after the session check so an anonymous
 // client cannot make the server read 20 MB.
-const isUpload = (c: Context) => c.req.method === "POST" && /^\/api\/samples\/?$/.test(c.req.path);
+const isUpload = (c: Context) =>
+  c.req.method === "POST" &&
+  (/^\/api\/samples\/?$/.test(c.req.path) || /^\/api\/buckets\/[^/]+\/styles\/import\/?$/.test(c.req.path));
 
 function createApiRoutes(deps: ApiDeps) {
   return (
@@ -69,6 +74,9 @@ function createApiRoutes(deps: ApiDeps) {
       // Everything registered below needs a session (cookie or bearer); mutations from a cookie session
       // also pass the CSRF guard (see http/csrf.ts for what the SPA must send).
       .use("*", deps.access.requireSession, csrfGuard)
+      // Before the style routes: `/:bucket/styles/export` must not be read as a style named "export".
+      .route("/buckets", fleetBucketRoutes(deps.fleet.service, deps.fleet.bucket))
+      .route("/fleet", fleetRoutes(deps.fleet.service))
       .route("/buckets", bucketRoutes(deps.styles))
       .route("/buckets", objectRoutes(deps.preview))
       .route("/samples", sampleRoutes(deps.preview))

@@ -1,8 +1,10 @@
+import { dirname, join } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import type { ApiDeps } from "./app.ts";
 import { AuditLog } from "./audit/audit-log.ts";
 import type { ManagedBucket } from "./buckets/bucket-styles.ts";
+import { createFleet, type FleetOptions } from "./fleet/index.ts";
 import type { Logger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
@@ -20,6 +22,11 @@ export interface ApiDepsOptions {
   logger: Logger;
   /** The preview's sources and tuning: samples folder, uploads folder (in the data directory), queue and caches. */
   preview: PreviewConfig & { samplesDir: string; uploadsDir: string };
+  /**
+   * Where fleet jobs are kept and the account's request rate for their writes; default
+   * `<data>/fleet/jobs` (beside the audit directory) and 100 requests/s.
+   */
+  fleet?: Partial<FleetOptions>;
   /** Failed sign-ins allowed per address per window (default 5 per 15 minutes). */
   signInLimit?: { maxFailures: number; windowMs: number };
   now?: () => number;
@@ -49,7 +56,16 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
     limiter: new FailureLimiter(limit.maxFailures, limit.windowMs, options.now),
     clientAddress: socketAddress,
   });
-  const styles = createStyleService({ buckets: options.buckets, audit: new AuditLog(options.auditFile) });
+  const audit = new AuditLog(options.auditFile);
+  const styles = createStyleService({ buckets: options.buckets, audit });
+  const fleet = createFleet({
+    buckets: options.buckets,
+    audit,
+    jobsDir: options.fleet?.jobsDir ?? join(dirname(dirname(options.auditFile)), "fleet", "jobs"),
+    qps: options.fleet?.qps ?? 100,
+    concurrency: options.fleet?.concurrency,
+    logger: options.logger,
+  });
   const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version });
-  return { access, styles, preview, logger: options.logger };
+  return { access, styles, preview, fleet, logger: options.logger };
 }

@@ -25,8 +25,22 @@ describe("parseEnv", () => {
       PORT: 8787,
       sessionTtlMs: 12 * 3600 * 1000,
       oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50 },
+      ossQps: 100,
       preview: { resultCacheBytes: 64 * 1024 * 1024 },
     });
+  });
+
+  it("takes bucket globs in OSS_BUCKETS and an OSS_QPS, and names bad ones", () => {
+    const cloud = {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tExampleId",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "secret",
+      OSS_REGION: "cn-hangzhou",
+    };
+    const env = parseEnv({ ...cloud, OSS_BUCKETS: "photos, shop-*,*", OSS_QPS: "20" });
+    expect(env.oss).toMatchObject({ buckets: ["photos", "shop-*", "*"] });
+    expect(env.ossQps).toBe(20);
+    expect(() => parseEnv({ ...cloud, OSS_BUCKETS: "Shop_*" })).toThrow(/OSS_BUCKETS/);
+    expect(() => parseEnv({ OSS_QPS: "0" })).toThrow(/OSS_QPS/);
   });
 
   it("takes the preview's queue and cache tuning, and names a bad value", () => {

@@ -65,6 +65,11 @@ const envSchema = z
         .optional(),
     ),
     OSS_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: "OSS_ENDPOINT must be an http(s) URL" })),
+    OSS_QPS: z.coerce
+      .number({ error: "OSS_QPS must be a number of requests per second" })
+      .positive("OSS_QPS must be above 0")
+      .max(10_000, "OSS_QPS must be at most 10000 (OSS's account limit)")
+      .default(100),
     OSS_STYLE_LIMIT: z.coerce
       .number({ error: "OSS_STYLE_LIMIT must be a number" })
       .int("OSS_STYLE_LIMIT must be a whole number")
@@ -162,6 +167,8 @@ export interface Env {
   CONSOLE_ADMIN_TOKEN?: string;
   sessionTtlMs: number;
   oss: CloudOss | EmbeddedOss;
+  /** The account's OSS request rate the fleet's copies and syncs stay within (requests per second). */
+  ossQps: number;
   /** Render queue and result cache of the preview (unset fields: the defaults of preview/index.ts). */
   preview: { concurrency?: number; maxWaiting?: number; resultCacheBytes: number };
 }
@@ -200,6 +207,7 @@ function toEnv(raw: RawEnv): Env {
     ...(raw.CONSOLE_ADMIN_TOKEN === undefined ? {} : { CONSOLE_ADMIN_TOKEN: raw.CONSOLE_ADMIN_TOKEN }),
     sessionTtlMs: raw.SESSION_TTL_HOURS * 3600 * 1000,
     oss,
+    ossQps: raw.OSS_QPS,
     preview: {
       ...(raw.PREVIEW_CONCURRENCY === undefined ? {} : { concurrency: raw.PREVIEW_CONCURRENCY }),
       ...(raw.PREVIEW_QUEUE_LIMIT === undefined ? {} : { maxWaiting: raw.PREVIEW_QUEUE_LIMIT }),

@@ -79,12 +79,15 @@ async function main(): Promise<void> {
     auditFile: join(data, "audit", "audit.jsonl"),
     logger,
     preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
+    fleet: { jobsDir: join(data, "fleet", "jobs"), qps: env.ossQps },
   });
   const app = createApp({ api, webDist: env.WEB_DIST ?? defaultWebDist });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
     const url = `http://${host}:${info.port}/`;
     console.log(`Style Console ${version} is ready at ${url}`);
+    // Copies and syncs interrupted by a crash or a restart continue where they stopped.
+    void api.fleet.resume();
     if (env.CONSOLE_ADMIN_TOKEN === undefined) {
       // The fragment never reaches a server (or its logs); the SPA reads it and posts it to /api/session.
       console.log(`Sign in with one click (token generated for this run): ${url}#token=${adminToken}`);

@@ -50,6 +50,10 @@ export interface AuditEntryDto {
   after: StyleVersion | null;
   /** OSS request id of the write. */
   requestId: string | null;
+  /** What made the change: the editor (absent or `console`), a fleet copy/sync, or an import. */
+  source?: "console" | "copy" | "import";
+  /** `<job id>#<item index>` for a fleet write: resuming a job finds its own records by it. */
+  job?: string;
 }
 
 export interface AuditPageDto {

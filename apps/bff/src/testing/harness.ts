@@ -33,6 +33,8 @@ export interface HarnessOptions {
   styleLimit?: number;
   now?: () => number;
   signInLimit?: { maxFailures: number; windowMs: number };
+  /** The fleet's request rate (default 100/s) and writes in flight. */
+  fleet?: { qps?: number; concurrency?: number };
   /** Preview queue and cache tuning (tests make the queue small and hold renders with a gate). */
   preview?: PreviewConfig;
 }
@@ -86,11 +88,14 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     ...(options.faults ? { faults: options.faults } : {}),
   });
   const logs: string[] = [];
+  // `name@region` buckets live in their region; the console signs each for it (issue 12).
+  const regionOf = new Map(emulator.buckets.map((b) => [b.name, b.region]));
+  const names = options.buckets ?? emulatorBuckets.map((b) => b.split("@")[0] ?? b);
   const buckets = managedBuckets({
     region: "cn-hangzhou",
     endpoint: emulator.endpoint,
     credentials: { accessKeyId, accessKeySecret: options.bffSecret ?? secret },
-    buckets: options.buckets ?? emulatorBuckets,
+    buckets: names.map((name) => ({ name, region: regionOf.get(name) ?? "cn-hangzhou" })),
     styleLimit: options.styleLimit ?? 50,
     client: { retry: false, timeoutMs: 5000 },
   });
@@ -104,6 +109,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     preview: { samplesDir: SAMPLES_DIR, uploadsDir: join(dataDir, "uploads"), ...options.preview },
     ...(options.now ? { now: options.now } : {}),
     ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}),
+    ...(options.fleet ? { fleet: options.fleet } : {}),
   });
   const app = createApp({ api });
   const seen: string[] = [];
@@ -143,6 +149,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
       region: "cn-hangzhou",
       endpoint: emulator.endpoint,
       credentials: { accessKeyId, accessKeySecret: secret },
+      bucketRegion: (bucket) => regionOf.get(bucket),
       retry: false,
     }),
     dataDir,
