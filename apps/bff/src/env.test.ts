@@ -25,22 +25,19 @@ describe("parseEnv", () => {
       PORT: 8787,
       sessionTtlMs: 12 * 3600 * 1000,
       oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50 },
-      ossQps: 100,
       preview: { resultCacheBytes: 64 * 1024 * 1024 },
     });
   });
 
-  it("takes bucket globs in OSS_BUCKETS and an OSS_QPS, and names bad ones", () => {
+  it("takes bucket globs in OSS_BUCKETS, and names bad ones", () => {
     const cloud = {
       ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tExampleId",
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: "secret",
       OSS_REGION: "cn-hangzhou",
     };
-    const env = parseEnv({ ...cloud, OSS_BUCKETS: "photos, shop-*,*", OSS_QPS: "20" });
+    const env = parseEnv({ ...cloud, OSS_BUCKETS: "photos, shop-*,*" });
     expect(env.oss).toMatchObject({ buckets: ["photos", "shop-*", "*"] });
-    expect(env.ossQps).toBe(20);
     expect(() => parseEnv({ ...cloud, OSS_BUCKETS: "Shop_*" })).toThrow(/OSS_BUCKETS/);
-    expect(() => parseEnv({ OSS_QPS: "0" })).toThrow(/OSS_QPS/);
   });
 
   it("takes the preview's queue and cache tuning, and names a bad value", () => {
@@ -87,7 +84,21 @@ describe("parseEnv", () => {
       buckets: ["photos", "avatars"],
       endpoint: "https://oss-cn-hangzhou-internal.aliyuncs.com",
       styleLimit: 50,
+      qps: 100,
     });
+  });
+
+  it("reads the database URL and the shared OSS rate, refusing what is not one", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://postgres@db:5432/console" }).DATABASE_URL).toBe(
+      "postgres://postgres@db:5432/console",
+    );
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgres/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://u:hunter2@x/db", OSS_QPS: "0" })).toThrow(/OSS_QPS/);
+    try {
+      parseEnv({ DATABASE_URL: "postgres://u:hunter2@x/db x", OSS_QPS: "0" });
+    } catch (error) {
+      expect((error as Error).message).not.toContain("hunter2");
+    }
   });
 
   it("treats empty variables as unset", () => {

@@ -65,11 +65,6 @@ const envSchema = z
         .optional(),
     ),
     OSS_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: "OSS_ENDPOINT must be an http(s) URL" })),
-    OSS_QPS: z.coerce
-      .number({ error: "OSS_QPS must be a number of requests per second" })
-      .positive("OSS_QPS must be above 0")
-      .max(10_000, "OSS_QPS must be at most 10000 (OSS's account limit)")
-      .default(100),
     OSS_STYLE_LIMIT: z.coerce
       .number({ error: "OSS_STYLE_LIMIT must be a number" })
       .int("OSS_STYLE_LIMIT must be a whole number")
@@ -94,6 +89,17 @@ const envSchema = z
       .min(0, "PREVIEW_CACHE_MB must be 0 or more")
       .max(4096, "PREVIEW_CACHE_MB must be at most 4096")
       .default(64),
+    OSS_QPS: z.coerce
+      .number({ error: "OSS_QPS must be a number of requests per second" })
+      .int("OSS_QPS must be a whole number")
+      .min(1, "OSS_QPS must be 1–100000")
+      .max(100_000, "OSS_QPS must be 1–100000")
+      .default(100),
+    DATABASE_URL: optional(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/i, "DATABASE_URL must be a postgres:// (or postgresql://) URL"),
+    ),
     EMULATOR_PORT: z.coerce
       .number({ error: "EMULATOR_PORT must be a port number" })
       .int("EMULATOR_PORT must be a whole number")
@@ -150,6 +156,8 @@ export interface CloudOss {
   buckets: string[];
   endpoint?: string;
   styleLimit: number;
+  /** OSS requests per second for all replicas together (the account's limit; default 100). */
+  qps: number;
 }
 
 export interface EmbeddedOss {
@@ -167,8 +175,8 @@ export interface Env {
   CONSOLE_ADMIN_TOKEN?: string;
   sessionTtlMs: number;
   oss: CloudOss | EmbeddedOss;
-  /** The account's OSS request rate the fleet's copies and syncs stay within (requests per second). */
-  ossQps: number;
+  /** A PostgreSQL server shared by every replica; unset: the embedded database under DATA_DIR. */
+  DATABASE_URL?: string;
   /** Render queue and result cache of the preview (unset fields: the defaults of preview/index.ts). */
   preview: { concurrency?: number; maxWaiting?: number; resultCacheBytes: number };
 }
@@ -197,6 +205,7 @@ function toEnv(raw: RawEnv): Env {
           buckets: raw.OSS_BUCKETS ?? [],
           ...(raw.OSS_ENDPOINT === undefined ? {} : { endpoint: raw.OSS_ENDPOINT }),
           styleLimit: raw.OSS_STYLE_LIMIT,
+          qps: raw.OSS_QPS,
         }
       : { mode: "embedded", emulatorPort: raw.EMULATOR_PORT, styleLimit: raw.OSS_STYLE_LIMIT };
   return {
@@ -205,9 +214,9 @@ function toEnv(raw: RawEnv): Env {
     ...(raw.WEB_DIST === undefined ? {} : { WEB_DIST: raw.WEB_DIST }),
     ...(raw.DATA_DIR === undefined ? {} : { DATA_DIR: raw.DATA_DIR }),
     ...(raw.CONSOLE_ADMIN_TOKEN === undefined ? {} : { CONSOLE_ADMIN_TOKEN: raw.CONSOLE_ADMIN_TOKEN }),
+    ...(raw.DATABASE_URL === undefined ? {} : { DATABASE_URL: raw.DATABASE_URL }),
     sessionTtlMs: raw.SESSION_TTL_HOURS * 3600 * 1000,
     oss,
-    ossQps: raw.OSS_QPS,
     preview: {
       ...(raw.PREVIEW_CONCURRENCY === undefined ? {} : { concurrency: raw.PREVIEW_CONCURRENCY }),
       ...(raw.PREVIEW_QUEUE_LIMIT === undefined ? {} : { maxWaiting: raw.PREVIEW_QUEUE_LIMIT }),

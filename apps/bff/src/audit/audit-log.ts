@@ -18,9 +18,6 @@ const recordSchema = z.object({
   before: version.nullable(),
   after: version.nullable(),
   requestId: z.string().nullable(),
-  // Where the write came from (fleet copy/import) and which job item made it, when not the editor.
-  source: z.enum(["console", "copy", "import"]).optional(),
-  job: z.string().optional(),
 });
 
 export interface AuditQuery {

@@ -16,8 +16,11 @@ export interface ManagedBucketsOptions {
   /** Names (in `region`) or discovered `{ name, region }` (fleet/discovery.ts). */
   buckets: ReadonlyArray<string | { name: string; region: string }>;
   styleLimit: number;
-  /** Client tuning for tests (retries off, short timeouts); production keeps the client's defaults. */
-  client?: Pick<OssClientOptions, "retry" | "timeoutMs" | "fetch" | "rateLimit"> | undefined;
+  /**
+   * Client tuning: tests turn retries off and shorten timeouts; `main.ts` replaces the client's own
+   * rate limit with the one shared through the database (`rateLimit: false` + `hooks.beforeRequest`).
+   */
+  client?: Pick<OssClientOptions, "retry" | "timeoutMs" | "fetch" | "rateLimit" | "hooks"> | undefined;
 }
 
 /**

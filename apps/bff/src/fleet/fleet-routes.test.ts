@@ -126,7 +126,7 @@ describe("copy and sync plans", () => {
         .filter((e) => e.source === "copy")
         .map((e) => `${e.action} ${e.style}`)
         .sort(),
-    ).toEqual(["create b", "create c", "delete p", "delete q"]);
+    ).toEqual(["copy b", "copy c", "delete p", "delete q"]);
     // A plan runs once.
     expect((await post(`/api/fleet/jobs/${plan.id}/apply`, {})).status).toBe(409);
   });

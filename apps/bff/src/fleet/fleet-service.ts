@@ -1,6 +1,7 @@
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
 import { HttpError } from "../http/error.ts";
+import type { Principal } from "../session/principal.ts";
 import { assertStyleContent, assertStyleName } from "../styles/assert-style.ts";
 import { toOssutil } from "./formats/ossutil.ts";
 import { type PortableStyle, type StyleFile, toStyleFile } from "./formats/style-file.ts";
@@ -89,7 +90,7 @@ export function createFleetService(options: FleetServiceOptions) {
     kind: FleetJob["kind"],
     sourceName: string,
     targets: string[],
-    actor: string,
+    actor: Principal,
     items: PlanItem[],
   ) {
     return options.runner.create({ kind, source: sourceName, targets, actor, items });
@@ -147,14 +148,14 @@ export function createFleetService(options: FleetServiceOptions) {
     },
 
     /** Plans an import of `file` into `target`, recorded as a job awaiting apply. */
-    async planImport(actor: string, target: string, file: StyleFile, deleteExtras: boolean) {
+    async planImport(actor: Principal, target: string, file: StyleFile, deleteExtras: boolean) {
       const items = await plan(file.styles, [target], deleteExtras);
       return record("import", file.bucket, [target], actor, items);
     },
 
     /** Plans a copy (or a sync with `deleteExtras`) of `styles` (all when absent) from `source`. */
     async planCopy(
-      actor: string,
+      actor: Principal,
       input: { source: string; targets: string[]; styles?: string[] | undefined; deleteExtras: boolean },
     ) {
       const source = bucketNamed(input.source);

@@ -1,7 +1,7 @@
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
 import type { Logger } from "../platform/logger.ts";
-import type { AuditSink } from "../styles/style-service.ts";
+import type { StyleWriter } from "../styles/writer.ts";
 import { createFleetService, type FleetService } from "./fleet-service.ts";
 import { fileJobStore } from "./jobs/job-store.ts";
 import { Pacer } from "./jobs/pacer.ts";
@@ -31,19 +31,19 @@ export interface Fleet {
  * Builds the fleet over the managed buckets and the audit log.
  *
  * @example
- * const fleet = createFleet({ buckets, audit, jobsDir: join(data, "fleet", "jobs"), qps: 100, logger });
+ * const fleet = createFleet({ buckets, writer, jobsDir: join(data, "fleet", "jobs"), qps: 100, logger });
  */
 export function createFleet(
-  options: FleetOptions & { buckets: readonly ManagedBucket[]; audit: AuditSink; logger: Logger },
+  options: FleetOptions & { buckets: readonly ManagedBucket[]; writer: StyleWriter; logger: Logger },
 ): Fleet {
   const bucket = bucketLookup(options.buckets);
   const runner = createJobRunner({
     store: fileJobStore(options.jobsDir),
     bucket,
-    audit: options.audit,
+    writer: options.writer,
     pacer: new Pacer(options.qps),
     concurrency: options.concurrency,
-    log: (line) => options.logger.info?.(line),
+    log: (line) => options.logger.info(line),
   });
   const service = createFleetService({ buckets: options.buckets, runner });
   return {

@@ -1,3 +1,4 @@
+import type { Principal } from "../../session/principal.ts";
 import type { PlanItem } from "../plan.ts";
 
 /**
@@ -35,8 +36,8 @@ export interface FleetJob {
   /** The source bucket, or the file's `bucket` for an import. */
   source: string;
   targets: string[];
-  /** Who started it (the session's token id). */
-  actor: string;
+  /** Who planned it: only they may apply it, and the audit records them. */
+  actor: Principal;
   createdAt: string;
   updatedAt: string;
   state: JobState;

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { ManagedBucket, UpstreamStyle } from "../../buckets/bucket-styles.ts";
 import { HttpError } from "../../http/error.ts";
-import type { AuditSink } from "../../styles/style-service.ts";
+import type { Principal } from "../../session/principal.ts";
+import type { StyleWriter } from "../../styles/writer.ts";
 import type { PortableStyle } from "../formats/style-file.ts";
 import type { PlanItem, TargetSnapshot } from "../plan.ts";
 import { type FleetJob, type JobItem, progressOf } from "./job.ts";
@@ -19,7 +20,8 @@ import type { Pacer } from "./pacer.ts";
 export interface RunnerDeps {
   store: JobStore;
   bucket: (name: string) => ManagedBucket;
-  audit: AuditSink;
+  /** The one way to change a style: locked per style, audited ahead (styles/writer.ts). */
+  writer: StyleWriter;
   pacer: Pacer;
   /** Writes in flight at once per target (default 8); the pacer sets the rate. */
   concurrency?: number;
@@ -42,8 +44,8 @@ function matchesAfter(current: UpstreamStyle | undefined, after: PortableStyle |
   return current !== undefined && current.content === after.content && current.category === after.category;
 }
 
-const versionOf = (s: { content: string; category: string } | null) =>
-  s ? { content: s.content, category: s.category } : null;
+/** Thrown by the writer's check: the target changed since the plan. */
+class Conflict extends Error {}
 
 export function createJobRunner(deps: RunnerDeps) {
   const now = deps.now ?? (() => new Date());
@@ -53,27 +55,6 @@ export function createJobRunner(deps: RunnerDeps) {
   const touch = (job: FleetJob) => {
     job.updatedAt = now().toISOString();
   };
-
-  async function audit(job: FleetJob, index: number, item: JobItem, requestId: string | null) {
-    const action = item.action === "delete" ? "delete" : item.before ? "update" : "create";
-    await deps.audit.append({
-      time: now().toISOString(),
-      tokenId: job.actor,
-      bucket: item.target,
-      style: item.name,
-      action,
-      before: versionOf(item.before),
-      after: versionOf(item.after),
-      requestId,
-      source: job.kind === "import" ? "import" : "copy",
-      job: `${job.id}#${index}`,
-    });
-  }
-
-  async function alreadyAudited(job: FleetJob, index: number, item: JobItem): Promise<boolean> {
-    const page = await deps.audit.page({ bucket: item.target, style: item.name, limit: 50 });
-    return page.entries.some((e) => e.job === `${job.id}#${index}`);
-  }
 
   async function write(
     job: FleetJob,
@@ -94,16 +75,35 @@ export function createJobRunner(deps: RunnerDeps) {
       await deps.store.save(job);
       throw error;
     }
+    // Under the style's lock the writer reads the target again: a change since the plan is a conflict.
+    const check = (current: UpstreamStyle | undefined) => {
+      if (!matchesBefore(current, item.before) && !matchesAfter(current, item.after)) throw new Conflict();
+    };
+    const common = {
+      target,
+      name: item.name,
+      source: job.kind === "import" ? ("import" as const) : ("copy" as const),
+      actor: job.actor,
+      check,
+      comment: `fleet ${job.kind} ${job.id} from ${job.source}`,
+    };
     try {
-      const { requestId } =
-        item.action === "delete" || !item.after
-          ? await target.styles.delete(item.name)
-          : await target.styles.put(item.name, item.after.content, item.after.category);
-      await audit(job, index, item, requestId);
+      if (item.action === "delete" || !item.after) {
+        await deps.writer.remove({ ...common, action: "delete" });
+      } else {
+        await deps.writer.put({
+          ...common,
+          action: job.kind === "import" ? "import" : "copy",
+          content: item.after.content,
+          category: item.after.category,
+        });
+      }
       item.status = "applied";
-      item.requestId = requestId;
     } catch (error) {
-      if (error instanceof HttpError && error.code === "StyleLimitReached") {
+      if (error instanceof Conflict) {
+        item.status = "conflict";
+        item.message = "The style changed on the target since the plan; nothing was written.";
+      } else if (error instanceof HttpError && error.code === "StyleLimitReached") {
         item.status = "over-limit";
         item.message = error.message;
       } else {
@@ -126,7 +126,7 @@ export function createJobRunner(deps: RunnerDeps) {
     await deps.pacer.acquire(signal);
     const current = await target.styles.get(item.name);
     if (matchesAfter(current, item.after)) {
-      if (!(await alreadyAudited(job, index, item))) await audit(job, index, item, null);
+      // Written before the crash: its audit row, begun ahead, is settled by the writer's reconciliation.
       item.status = "applied";
       touch(job);
       await deps.store.save(job);
@@ -219,7 +219,7 @@ export function createJobRunner(deps: RunnerDeps) {
       kind: FleetJob["kind"];
       source: string;
       targets: string[];
-      actor: string;
+      actor: Principal;
       items: PlanItem[];
     }) {
       const at = now().toISOString();
@@ -238,7 +238,7 @@ export function createJobRunner(deps: RunnerDeps) {
      * Applies a planned job in the background; `wait` resolves when it ends. Only the planner may apply
      * its plan, once: a second apply is a 409.
      */
-    async apply(id: string, actor: string): Promise<{ job: FleetJob; wait: Promise<void> }> {
+    async apply(id: string, actor: Principal): Promise<{ job: FleetJob; wait: Promise<void> }> {
       const job = await deps.store.load(id);
       if (!job) throw new HttpError(404, "NoSuchJob", `There is no fleet job "${id}".`);
       if (job.state !== "planned" || live.has(id))
@@ -247,7 +247,7 @@ export function createJobRunner(deps: RunnerDeps) {
           "JobNotPlanned",
           `Job "${id}" is ${job.state}; only a planned job can be applied.`,
         );
-      if (job.actor !== actor)
+      if (job.actor.id !== actor.id)
         throw new HttpError(403, "NotYourPlan", "Only who made this plan can apply it.");
       job.state = "running";
       touch(job);
