@@ -41,7 +41,9 @@ export function createFleet(
     store: fileJobStore(options.jobsDir),
     bucket,
     writer: options.writer,
-    pacer: new Pacer(options.qps),
+    // A copied style costs three OSS requests (the writer's read under the lock, PutStyle, the read-back),
+    // so writes are paced at a third of the account's rate to keep the requests within OSS_QPS.
+    pacer: new Pacer(options.qps / 3),
     concurrency: options.concurrency,
     log: (line) => options.logger.info(line),
   });
