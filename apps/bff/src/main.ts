@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       `Embedded OSS emulator at ${embedded.endpoint} (data in ${data})${embedded.seeded ? ", demo buckets seeded" : ""}`,
     );
   }
-  const logger = redactingLogger(consoleLogger, [adminToken, ...secrets]);
+  const logger = redactingLogger(consoleLogger, [adminToken, ...secrets, env.oidc?.clientSecret ?? ""]);
   const legacy = await importLegacyAudit(database.db, join(data, "audit", "audit.jsonl"));
   readiness.set(
     "audit-import",
@@ -140,7 +140,14 @@ async function main(): Promise<void> {
     logger,
     preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
     fleet: { jobsDir: join(data, "fleet", "jobs"), qps: env.oss.mode === "cloud" ? env.oss.qps : 100 },
+    trustedProxies: env.trustedProxies,
+    throttle: env.throttle,
+    oidc: env.oidc,
+    inviteTtlMs: env.inviteTtlMs,
   });
+  // The built-in admin the bootstrap token acts as (idempotent, on every replica).
+  await api.people.ensureBootstrap();
+  if (env.oidc) console.log(`Single sign-on through ${env.oidc.issuer}`);
   readiness.set("reconciliation", false, "settling writes interrupted by a crash");
   try {
     const counts = await api.writer.reconcile(buckets);

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import { me } from "../auth/me.ts";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketParam } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
@@ -133,7 +134,7 @@ export function fleetBucketRoutes(fleet: FleetService, bucketOf: (name: string) 
       async (c) => {
         const { bucket } = c.req.valid("param");
         const query = c.req.valid("query");
-        const actor = c.var.auth.principal;
+        const actor = me(c);
         if (query.planId && !query.dryRun) {
           const { job, wait } = await fleet.runner.apply(query.planId, actor);
           if (job.kind !== "import" || job.targets[0] !== bucket)
@@ -207,7 +208,7 @@ export function fleetRoutes(fleet: FleetService) {
     .get("/style-file.schema.json", (c) => c.json(styleFileJsonSchema(), 200))
     .post("/copy/plan", validate("json", copyBody), async (c) => {
       const body = c.req.valid("json");
-      const job = await fleet.planCopy(c.var.auth.principal, {
+      const job = await fleet.planCopy(me(c), {
         source: body.source,
         targets: body.targets,
         styles: body.styles,
@@ -222,7 +223,7 @@ export function fleetRoutes(fleet: FleetService) {
       return c.json(jobDto(job), 200);
     })
     .post("/jobs/:id/apply", validate("param", jobParam), async (c) => {
-      const { job } = await fleet.runner.apply(c.req.valid("param").id, c.var.auth.principal);
+      const { job } = await fleet.runner.apply(c.req.valid("param").id, me(c));
       return c.json(jobDto(job), 202);
     })
     .post("/jobs/:id/cancel", validate("param", jobParam), async (c) => {

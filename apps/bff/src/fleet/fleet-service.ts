@@ -1,8 +1,8 @@
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
 import { HttpError } from "../http/error.ts";
-import type { Principal } from "../session/principal.ts";
 import { assertStyleContent, assertStyleName } from "../styles/assert-style.ts";
+import type { Principal } from "../users/principal.ts";
 import { toOssutil } from "./formats/ossutil.ts";
 import { type PortableStyle, type StyleFile, toStyleFile } from "./formats/style-file.ts";
 import { toTerraform } from "./formats/terraform.ts";

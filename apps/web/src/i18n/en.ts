@@ -1,4 +1,5 @@
 import { enFleet } from "../fleet/i18n.ts";
+import { enPeople } from "../people/messages.ts";
 import { enPreview } from "./en-preview.ts";
 
 /**
@@ -155,6 +156,7 @@ export const en = {
   "error.hint.generic": "Quote the request ID when you contact Alibaba Cloud support.",
   ...enPreview,
   ...enFleet,
+  ...enPeople,
 } as const;
 
 export type MessageKey = keyof typeof en;

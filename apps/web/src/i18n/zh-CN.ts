@@ -1,4 +1,5 @@
 import { zhCNFleet } from "../fleet/i18n.ts";
+import { zhCNPeople } from "../people/messages.ts";
 import type { Messages } from "./en.ts";
 import { zhCNPreview } from "./zh-CN-preview.ts";
 
@@ -148,4 +149,5 @@ export const zhCN: Messages = {
   "error.hint.generic": "联系阿里云技术支持时请提供请求 ID。",
   ...zhCNPreview,
   ...zhCNFleet,
+  ...zhCNPeople,
 };

@@ -1,4 +1,4 @@
-import type { Principal } from "../../session/principal.ts";
+import type { Principal } from "../../users/principal.ts";
 import type { PlanItem } from "../plan.ts";
 
 /**

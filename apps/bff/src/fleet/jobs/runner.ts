@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { ManagedBucket, UpstreamStyle } from "../../buckets/bucket-styles.ts";
 import { HttpError } from "../../http/error.ts";
-import type { Principal } from "../../session/principal.ts";
 import type { StyleWriter } from "../../styles/writer.ts";
+import type { Principal } from "../../users/principal.ts";
 import type { PortableStyle } from "../formats/style-file.ts";
 import type { PlanItem, TargetSnapshot } from "../plan.ts";
 import { type FleetJob, type JobItem, progressOf } from "./job.ts";
@@ -58,7 +58,7 @@ export function createJobRunner(deps: RunnerDeps) {
 
   async function write(
     job: FleetJob,
-    index: number,
+    _index: number,
     item: JobItem,
     target: ManagedBucket,
     signal: AbortSignal,
