@@ -9,6 +9,8 @@ import { sessionListRoutes } from "./auth/sessions-routes.ts";
 import { objectRoutes } from "./buckets/object-routes.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { type Readiness, readyRoutes } from "./db/readiness.ts";
+import { fleetBucketRoutes, fleetRoutes } from "./fleet/fleet-routes.ts";
+import type { Fleet } from "./fleet/index.ts";
 import type { ApiEnv } from "./http/api-env.ts";
 import { csrfGuard } from "./http/csrf.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
@@ -48,6 +50,7 @@ export interface ApiDeps {
   /** Accounts, sign-in, tokens, links and single sign-on (users/people.ts). */
   people: People;
   styles: StyleService;
+  fleet: Fleet;
   /** The one way to change a style (locked, audited ahead); features that write styles use it. */
   writer: StyleWriter;
   preview: PreviewDeps;
@@ -77,7 +80,9 @@ const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
 
 // Uploads have their own, larger cap (preview/sample-routes.ts), applied after the session check so an anonymous
 // client cannot make the server read 20 MB.
-const isUpload = (c: Context) => c.req.method === "POST" && /^\/api\/samples\/?$/.test(c.req.path);
+const isUpload = (c: Context) =>
+  c.req.method === "POST" &&
+  (/^\/api\/samples\/?$/.test(c.req.path) || /^\/api\/buckets\/[^/]+\/styles\/import\/?$/.test(c.req.path));
 
 function createApiRoutes(deps: ApiDeps) {
   const { people } = deps;
@@ -98,6 +103,9 @@ function createApiRoutes(deps: ApiDeps) {
       .route("/tokens", tokenRoutes(people.tokens, people.events, people.now))
       .route("/sessions", sessionListRoutes(people.sessions, people.events))
       .route("/profile", profileRoutes(people.users, people.sessions, people.events))
+      // Before the style routes: `/:bucket/styles/export` must not be read as a style named "export".
+      .route("/buckets", fleetBucketRoutes(deps.fleet.service, deps.fleet.bucket))
+      .route("/fleet", fleetRoutes(deps.fleet.service))
       .route("/buckets", bucketRoutes(deps.styles))
       .route("/buckets", objectRoutes(deps.preview))
       .route("/samples", sampleRoutes(deps.preview))

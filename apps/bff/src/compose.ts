@@ -7,6 +7,7 @@ import type { ManagedBucket } from "./buckets/bucket-styles.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { createLocks } from "./db/locks.ts";
 import type { Readiness } from "./db/readiness.ts";
+import { createFleet, type FleetOptions } from "./fleet/index.ts";
 import type { Logger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
@@ -29,6 +30,11 @@ export interface ApiDepsOptions {
   preview: PreviewConfig & { samplesDir: string; uploadsDir: string };
   /** Uploads as objects every replica reads (`UPLOADS_LOCATION`); unset: files under `preview.uploadsDir`. */
   uploads?: { client: OssClient; location: UploadsLocation; quotaBytes: number } | undefined;
+  /**
+   * Where fleet jobs are kept (`<data>/fleet/jobs`) and the account's request rate for their writes
+   * (`OSS_QPS`, default 100 requests/s).
+   */
+  fleet: Pick<FleetOptions, "jobsDir"> & Partial<FleetOptions>;
   /** Sign-in throttling (default: auth/throttle.ts's DEFAULT_THROTTLE). */
   throttle?: ThrottlePolicy;
   /** `TRUST_PROXY`: reverse proxies whose X-Forwarded-For is trusted (default 0: none). */
@@ -65,11 +71,20 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
   const uploadStore =
     options.uploads === undefined ? undefined : new ObjectUploadStore({ db, locks, ...options.uploads });
   const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version, uploadStore });
+  const fleet = createFleet({
+    buckets: options.buckets,
+    writer,
+    jobsDir: options.fleet.jobsDir,
+    qps: options.fleet.qps ?? 100,
+    concurrency: options.fleet.concurrency,
+    logger: options.logger,
+  });
   return {
     people,
     styles,
     writer,
     preview,
+    fleet,
     logger: options.logger,
     database: options.database,
     readiness: options.readiness,

@@ -39,6 +39,17 @@ describe("parseEnv", () => {
     });
   });
 
+  it("takes bucket globs in OSS_BUCKETS, and names bad ones", () => {
+    const cloud = {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tExampleId",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "secret",
+      OSS_REGION: "cn-hangzhou",
+    };
+    const env = parseEnv({ ...cloud, OSS_BUCKETS: "photos, shop-*,*" });
+    expect(env.oss).toMatchObject({ buckets: ["photos", "shop-*", "*"] });
+    expect(() => parseEnv({ ...cloud, OSS_BUCKETS: "Shop_*" })).toThrow(/OSS_BUCKETS/);
+  });
+
   it("takes single sign-on, TRUST_PROXY and throttling, and names what is wrong", () => {
     const env = parseEnv({
       OIDC_ISSUER: "https://id.example.com/realms/ops",

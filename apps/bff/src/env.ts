@@ -14,6 +14,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const bucketName = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+// A glob over bucket names (fleet/discovery.ts): `*` any run, `?` one character.
+const bucketGlob = /^[a-z0-9*?-]{1,63}$/;
 
 const whole = (name: string, min: number, max: number, fallback: number) =>
   z.coerce
@@ -92,7 +94,10 @@ const envSchema = z
         .array(
           z
             .string()
-            .regex(bucketName, "OSS_BUCKETS must list bucket names (3–63 of a–z 0–9 -), comma-separated"),
+            .refine(
+              (name) => bucketName.test(name) || (/[*?]/.test(name) && bucketGlob.test(name)),
+              "OSS_BUCKETS must list bucket names (3–63 of a–z 0–9 -) or globs (shop-*, *), comma-separated",
+            ),
         )
         .optional(),
     ),

@@ -14,6 +14,7 @@ import { Readiness } from "./db/readiness.ts";
 import { startDatabase, startingApp } from "./db/start.ts";
 import { startEmbedded } from "./embedded/start.ts";
 import { ConfigError, type Env, parseEnv } from "./env.ts";
+import { discoverCloudBuckets } from "./fleet/discover-cloud.ts";
 import { lockDataDir } from "./platform/data-lock.ts";
 import { jsonLogger, redactingLogger } from "./platform/logger.ts";
 import { stopWithLauncher } from "./platform/process-life.ts";
@@ -104,13 +105,14 @@ async function main(): Promise<void> {
     env.UPLOADS_LOCATION === undefined ? undefined : parseUploadsLocation(env.UPLOADS_LOCATION);
   if (env.oss.mode === "cloud") {
     const { credentials, region, endpoint, styleLimit } = env.oss;
+    const found = await discoverCloudBuckets({ region, endpoint, credentials, patterns: env.oss.buckets });
     // The account's QPS is shared by every replica: the limit is held in the database.
     const limit = sharedRateLimit(database.db, { requestsPerSecond: env.oss.qps });
     const client = {
       rateLimit: false as const,
       hooks: { beforeRequest: (_: unknown, signal?: AbortSignal) => limit.acquire(signal) },
     };
-    buckets = managedBuckets({ region, endpoint, credentials, buckets: env.oss.buckets, styleLimit, client });
+    buckets = managedBuckets({ region, endpoint, credentials, buckets: found, styleLimit, client });
     if (location) {
       const uploadsClient = createOssClient({ region, endpoint, credentials, ...client });
       uploads = { client: uploadsClient, location, quotaBytes: env.uploadsQuotaBytes };
@@ -129,7 +131,6 @@ async function main(): Promise<void> {
       );
     }
     secrets = [credentials.accessKeySecret, credentials.securityToken ?? ""];
-    console.log(`Managing ${buckets.length} OSS bucket(s) in ${region}: ${env.oss.buckets.join(", ")}`);
   } else {
     const own = location ?? { bucket: EMBEDDED_UPLOADS_BUCKET, prefix: "uploads/" };
     const embedded = await startEmbedded({
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
     logger,
     uploads,
     preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
+    fleet: { jobsDir: join(data, "fleet", "jobs"), qps: env.oss.mode === "cloud" ? env.oss.qps : 100 },
     trustedProxies: env.trustedProxies,
     throttle: env.throttle,
     oidc: env.oidc,
@@ -195,6 +197,8 @@ async function main(): Promise<void> {
   const app = createApp({ api, webDist: env.WEB_DIST ?? defaultWebDist });
   handler = app.fetch;
   console.log(`Style Console ${version} is ready at ${url}`);
+  // Copies and syncs interrupted by a crash or a restart continue where they stopped.
+  void api.fleet.resume();
   if (env.CONSOLE_ADMIN_TOKEN === undefined) {
     // The fragment never reaches a server (or its logs); the SPA reads it and posts it to /api/session.
     // On a line of its own, so a terminal makes it one link and a copy takes nothing else.

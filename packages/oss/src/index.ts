@@ -3,6 +3,12 @@
  * `@style-console/oss/signer`.
  */
 
+export type {
+  BucketSummary,
+  ListBucketsOptions,
+  ListBucketsResult,
+  ProcessConfiguration,
+} from "./client/buckets.ts";
 export type { OssClientOptions } from "./client/config.ts";
 export type { CallOptions } from "./client/context.ts";
 export {

@@ -1,3 +1,4 @@
+import type { OssClient } from "@style-console/oss";
 import type { BucketObjects } from "./bucket-objects.ts";
 
 /** A style as the upstream (OSS or the emulator) reports it. */
@@ -32,4 +33,9 @@ export interface ManagedBucket {
   styles: BucketStyles;
   /** Its objects: listed as preview sources, fetched for previews and watermarks. */
   objects: BucketObjects;
+  /**
+   * The OSS client every bucket of this console shares (signed per bucket region): the fleet's bucket
+   * calls (processConfiguration, presigned URLs). Absent in tests that fake a bucket.
+   */
+  client?: OssClient;
 }

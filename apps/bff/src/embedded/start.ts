@@ -49,17 +49,25 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     accessKeyId: keys.accessKeyId,
     accessKeySecret: keys.accessKeySecret,
     region: DEMO_REGION,
-    buckets: [...demo.map((b) => b.name), ...(options.ownBuckets ?? [])],
+    buckets: [...demo.map((b) => ({ name: b.name, region: b.region })), ...(options.ownBuckets ?? [])],
     styleLimit: options.styleLimit,
   });
   try {
-    const client = createOssClient({ region: DEMO_REGION, endpoint: emulator.endpoint, credentials: keys });
+    // The emulator serves every region on one address: every request goes there, each signed for its
+    // bucket's own region, exactly as with OSS_ENDPOINT in cloud mode.
+    const regions = new Map(emulator.buckets.map((b) => [b.name, b.region]));
+    const client = createOssClient({
+      region: DEMO_REGION,
+      endpoint: emulator.endpoint,
+      credentials: keys,
+      bucketRegion: (bucket) => regions.get(bucket),
+    });
     const seeded = await seedDemo(client, demo, options.samplesDir, join(options.dataDir, "seeded.json"));
     const buckets = managedBuckets({
       region: DEMO_REGION,
       endpoint: emulator.endpoint,
       credentials: keys,
-      buckets: demo.map((b) => b.name),
+      buckets: demo.map((b) => ({ name: b.name, region: regions.get(b.name) ?? b.region })),
       styleLimit: options.styleLimit,
     });
     return {

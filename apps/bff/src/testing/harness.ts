@@ -39,6 +39,8 @@ export interface HarnessOptions {
   styleLimit?: number;
   now?: () => number;
   signInLimit?: { maxFailures: number; windowMs: number };
+  /** The fleet's request rate (default 100/s) and writes in flight. */
+  fleet?: { qps?: number; concurrency?: number };
   /** Sign-in throttling (default: the console's defaults). */
   throttle?: ThrottlePolicy;
   /** `TRUST_PROXY`: proxies whose X-Forwarded-For is trusted (default 0). */
@@ -112,6 +114,9 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
   });
   // One JSON object per event, as the real logger writes them (without time and level).
   const logs: string[] = [];
+  // `name@region` buckets live in their region; the console signs each for it (issue 12).
+  const regionOf = new Map(emulator.buckets.map((b) => [b.name, b.region]));
+  const names = options.buckets ?? emulatorBuckets.map((b) => b.split("@")[0] ?? b);
   const choice = options.database ?? "postgres";
   let owned: TestDatabase | undefined;
   let databaseUrl: string | undefined;
@@ -128,7 +133,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     region: "cn-hangzhou",
     endpoint: emulator.endpoint,
     credentials: { accessKeyId, accessKeySecret: options.bffSecret ?? secret },
-    buckets: options.buckets ?? emulatorBuckets,
+    buckets: names.map((name) => ({ name, region: regionOf.get(name) ?? "cn-hangzhou" })),
     styleLimit: options.styleLimit ?? 50,
     client: { retry: false, timeoutMs: 5000 },
   });
@@ -141,6 +146,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     buckets,
     database,
     readiness: new Readiness(),
+    fleet: { jobsDir: join(dataDir, "fleet", "jobs"), ...options.fleet },
     // Raw lines, no redactor: the code itself must not log secrets.
     logger: {
       info: (msg, fields) => logs.push(JSON.stringify({ msg, ...fields })),
@@ -190,6 +196,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
       region: "cn-hangzhou",
       endpoint: emulator.endpoint,
       credentials: { accessKeyId, accessKeySecret: secret },
+      bucketRegion: (bucket) => regionOf.get(bucket),
       retry: false,
     }),
     dataDir,

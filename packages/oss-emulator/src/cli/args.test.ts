@@ -20,7 +20,7 @@ describe("parseArgs", () => {
         "--bucket",
         "a1b",
         "--bucket",
-        "c2d",
+        "c2d@eu-central-1",
         "--style-limit",
         "7",
         "--sts",
@@ -44,7 +44,7 @@ describe("parseArgs", () => {
       accessKeySecret: "sk",
       port: 9000,
       region: "cn-shanghai",
-      buckets: ["a1b", "c2d"],
+      buckets: ["a1b", "c2d@eu-central-1"],
       styleLimit: 7,
       extraCredentials: [{ accessKeyId: "sid", accessKeySecret: "ssecret", securityToken: "tok:en" }],
       faults: {

@@ -13,8 +13,8 @@ export const usage = `Usage: oss-emulator --data <dir> --access-key-id <id> --ac
 
   --host <addr>               listen address (default 127.0.0.1)
   --port <n>                  port, 0 = any free port (default 0)
-  --region <id>               region id of the buckets, without oss- (default cn-hangzhou)
-  --bucket <name>             create this bucket if missing (repeatable)
+  --region <id>               region of a bucket named without one, without oss- (default cn-hangzhou)
+  --bucket <name>[@<region>]  create this bucket in that region if missing (repeatable)
   --style-limit <n>           styles per bucket (default 50)
   --max-object-bytes <n>      cap on one object body (default 67108864)
   --base-host <name>          <bucket>.<name> is virtual-hosted (repeatable; default localhost)

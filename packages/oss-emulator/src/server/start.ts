@@ -4,7 +4,7 @@ import { applyFault } from "../faults/apply.ts";
 import { createFaultPlan } from "../faults/plan.ts";
 import { resolveAddress } from "../http/address.ts";
 import { newRequestId, type RequestContext } from "../http/context.ts";
-import { OssError, ossError } from "../http/errors.ts";
+import { isSignatureMismatch, OssError, ossError } from "../http/errors.ts";
 import { rawErrorResponse, sendError } from "../http/respond.ts";
 import { openBuckets } from "../storage/buckets.ts";
 import { type EmulatorOptions, resolveOptions } from "./options.ts";
@@ -14,6 +14,8 @@ export interface RunningEmulator {
   /** `http://<host>:<port>`, for path-style use or as a client endpoint. */
   readonly endpoint: string;
   readonly port: number;
+  /** The buckets served at start-up, by name, with their regions. */
+  readonly buckets: ReadonlyArray<{ readonly name: string; readonly region: string }>;
   /** Stops accepting, drops open connections, resolves when the server is closed. */
   readonly close: () => Promise<void>;
 }
@@ -36,10 +38,11 @@ const printable = (text: string): string =>
  */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const o = resolveOptions(options);
-  const buckets = await openBuckets(o.dataDir, o.buckets);
+  const buckets = await openBuckets(o.dataDir, o.buckets, o.region);
   const config: RouteConfig = {
-    auth: { region: o.region, credentials: o.credentials, maxSkewMs: o.maxSkewMs },
+    auth: { credentials: o.credentials, maxSkewMs: o.maxSkewMs },
     buckets,
+    defaultRegion: o.region,
     styleLimit: o.styleLimit,
     maxXmlBytes: o.maxXmlBytes,
     maxObjectBytes: o.maxObjectBytes,
@@ -59,7 +62,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       if (outcome.type === "error") throw outcome.error;
       const address = resolveAddress(host, req.url ?? "/", o.baseHosts);
       const ctx: RequestContext = { ...target, ...address, req, now: o.clock() };
-      await route(ctx, config);
+      try {
+        await route(ctx, config);
+      } catch (error) {
+        // Only the signature can tell ali-oss's sldEnable form (Host names the bucket, path-style path)
+        // from a virtual-hosted key that starts with the bucket's name; nothing has run before auth.
+        const alternative = address.pathStyle;
+        if (!alternative || res.headersSent || !isSignatureMismatch(error)) throw error;
+        await route({ ...ctx, ...alternative }, config);
+      }
     } catch (error) {
       if (error instanceof OssError) {
         sendError(target, error);
@@ -107,6 +118,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   return {
     endpoint: `http://${hostForUrl}:${port}`,
     port,
+    buckets: [...buckets.values()]
+      .map((b) => ({ name: b.name, region: b.meta.get().region }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1)),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
