@@ -29,6 +29,12 @@ const catalogue = {
     ec: "0026-00000001",
   },
   NoSuchStyle: { status: 404, code: "NoSuchStyle", message: "The specified style does not exist." },
+  // PutBucketLogging (oss-logging-buckets.md §1.2): 400 for another region; 403 for another owner.
+  InvalidTargetBucketForLogging: {
+    status: 400,
+    code: "InvalidTargetBucketForLogging",
+    message: "The target bucket for logging does not exist, is not owned by you, or is in another region.",
+  },
   InvalidBucketName: {
     status: 400,
     code: "InvalidBucketName",

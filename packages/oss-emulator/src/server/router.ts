@@ -2,6 +2,8 @@ import { type AuthConfig, authenticate } from "../auth/index.ts";
 import { queryValue } from "../http/address.ts";
 import type { RequestContext } from "../http/context.ts";
 import { ossError } from "../http/errors.ts";
+import type { LoggingConfigStore } from "../logging/config-store.ts";
+import { handleLogging } from "../logging/handlers.ts";
 import { listObjects } from "../objects/list.ts";
 import { deleteObject, getObject, putObject } from "../objects/transfer.ts";
 import { type Bucket, isBucketName } from "../storage/buckets.ts";
@@ -15,6 +17,7 @@ export interface RouteConfig {
   readonly styleLimit: number;
   readonly maxXmlBytes: number;
   readonly maxObjectBytes: number;
+  readonly logging: LoggingConfigStore;
 }
 
 // Bucket sub-resources OSS has and this emulator does not; asking for one must not fall through to a list.
@@ -24,7 +27,6 @@ const unsupported = [
   "lifecycle",
   "website",
   "referer",
-  "logging",
   "location",
   "bucketInfo",
   "stat",
@@ -76,6 +78,7 @@ export async function route(ctx: RequestContext, config: RouteConfig): Promise<v
 
 async function routeBucket(ctx: RequestContext, bucket: Bucket, config: RouteConfig): Promise<void> {
   if (queryValue(ctx.query, "style") !== undefined) return handleStyle(ctx, bucket, config);
+  if (queryValue(ctx.query, "logging") !== undefined) return handleLogging(ctx, bucket, config);
   if (ctx.method === "GET") return listObjects(ctx, bucket);
   throw ossError("NotImplemented", {
     message: `${ctx.method} on a bucket is not implemented by this emulator.`,

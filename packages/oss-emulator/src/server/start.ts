@@ -6,6 +6,8 @@ import { resolveAddress } from "../http/address.ts";
 import { newRequestId, type RequestContext } from "../http/context.ts";
 import { OssError, ossError } from "../http/errors.ts";
 import { rawErrorResponse, sendError } from "../http/respond.ts";
+import { LoggingConfigStore } from "../logging/config-store.ts";
+import { AccessLogRecorder } from "../logging/recorder.ts";
 import { openBuckets } from "../storage/buckets.ts";
 import { type EmulatorOptions, resolveOptions } from "./options.ts";
 import { type RouteConfig, route } from "./router.ts";
@@ -14,7 +16,9 @@ export interface RunningEmulator {
   /** `http://<host>:<port>`, for path-style use or as a client endpoint. */
   readonly endpoint: string;
   readonly port: number;
-  /** Stops accepting, drops open connections, resolves when the server is closed. */
+  /** Delivers pending access logs now (tests; the timer does it every interval); resolves with the keys. */
+  readonly flushAccessLogs: () => Promise<string[]>;
+  /** Stops accepting, drops open connections, delivers pending access logs, resolves when closed. */
   readonly close: () => Promise<void>;
 }
 
@@ -29,12 +33,24 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const o = resolveOptions(options);
   const buckets = await openBuckets(o.dataDir, o.buckets);
+  const logging = new LoggingConfigStore(o.dataDir);
+  await logging.load(buckets.keys());
+  const recorder = new AccessLogRecorder({
+    logging,
+    buckets,
+    intervalSeconds: o.accessLogIntervalSeconds,
+    region: o.region,
+    ownerKeyId: o.accessKeyId,
+    clock: o.clock,
+    log: o.log,
+  });
   const config: RouteConfig = {
     auth: { region: o.region, credentials: o.credentials, maxSkewMs: o.maxSkewMs },
     buckets,
     styleLimit: o.styleLimit,
     maxXmlBytes: o.maxXmlBytes,
     maxObjectBytes: o.maxObjectBytes,
+    logging,
   };
   const nextFault = createFaultPlan(o.faults);
 
@@ -42,6 +58,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const started = Date.now();
     const host = req.headers.host ?? "";
     const target = { id: newRequestId(), res, method: req.method ?? "GET", host, clock: o.clock };
+    // The access log's view of the request, filled in as it is understood; written once the answer is out.
+    const seen = { address: undefined as ReturnType<typeof resolveAddress> | undefined, errorCode: "" };
+    res.once("finish", () => {
+      if (!seen.address) return;
+      const { bucket, key, query } = seen.address;
+      const errorCode = seen.errorCode || undefined;
+      // Logged times follow the server's clock, which tests may move.
+      const at = o.clock().getTime();
+      const time = { started: at - (Date.now() - started), finished: at };
+      recorder.record({ req, res, requestId: target.id, ...time, bucket, key, query, errorCode });
+    });
     try {
       const outcome = await applyFault(nextFault(), req, res);
       if (outcome.type === "reset") {
@@ -50,13 +77,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       }
       if (outcome.type === "error") throw outcome.error;
       const address = resolveAddress(host, req.url ?? "/", o.baseHosts);
+      seen.address = address;
       const ctx: RequestContext = { ...target, ...address, req, now: o.clock() };
       await route(ctx, config);
     } catch (error) {
       if (error instanceof OssError) {
+        seen.errorCode = error.code;
         sendError(target, error);
       } else {
         o.log?.(`internal error ${target.id}: ${(error as Error)?.stack ?? String(error)}`);
+        seen.errorCode = "InternalError";
         sendError(target, ossError("InternalError"));
       }
     } finally {
@@ -94,15 +124,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       resolve();
     });
   });
+  recorder.start();
   const { port } = server.address() as AddressInfo;
   const hostForUrl = o.host.includes(":") ? `[${o.host}]` : o.host;
   return {
     endpoint: `http://${hostForUrl}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    flushAccessLogs: () => recorder.flush(),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await recorder.stop();
+    },
   };
 }
