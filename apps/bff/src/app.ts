@@ -1,33 +1,33 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { auditRoutes } from "./audit/audit-routes.ts";
+import { objectRoutes } from "./buckets/object-routes.ts";
 import type { ApiEnv } from "./http/api-env.ts";
+import { csrfGuard } from "./http/csrf.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
+import { healthRoutes } from "./http/health-routes.ts";
 import { requestLog } from "./http/request-log.ts";
-import type { Logger } from "./logger.ts";
+import { securityHeaders } from "./http/security-headers.ts";
+import type { Logger } from "./platform/logger.ts";
 import type { PreviewDeps } from "./preview/index.ts";
-import { auditRoutes } from "./routes/audit.ts";
-import { bucketRoutes } from "./routes/buckets.ts";
-import { healthRoutes } from "./routes/health.ts";
-import { objectRoutes } from "./routes/objects.ts";
-import { previewRoutes } from "./routes/preview.ts";
-import { sampleRoutes } from "./routes/samples.ts";
-import { sessionRoutes } from "./routes/session.ts";
-import { validateRoutes } from "./routes/validate.ts";
-import { csrfGuard } from "./security/csrf.ts";
-import { securityHeaders } from "./security/headers.ts";
+import { previewRoutes } from "./preview/preview-routes.ts";
+import { sampleRoutes } from "./preview/sample-routes.ts";
 import type { Access } from "./session/access.ts";
+import { sessionRoutes } from "./session/session-routes.ts";
 import { mountSpa } from "./spa/serve-spa.ts";
-import type { StyleService } from "./styles/service.ts";
+import { validateRoutes } from "./styles/style-check-routes.ts";
+import { bucketRoutes } from "./styles/style-routes.ts";
+import type { StyleService } from "./styles/style-service.ts";
 
+export type { ObjectPage, UpstreamObject as ObjectDto } from "./buckets/bucket-objects.ts";
 export type * from "./contract/dto.ts";
 export type { ContentCheck } from "./contract/style-content.ts";
 export type { PositionedIssue } from "./contract/style-name.ts";
+export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./http/csrf.ts";
 export type { ApiErrorBody } from "./http/error.ts";
 export type { ParityDto } from "./preview/parity/parity.ts";
 export type { ImageFacts } from "./preview/sources/inspect.ts";
 export type { SampleDto } from "./preview/sources/sample.ts";
-export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./security/csrf.ts";
-export type { ObjectPage, UpstreamObject as ObjectDto } from "./upstream/bucket-objects.ts";
 
 /** What the API runs on; `main.ts` builds it from the config, tests from a real emulator. */
 export interface ApiDeps {
@@ -56,7 +56,7 @@ const tooLarge = () => {
 
 const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
 
-// Uploads have their own, larger cap (routes/samples.ts), applied after the session check so an anonymous
+// Uploads have their own, larger cap (preview/sample-routes.ts), applied after the session check so an anonymous
 // client cannot make the server read 20 MB.
 const isUpload = (c: Context) => c.req.method === "POST" && /^\/api\/samples\/?$/.test(c.req.path);
 
@@ -67,7 +67,7 @@ function createApiRoutes(deps: ApiDeps) {
       .route("/health", healthRoutes)
       .route("/session", sessionRoutes(deps.access))
       // Everything registered below needs a session (cookie or bearer); mutations from a cookie session
-      // also pass the CSRF guard (see security/csrf.ts for what the SPA must send).
+      // also pass the CSRF guard (see http/csrf.ts for what the SPA must send).
       .use("*", deps.access.requireSession, csrfGuard)
       .route("/buckets", bucketRoutes(deps.styles))
       .route("/buckets", objectRoutes(deps.preview))

@@ -1,15 +1,15 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import type { ApiDeps } from "./app.ts";
-import { AuditLog } from "./audit/log.ts";
-import type { Logger } from "./logger.ts";
+import { AuditLog } from "./audit/audit-log.ts";
+import type { ManagedBucket } from "./buckets/bucket-styles.ts";
+import type { Logger } from "./platform/logger.ts";
+import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
 import { createAccess } from "./session/access.ts";
 import { FailureLimiter } from "./session/rate-limit.ts";
-import { SessionStore } from "./session/store.ts";
-import { createStyleService } from "./styles/service.ts";
-import type { ManagedBucket } from "./upstream/bucket-styles.ts";
-import { version } from "./version.ts";
+import { SessionStore } from "./session/session-store.ts";
+import { createStyleService } from "./styles/style-service.ts";
 
 export interface ApiDepsOptions {
   adminToken: string;

@@ -2,15 +2,15 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import type { ManagedBucket } from "./buckets/bucket-styles.ts";
+import { managedBuckets } from "./buckets/managed-buckets.ts";
 import { createApiDeps } from "./compose.ts";
-import { lockDataDir } from "./data-lock.ts";
 import { startEmbedded } from "./embedded/start.ts";
 import { ConfigError, type Env, parseEnv } from "./env.ts";
-import { consoleLogger, redactingLogger } from "./logger.ts";
+import { lockDataDir } from "./platform/data-lock.ts";
+import { consoleLogger, redactingLogger } from "./platform/logger.ts";
+import { version } from "./platform/version.ts";
 import { randomToken } from "./session/token.ts";
-import type { ManagedBucket } from "./upstream/bucket-styles.ts";
-import { managedBuckets } from "./upstream/managed-buckets.ts";
-import { version } from "./version.ts";
 
 // This file runs from apps/bff/dist (built) or apps/bff/src (dev): both are two levels below the repo.
 const here = dirname(fileURLToPath(import.meta.url));

@@ -9,12 +9,12 @@ import { I18nProvider } from "./i18n/I18nProvider.tsx";
 import { parseRoute } from "./router/routes.ts";
 import { signedInHint, takeFragmentToken } from "./session/fragment.ts";
 import { ToastProvider } from "./ui/toast.tsx";
-import "./styles.css";
-import "./styles-table.css";
-import "./styles-editor.css";
-import "./styles-feedback.css";
-import "./styles-preview.css";
-import "./styles-builder.css";
+import "./css/base.css";
+import "./css/table.css";
+import "./css/editor.css";
+import "./css/feedback.css";
+import "./css/preview.css";
+import "./css/builder.css";
 
 // Before the first render, so the token never lingers in the address bar.
 const linkToken = takeFragmentToken(window.location, window.history);

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { createOssClient } from "@style-console/oss";
 import { startEmulator } from "@style-console/oss-emulator";
-import type { ManagedBucket } from "../upstream/bucket-styles.ts";
-import { managedBuckets } from "../upstream/managed-buckets.ts";
+import type { ManagedBucket } from "../buckets/bucket-styles.ts";
+import { managedBuckets } from "../buckets/managed-buckets.ts";
 import { DEMO_BUCKETS, DEMO_REGION, type DemoBucket } from "./demo.ts";
 import { loadOrCreateKeyPair } from "./keys.ts";
 import { seedDemo } from "./seed.ts";

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../platform/logger.ts";
 
 /** The one error body the API answers with. `requestId` is the OSS request id when OSS was involved. */
 export interface ApiErrorBody {

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../platform/logger.ts";
 
 /**
  * One line per API request: method, path, status, milliseconds. Deliberately no query string, headers

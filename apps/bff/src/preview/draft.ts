@@ -6,9 +6,9 @@ import {
   serialize,
   splitWatermarkImage,
 } from "@style-console/imgproc/syntax";
+import type { BucketStyles } from "../buckets/bucket-styles.ts";
 import type { PositionedIssue } from "../contract/style-name.ts";
 import { HttpError } from "../http/error.ts";
-import type { BucketStyles } from "../upstream/bucket-styles.ts";
 
 /** A draft ready to render: the parsed process and its canonical text (the ETag's half). */
 export interface Draft {

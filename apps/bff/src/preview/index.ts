@@ -1,11 +1,11 @@
 import { availableParallelism } from "node:os";
 import sharp from "sharp";
-import type { ManagedBucket } from "../upstream/bucket-styles.ts";
+import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { ByteLru } from "./cache/byte-lru.ts";
+import { createPreviewService, type Rendered } from "./preview-service.ts";
 import { RenderQueue } from "./queue/render-queue.ts";
-import { createPreviewService, type Rendered } from "./service.ts";
 import { BuiltinSamples } from "./sources/builtin.ts";
-import { ObjectSources } from "./sources/objects.ts";
+import { ObjectSources } from "./sources/object-sources.ts";
 import { UploadStore } from "./sources/uploads.ts";
 
 export interface PreviewConfig {

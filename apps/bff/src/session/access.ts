@@ -4,7 +4,7 @@ import type { SessionDto } from "../contract/dto.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import type { FailureLimiter } from "./rate-limit.ts";
-import type { SessionStore } from "./store.ts";
+import type { SessionStore } from "./session-store.ts";
 import { tokenId, tokensMatch } from "./token.ts";
 
 export const SESSION_COOKIE = "sc_session";

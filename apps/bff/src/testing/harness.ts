@@ -7,13 +7,13 @@ import { createOssClient, type OssClient } from "@style-console/oss";
 import { type FaultOptions, type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import type { Hono } from "hono";
 import { type ApiDeps, createApp } from "../app.ts";
+import { managedBuckets } from "../buckets/managed-buckets.ts";
+import type { UpstreamDetails } from "../buckets/upstream-error.ts";
 import { createApiDeps } from "../compose.ts";
 import type { StyleDto } from "../contract/dto.ts";
 import type { PositionedIssue } from "../contract/style-name.ts";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import type { PreviewConfig } from "../preview/index.ts";
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../security/csrf.ts";
-import { managedBuckets } from "../upstream/managed-buckets.ts";
-import type { UpstreamDetails } from "../upstream/oss-error.ts";
 
 /**
  * A real stack for route tests: an emulator on loopback over a temporary data directory, and the BFF app

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { HttpError } from "../../http/error.ts";
+import type { PreviewRequest, PreviewService } from "../preview-service.ts";
 import type { RenderQueue } from "../queue/render-queue.ts";
-import type { PreviewRequest, PreviewService } from "../service.ts";
 import type { ImageFacts } from "../sources/inspect.ts";
 import { sniffImage } from "../sources/sniff.ts";
 import { parseSourceRef } from "../sources/source-ref.ts";

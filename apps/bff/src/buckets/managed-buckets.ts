@@ -1,8 +1,8 @@
 import { type Credentials, createOssClient, type OssClientOptions } from "@style-console/oss";
 import { HttpError } from "../http/error.ts";
 import type { ManagedBucket } from "./bucket-styles.ts";
-import { ossBucketStyles } from "./oss-bucket.ts";
-import { ossBucketObjects } from "./oss-objects.ts";
+import { ossBucketObjects } from "./oss-bucket-objects.ts";
+import { ossBucketStyles } from "./oss-bucket-styles.ts";
 
 export interface ManagedBucketsOptions {
   region: string;

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { signInBody } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
-import { validate } from "../http/validate.ts";
-import { csrfGuard } from "../security/csrf.ts";
-import type { Access } from "../session/access.ts";
+import { csrfGuard } from "../http/csrf.ts";
+import { validate } from "../http/zod-validator.ts";
+import type { Access } from "./access.ts";
 
 /**
  * `POST /api/session {token}` signs in (sets the HttpOnly cookie); `GET` says whether and how the caller

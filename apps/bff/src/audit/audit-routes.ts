@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { auditQuery } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
-import { validate } from "../http/validate.ts";
-import type { StyleService } from "../styles/service.ts";
+import { validate } from "../http/zod-validator.ts";
+import type { StyleService } from "../styles/style-service.ts";
 
 /** `GET /api/audit?bucket=&style=&limit=&cursor=` → `{ entries, nextCursor }`, newest first. */
 export function auditRoutes(styles: StyleService) {

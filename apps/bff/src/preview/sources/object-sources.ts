@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
+import type { BucketObjects } from "../../buckets/bucket-objects.ts";
 import { HttpError } from "../../http/error.ts";
-import type { BucketObjects } from "../../upstream/bucket-objects.ts";
 import { ByteLru } from "../cache/byte-lru.ts";
 import type { SourceBytes } from "./sample.ts";
 

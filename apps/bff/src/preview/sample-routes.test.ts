@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SampleDto } from "../preview/sources/sample.ts";
 import {
   ADMIN_TOKEN,
   errorOf,
@@ -12,8 +11,9 @@ import {
   SAMPLES_DIR,
   startHarness,
 } from "../testing/harness.ts";
+import type { SampleDto } from "./sources/sample.ts";
 
-const testdata = (name: string) => readFileSync(new URL(`../preview/testdata/${name}`, import.meta.url));
+const testdata = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url));
 const bearer = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
 function upload(bytes: Uint8Array, name: string, headers: Record<string, string> = bearer): RequestInit {

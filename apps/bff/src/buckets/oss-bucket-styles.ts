@@ -1,6 +1,6 @@
 import { type OssClient, OssError, type Style } from "@style-console/oss";
 import type { BucketStyles, UpstreamStyle } from "./bucket-styles.ts";
-import { upstreamError } from "./oss-error.ts";
+import { upstreamError } from "./upstream-error.ts";
 
 // OSS sends RFC 1123 times; a missing or unreadable one becomes the epoch rather than failing the list.
 function time(text: string | undefined, fallback?: string): Date {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../security/csrf.ts";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import { ADMIN_TOKEN, type Harness, json, jsonOf, ORIGIN, startHarness } from "../testing/harness.ts";
 
 let h: Harness;

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, errorOf, type Harness, startHarness } from "../testing/harness.ts";
+import { ADMIN_TOKEN, errorOf, type Harness, startHarness } from "../../testing/harness.ts";
 
 // One render at a time, one waiting: the queue's limits become deterministic. The gate holds a render
 // open inside its slot (timing only: the render itself is real and runs once the gate opens).

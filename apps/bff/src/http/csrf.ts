@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import type { ApiEnv } from "../http/api-env.ts";
-import { HttpError } from "../http/error.ts";
+import type { ApiEnv } from "./api-env.ts";
+import { HttpError } from "./error.ts";
 
 /** The custom header every mutating request from the SPA must carry. */
 export const CSRF_HEADER = "X-Requested-With";

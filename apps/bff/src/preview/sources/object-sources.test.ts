@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { BucketObjects, GetOptions } from "../../buckets/bucket-objects.ts";
 import { HttpError } from "../../http/error.ts";
-import type { BucketObjects, GetOptions } from "../../upstream/bucket-objects.ts";
-import { ObjectSources } from "./objects.ts";
+import { ObjectSources } from "./object-sources.ts";
 
 /** A bucket whose GETs stay open until the test lets them finish, counting every call. */
 function slowBucket() {

@@ -1,7 +1,7 @@
 import { type OssClient, OssError } from "@style-console/oss";
 import { HttpError } from "../http/error.ts";
 import type { BucketObjects, FetchedObject, GetOptions } from "./bucket-objects.ts";
-import { upstreamError } from "./oss-error.ts";
+import { upstreamError } from "./upstream-error.ts";
 
 const tooLarge = (key: string, maxBytes: number) =>
   new HttpError(

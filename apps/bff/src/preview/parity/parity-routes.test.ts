@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ParityDto } from "../preview/parity/parity.ts";
-import { ADMIN_TOKEN, errorOf, type Harness, jsonOf, SAMPLES_DIR, startHarness } from "../testing/harness.ts";
+import {
+  ADMIN_TOKEN,
+  errorOf,
+  type Harness,
+  jsonOf,
+  SAMPLES_DIR,
+  startHarness,
+} from "../../testing/harness.ts";
+import type { ParityDto } from "./parity.ts";
 
 let h: Harness;
 const parity = (source: string, process: string) =>
@@ -43,7 +50,7 @@ describe("GET /api/preview/parity (the emulator renders with our package)", () =
 
   it("scores a different rendering lower: the score can fail", async () => {
     // Local and remote agree, so compare the similarity function itself on two different drafts.
-    const { similarity } = await import("../preview/parity/similarity.ts");
+    const { similarity } = await import("./similarity.ts");
     const street = readFileSync(join(SAMPLES_DIR, "2569067123_aca715a2ee_o.jpg"));
     const flowers = readFileSync(join(SAMPLES_DIR, "flowers.jpeg"));
     expect(await similarity(street, street)).toBe(1);

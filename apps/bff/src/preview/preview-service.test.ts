@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { BucketObjects, GetOptions } from "../buckets/bucket-objects.ts";
+import type { BucketStyles, ManagedBucket } from "../buckets/bucket-styles.ts";
 import { SAMPLES_DIR } from "../testing/harness.ts";
-import type { BucketObjects, GetOptions } from "../upstream/bucket-objects.ts";
-import type { BucketStyles, ManagedBucket } from "../upstream/bucket-styles.ts";
 import { ByteLru } from "./cache/byte-lru.ts";
+import { createPreviewService, type Rendered } from "./preview-service.ts";
 import { RenderQueue } from "./queue/render-queue.ts";
-import { createPreviewService, type Rendered } from "./service.ts";
 import { BuiltinSamples } from "./sources/builtin.ts";
-import { ObjectSources } from "./sources/objects.ts";
+import { ObjectSources } from "./sources/object-sources.ts";
 import { UploadStore } from "./sources/uploads.ts";
 
 /** A bucket whose every GetObject hangs until it is aborted: a watermark download that never ends. */

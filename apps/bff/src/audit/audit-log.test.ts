@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { AuditEntryDto } from "../contract/dto.ts";
-import { AuditLog } from "./log.ts";
+import { AuditLog } from "./audit-log.ts";
 
 const entry = (style: string, action: AuditEntryDto["action"] = "create"): Omit<AuditEntryDto, "seq"> => ({
   time: new Date().toISOString(),

@@ -4,11 +4,11 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
-import { validate } from "../http/validate.ts";
-import type { PreviewDeps } from "../preview/index.ts";
-import { inspectImage } from "../preview/sources/inspect.ts";
-import type { SampleDto } from "../preview/sources/sample.ts";
-import { UploadStore } from "../preview/sources/uploads.ts";
+import { validate } from "../http/zod-validator.ts";
+import type { PreviewDeps } from "./index.ts";
+import { inspectImage } from "./sources/inspect.ts";
+import type { SampleDto } from "./sources/sample.ts";
+import { UploadStore } from "./sources/uploads.ts";
 
 /** The upload's own body cap: the image limit plus room for the multipart framing. */
 export const MAX_UPLOAD_BODY_BYTES = LIMITS.maxInputBytes + 64 * 1024;

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { ApiEnv } from "../http/api-env.ts";
-import { validate } from "../http/validate.ts";
+import { validate } from "../http/zod-validator.ts";
 import type { PreviewDeps } from "../preview/index.ts";
-import { IMAGE_KEY } from "../preview/sources/objects.ts";
-import type { ObjectPage } from "../upstream/bucket-objects.ts";
+import { IMAGE_KEY } from "../preview/sources/object-sources.ts";
+import type { ObjectPage } from "./bucket-objects.ts";
 
 const objectsQuery = z.object({
   prefix: z.string().max(1023).optional(),

@@ -1,7 +1,7 @@
+import type { ManagedBucket, UpstreamStyle } from "../buckets/bucket-styles.ts";
+import { bucketLookup } from "../buckets/managed-buckets.ts";
 import type { AuditEntryDto, AuditPageDto, BucketDto, StyleDto } from "../contract/dto.ts";
 import { HttpError } from "../http/error.ts";
-import type { ManagedBucket, UpstreamStyle } from "../upstream/bucket-styles.ts";
-import { bucketLookup } from "../upstream/managed-buckets.ts";
 import { assertStyleContent, assertStyleName } from "./assert-style.ts";
 import { KeyedLock } from "./keyed-lock.ts";
 

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { ApiEnv } from "../http/api-env.ts";
-import { validate } from "../http/validate.ts";
-import type { PreviewDeps } from "../preview/index.ts";
-import { checkParity } from "../preview/parity/parity.ts";
-import type { Timing } from "../preview/service.ts";
+import { validate } from "../http/zod-validator.ts";
+import type { PreviewDeps } from "./index.ts";
+import { checkParity } from "./parity/parity.ts";
+import type { Timing } from "./preview-service.ts";
 
 const previewQuery = z.object({
   source: z.string({ error: "`source` is required (sample:<id> or object:<bucket>/<key>)" }).min(1).max(2048),

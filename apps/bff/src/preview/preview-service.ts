@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { isRenderError, LIMITS, type RenderInfo, render } from "@style-console/imgproc/render";
+import type { ManagedBucket } from "../buckets/bucket-styles.ts";
+import { bucketLookup } from "../buckets/managed-buckets.ts";
 import { HttpError } from "../http/error.ts";
-import type { ManagedBucket } from "../upstream/bucket-styles.ts";
-import { bucketLookup } from "../upstream/managed-buckets.ts";
 import type { ByteLru } from "./cache/byte-lru.ts";
 import { type Draft, parseDraft } from "./draft.ts";
 import type { RenderQueue } from "./queue/render-queue.ts";
 import type { BuiltinSamples } from "./sources/builtin.ts";
-import type { ObjectSources } from "./sources/objects.ts";
+import type { ObjectSources } from "./sources/object-sources.ts";
 import type { SourceBytes } from "./sources/sample.ts";
 import { parseSourceRef, type SourceRef } from "./sources/source-ref.ts";
 import type { UploadStore } from "./sources/uploads.ts";

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ObjectPage } from "../buckets/bucket-objects.ts";
 import { ADMIN_TOKEN, errorOf, type Harness, jsonOf, SAMPLES_DIR, startHarness } from "../testing/harness.ts";
-import type { ObjectPage } from "../upstream/bucket-objects.ts";
 
 const bearer = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const sample = (name: string) => readFileSync(join(SAMPLES_DIR, name));

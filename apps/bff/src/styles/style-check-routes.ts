@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { validateBody } from "../contract/schemas.ts";
 import { checkStyleContent } from "../contract/style-content.ts";
 import type { ApiEnv } from "../http/api-env.ts";
-import { validate } from "../http/validate.ts";
+import { validate } from "../http/zod-validator.ts";
 
 /**
  * `POST /api/validate {content}` → `{ ok, operations, errors, warnings }`: the same check the style

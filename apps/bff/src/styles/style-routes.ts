@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { bucketParam, createStyleBody, styleParam, updateStyleBody } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
-import { validate } from "../http/validate.ts";
-import type { StyleService } from "../styles/service.ts";
+import { validate } from "../http/zod-validator.ts";
+import type { StyleService } from "./style-service.ts";
 
 /**
  * The buckets and their styles. Errors (unknown bucket 404, bad name/content 400 with positions, 409 on
