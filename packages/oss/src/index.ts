@@ -14,7 +14,15 @@ export {
 } from "./client/credentials.ts";
 export type { Addressing } from "./client/endpoint.ts";
 export { OssError, type OssErrorKind } from "./client/errors.ts";
+export {
+  apiNameOf,
+  OSS_API_NAMES,
+  type OssClientHooks,
+  type RequestInfo,
+  type ResponseInfo,
+} from "./client/hooks.ts";
 export { createOssClient, type OssClient, type PresignGetObjectOptions } from "./client/index.ts";
+export type { BucketLogging } from "./client/logging.ts";
 export type {
   GetObjectOptions,
   ListObjectsOptions,

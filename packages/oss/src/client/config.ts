@@ -1,6 +1,7 @@
 import type { CredentialsProvider } from "./credentials.ts";
 import { type Addressing, type Endpoint, resolveEndpoint } from "./endpoint.ts";
 import { OssError } from "./errors.ts";
+import type { OssClientHooks } from "./hooks.ts";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry.ts";
 import { type Runtime, systemRuntime } from "./runtime.ts";
 import type { RetryListener } from "./transport.ts";
@@ -26,6 +27,8 @@ export interface OssClientOptions {
   readonly timeoutMs?: number | undefined;
   /** Client-side request rate; default 100 requests/s (the account QPS limit), `false` for none. */
   readonly rateLimit?: { readonly requestsPerSecond: number; readonly burst?: number } | false | undefined;
+  /** Around every request sent (accounting, a shared rate limit); see `hooks.ts`. */
+  readonly hooks?: OssClientHooks | undefined;
   /** Called before each retry. */
   readonly onRetry?: RetryListener | undefined;
   /** Clock, sleep and randomness; tests inject their own. */

@@ -2,6 +2,7 @@ import { type Credentials, type QueryParams, SignerInputError, signRequest } fro
 import { type CredentialsProvider, resolveCredentials } from "./credentials.ts";
 import { type Endpoint, requestUrl } from "./endpoint.ts";
 import { OssError, redact } from "./errors.ts";
+import { apiNameOf, type OssClientHooks, type RequestInfo } from "./hooks.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { errorFromResponse } from "./response-error.ts";
 import { isRetryable, nextDelay, type RetryPolicy, retryAfterMs } from "./retry.ts";
@@ -27,6 +28,7 @@ export interface TransportConfig {
   readonly limiter: RateLimiter | undefined;
   readonly runtime: Runtime;
   readonly onRetry: RetryListener | undefined;
+  readonly hooks?: OssClientHooks | undefined;
 }
 
 export interface WireRequest {
@@ -88,7 +90,7 @@ export class Transport {
       });
     }
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(req);
+      const outcome = await this.hooked(req, attempt);
       if (outcome.ok) {
         const { response, text, body } = outcome;
         return { response, text, body, attempts: attempt };
@@ -110,6 +112,41 @@ export class Transport {
   private correctClock(res: Response | undefined, error: OssError): void {
     const server = Date.parse(res?.headers.get("date") ?? "") || isoServerTime(error.details.ServerTime);
     if (server) this.clockOffsetMs = server - this.config.runtime.now();
+  }
+
+  private async hooked(req: WireRequest, attempt: number): Promise<AttemptOutcome> {
+    const { hooks } = this.config;
+    if (!hooks) return this.attempt(req);
+    const info: RequestInfo = {
+      operation: req.operation,
+      api: apiNameOf(req.operation),
+      bucket: req.bucket,
+      method: req.method,
+      attempt,
+      signal: req.signal,
+    };
+    try {
+      await hooks.beforeRequest?.(info);
+    } catch (reason) {
+      return { ok: false, error: abortedError(req.operation, attempt, reason) };
+    }
+    const outcome = await this.attempt(req);
+    const response = outcome.response;
+    // Refused before sending (bad input, aborted): nothing reached OSS, nothing to report.
+    const sent = outcome.ok || response !== undefined || ["network", "timeout"].includes(outcome.error.kind);
+    if (sent) {
+      try {
+        hooks.afterResponse?.({
+          ...info,
+          status: response?.status,
+          requestId: response?.headers.get("x-oss-request-id") ?? undefined,
+          error: outcome.ok ? undefined : outcome.error,
+        });
+      } catch {
+        // A hook's failure must not fail the call it observes.
+      }
+    }
+    return outcome;
   }
 
   private async attempt(req: WireRequest): Promise<AttemptOutcome> {
