@@ -34,6 +34,7 @@ export class UsageAggregate {
   /** Newest `Time` read, epoch ms (0 before any). */
   newest = 0;
   readonly samples: MalformedLine[] = [];
+  readonly #days = new Map<number, string>();
 
   constructor(
     private readonly delimiters: readonly string[],
@@ -72,7 +73,12 @@ export class UsageAggregate {
     const use = styleUseOf(record.RequestURL, this.delimiters, this.isStyle);
     if (!use) return;
     this.styleRequests++;
-    const day = new Date(record.Time).toISOString().slice(0, 10);
+    const dayNumber = Math.floor(record.Time / 86_400_000);
+    let day = this.#days.get(dayNumber);
+    if (day === undefined) {
+      day = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+      this.#days.set(dayNumber, day);
+    }
     const id = `${use.name}\u0000${day}`;
     let counter = this.counters.get(id);
     if (!counter) {

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { UsageTables } from "./tables.ts";
 
 /** One style's usage as the console shows it (`GET /api/buckets/:bucket/usage`). */
@@ -12,8 +12,8 @@ export interface StyleUsageDto {
   errors30d: number;
   /** ISO time of the newest use ever read, or null. */
   lastUsed: string | null;
-  /** One entry per UTC day, oldest first, `days` long (zeros included). */
-  daily: Array<{ day: string; requests: number; bytes: number; errors: number }>;
+  /** Requests per UTC day, oldest first, `days` long (zeros included). */
+  daily: Array<{ day: string; requests: number }>;
 }
 
 const DAY_MS = 86_400_000;
@@ -31,63 +31,50 @@ export async function styleUsage(
   styleNames: readonly string[],
   options: { now: number; days: number },
 ): Promise<StyleUsageDto[]> {
-  const days = Math.max(30, options.days);
   const today = Math.floor(options.now / DAY_MS) * DAY_MS;
-  const since = dayOf(today - (days - 1) * DAY_MS);
+  const since = dayOf(today - (options.days - 1) * DAY_MS);
   const since30 = dayOf(today - 29 * DAY_MS);
-  const [rows, last] = await Promise.all([
+  const [totals, rows] = await Promise.all([
     db
       .selectFrom("usage_daily")
-      .select(["style", "day", "requests", "bytes_sent", "errors"])
-      .where("bucket", "=", bucket)
-      .where("day", ">=", since)
-      .execute(),
-    db
-      .selectFrom("usage_daily")
-      .select((eb) => ["style", eb.fn.max("last_used").as("last_used")])
+      .select((eb) => [
+        "style",
+        sql<number>`coalesce(sum(requests) filter (where day >= ${since30}), 0)`.as("requests"),
+        sql<number>`coalesce(sum(bytes_sent) filter (where day >= ${since30}), 0)`.as("bytes"),
+        sql<number>`coalesce(sum(errors) filter (where day >= ${since30}), 0)`.as("errors"),
+        eb.fn.max("last_used").as("last_used"),
+      ])
       .where("bucket", "=", bucket)
       .groupBy("style")
       .execute(),
+    db
+      .selectFrom("usage_daily")
+      .select(["style", "day", "requests"])
+      .where("bucket", "=", bucket)
+      .where("day", ">=", since)
+      .execute(),
   ]);
-  const byStyle = new Map<string, Map<string, { requests: number; bytes: number; errors: number }>>();
+  const daily = new Map<string, Map<string, number>>();
   for (const row of rows) {
-    let m = byStyle.get(row.style);
+    let m = daily.get(row.style);
     if (!m) {
       m = new Map();
-      byStyle.set(row.style, m);
+      daily.set(row.style, m);
     }
-    m.set(row.day, {
-      requests: Number(row.requests),
-      bytes: Number(row.bytes_sent),
-      errors: Number(row.errors),
-    });
+    m.set(row.day, Number(row.requests));
   }
-  const lastUsed = new Map(
-    last.map((r) => [r.style, r.last_used ? new Date(r.last_used).toISOString() : null]),
-  );
-  const dayList = Array.from({ length: options.days }, (_, i) =>
-    dayOf(today - (options.days - 1 - i) * DAY_MS),
-  );
+  const byStyle = new Map(totals.map((t) => [t.style, t]));
+  const dayList = Array.from({ length: options.days }, (_, i) => dayOf(today - (options.days - 1 - i) * DAY_MS));
   return styleNames.map((name) => {
-    const m = byStyle.get(name);
-    let requests30d = 0;
-    let bytes30d = 0;
-    let errors30d = 0;
-    if (m) {
-      for (const [day, v] of m) {
-        if (day < since30) continue;
-        requests30d += v.requests;
-        bytes30d += v.bytes;
-        errors30d += v.errors;
-      }
-    }
+    const total = byStyle.get(name);
+    const m = daily.get(name);
     return {
       name,
-      requests30d,
-      bytes30d,
-      errors30d,
-      lastUsed: lastUsed.get(name) ?? null,
-      daily: dayList.map((day) => ({ day, requests: 0, bytes: 0, errors: 0, ...m?.get(day) })),
+      requests30d: Number(total?.requests ?? 0),
+      bytes30d: Number(total?.bytes ?? 0),
+      errors30d: Number(total?.errors ?? 0),
+      lastUsed: total?.last_used ? new Date(total.last_used).toISOString() : null,
+      daily: dayList.map((day) => ({ day, requests: m?.get(day) ?? 0 })),
     };
   });
 }

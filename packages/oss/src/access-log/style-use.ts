@@ -62,7 +62,8 @@ export function styleUseOf(
   const target = requestTarget(requestUrl);
   const q = target.indexOf("?");
   const path = q === -1 ? target : target.slice(0, q);
-  if (q !== -1) {
+  // Most lines apply no style: look for the two keywords before splitting anything.
+  if (q !== -1 && (target.includes("x-oss-process", q) || target.includes("imgalias", q))) {
     for (const param of target.slice(q + 1).split("&")) {
       const eq = param.indexOf("=");
       const key = decode(eq === -1 ? param : param.slice(0, eq));
