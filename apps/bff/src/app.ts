@@ -2,6 +2,8 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./audit/audit-routes.ts";
 import { objectRoutes } from "./buckets/object-routes.ts";
+import type { DatabaseHandle } from "./db/database.ts";
+import { type Readiness, readyRoutes } from "./db/readiness.ts";
 import type { ApiEnv } from "./http/api-env.ts";
 import { csrfGuard } from "./http/csrf.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
@@ -18,6 +20,10 @@ import { mountSpa } from "./spa/serve-spa.ts";
 import { validateRoutes } from "./styles/style-check-routes.ts";
 import { bucketRoutes } from "./styles/style-routes.ts";
 import type { StyleService } from "./styles/style-service.ts";
+import type { StyleWriter } from "./styles/writer.ts";
+import { asPrincipal, principalOf } from "./usage/request-accounting.ts";
+import { bucketUsageRoutes, requestRoutes } from "./usage/usage-routes.ts";
+import type { UsageService } from "./usage/usage-service.ts";
 
 export type { ObjectPage, UpstreamObject as ObjectDto } from "./buckets/bucket-objects.ts";
 export type * from "./contract/dto.ts";
@@ -28,13 +34,23 @@ export type { ApiErrorBody } from "./http/error.ts";
 export type { ParityDto } from "./preview/parity/parity.ts";
 export type { ImageFacts } from "./preview/sources/inspect.ts";
 export type { SampleDto } from "./preview/sources/sample.ts";
+export type { RequestsReport } from "./usage/request-accounting.ts";
+export type { ScanResult } from "./usage/scanner.ts";
+export type { StyleUsageDto } from "./usage/usage-query.ts";
+export type { BucketUsageDto, LoggingDto } from "./usage/usage-service.ts";
 
 /** What the API runs on; `main.ts` builds it from the config, tests from a real emulator. */
 export interface ApiDeps {
   access: Access;
   styles: StyleService;
+  /** The one way to change a style (locked, audited ahead); features that write styles use it. */
+  writer: StyleWriter;
   preview: PreviewDeps;
   logger: Logger;
+  database: DatabaseHandle;
+  readiness: Readiness;
+  /** Style usage from the access logs, and the console's own OSS request accounting. */
+  usage: UsageService;
 }
 
 export interface AppOptions {
@@ -65,16 +81,21 @@ function createApiRoutes(deps: ApiDeps) {
     new Hono<ApiEnv>()
       .use("*", (c, next) => (isUpload(c) ? next() : smallBodies(c, next)))
       .route("/health", healthRoutes)
+      .route("/ready", readyRoutes(deps.readiness))
       .route("/session", sessionRoutes(deps.access))
       // Everything registered below needs a session (cookie or bearer); mutations from a cookie session
       // also pass the CSRF guard (see http/csrf.ts for what the SPA must send).
       .use("*", deps.access.requireSession, csrfGuard)
+      // The OSS calls a request causes are counted for its principal (usage/request-accounting.ts).
+      .use("*", (c, next) => asPrincipal(principalOf(c.var.auth), next))
       .route("/buckets", bucketRoutes(deps.styles))
       .route("/buckets", objectRoutes(deps.preview))
       .route("/samples", sampleRoutes(deps.preview))
       .route("/preview", previewRoutes(deps.preview))
       .route("/validate", validateRoutes)
       .route("/audit", auditRoutes(deps.styles))
+      .route("/buckets", bucketUsageRoutes(deps.usage))
+      .route("/usage", requestRoutes(deps.usage))
       .all("/*", (c) => c.json({ error: { code: "NotFound", message: `No API route ${c.req.path}` } }, 404))
   );
 }

@@ -3,6 +3,7 @@
  * `@style-console/oss/signer`.
  */
 
+export { apiNameOf, OSS_API_NAMES } from "./client/api-names.ts";
 export type { OssClientOptions } from "./client/config.ts";
 export type { CallOptions } from "./client/context.ts";
 export {
@@ -14,13 +15,6 @@ export {
 } from "./client/credentials.ts";
 export type { Addressing } from "./client/endpoint.ts";
 export { OssError, type OssErrorKind } from "./client/errors.ts";
-export {
-  apiNameOf,
-  OSS_API_NAMES,
-  type OssClientHooks,
-  type RequestInfo,
-  type ResponseInfo,
-} from "./client/hooks.ts";
 export { createOssClient, type OssClient, type PresignGetObjectOptions } from "./client/index.ts";
 export type { BucketLogging } from "./client/logging.ts";
 export type {
@@ -41,5 +35,10 @@ export {
 } from "./client/retry.ts";
 export { type Runtime, systemRuntime } from "./client/runtime.ts";
 export type { PutStyleOptions, Style } from "./client/styles.ts";
-export type { RetryListener } from "./client/transport.ts";
+export type {
+  OssClientHooks,
+  OssRequestInfo,
+  OssResponseInfo,
+  RetryListener,
+} from "./client/transport.ts";
 export type { Credentials } from "./signer/index.ts";

@@ -1,4 +1,5 @@
 import type { BucketObjects } from "./bucket-objects.ts";
+import type { LogSource } from "./oss-bucket-logs.ts";
 
 /** A style as the upstream (OSS or the emulator) reports it. */
 export interface UpstreamStyle {
@@ -32,4 +33,6 @@ export interface ManagedBucket {
   styles: BucketStyles;
   /** Its objects: listed as preview sources, fetched for previews and watermarks. */
   objects: BucketObjects;
+  /** Its access logging and the log objects, for the usage index (`usage/`). */
+  logs: LogSource;
 }

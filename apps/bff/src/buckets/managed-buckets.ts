@@ -1,6 +1,7 @@
 import { type Credentials, createOssClient, type OssClientOptions } from "@style-console/oss";
 import { HttpError } from "../http/error.ts";
 import type { ManagedBucket } from "./bucket-styles.ts";
+import { ossLogSource } from "./oss-bucket-logs.ts";
 import { ossBucketObjects } from "./oss-bucket-objects.ts";
 import { ossBucketStyles } from "./oss-bucket-styles.ts";
 
@@ -11,8 +12,11 @@ export interface ManagedBucketsOptions {
   credentials: Credentials;
   buckets: readonly string[];
   styleLimit: number;
-  /** Client tuning for tests (retries off, short timeouts); production keeps the client's defaults. */
-  client?: Pick<OssClientOptions, "retry" | "timeoutMs" | "fetch"> | undefined;
+  /**
+   * Client tuning: tests turn retries off and shorten timeouts; `main.ts` replaces the client's own
+   * rate limit with the one shared through the database (`rateLimit: false` + `hooks.beforeRequest`).
+   */
+  client?: Pick<OssClientOptions, "retry" | "timeoutMs" | "fetch" | "rateLimit" | "hooks"> | undefined;
 }
 
 /**
@@ -30,6 +34,7 @@ export function managedBuckets(options: ManagedBucketsOptions): ManagedBucket[] 
   });
   const secrets = [options.credentials.accessKeySecret, options.credentials.securityToken ?? ""];
   const endpoint = options.endpoint ?? `https://oss-${options.region}.aliyuncs.com`;
+  const logs = ossLogSource(client, secrets);
   return options.buckets.map((name) => ({
     name,
     region: options.region,
@@ -37,6 +42,7 @@ export function managedBuckets(options: ManagedBucketsOptions): ManagedBucket[] 
     styleLimit: options.styleLimit,
     styles: ossBucketStyles(client, name, secrets),
     objects: ossBucketObjects(client, name, secrets),
+    logs,
   }));
 }
 

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { OssClientHooks } from "@style-console/oss";
+import { apiNameOf, type OssClientHooks } from "@style-console/oss";
 import { type Kysely, sql } from "kysely";
-import type { UsageTables } from "./tables.ts";
+import type { Database } from "../db/schema.ts";
 
 /**
  * Counts every OSS request the console sends, by month, OSS API, bucket and person, from the OSS
@@ -17,6 +17,15 @@ import type { UsageTables } from "./tables.ts";
 export interface RequestPrincipal {
   id: string;
   name: string;
+}
+
+/**
+ * The accounting's view of a signed-in caller.
+ * @example
+ * principalOf(c.var.auth); // { id: "b2a3c4d5e6f7", name: "Admin token b2a3c4d5e6f7" }
+ */
+export function principalOf(auth: { principal: { id: string; displayName: string } }): RequestPrincipal {
+  return { id: auth.principal.id, name: auth.principal.displayName };
 }
 
 export const SYSTEM_PRINCIPAL: RequestPrincipal = { id: "system", name: "Console (background)" };
@@ -66,7 +75,7 @@ export interface RequestsReport {
 }
 
 export class RequestAccounting {
-  readonly #db: Kysely<UsageTables>;
+  readonly #db: Kysely<Database>;
   readonly #now: () => number;
   #pending = new Map<
     string,
@@ -75,14 +84,21 @@ export class RequestAccounting {
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
 
-  constructor(db: Kysely<UsageTables>, now: () => number = Date.now) {
+  constructor(db: Kysely<Database>, now: () => number = Date.now) {
     this.#db = db;
     this.#now = now;
   }
 
-  /** The hooks to give the OSS client. */
+  /**
+   * The hook to give the OSS client: counts each attempt that reached OSS (answered, or lost on the
+   * network after it was sent); one refused before sending (bad input, aborted) cost nothing.
+   */
   readonly hooks: OssClientHooks = {
-    afterResponse: (info) => this.count(info.api, info.bucket),
+    afterResponse: (info) => {
+      const sent =
+        info.status !== undefined || info.errorCode === "NetworkError" || info.errorCode === "RequestTimeout";
+      if (sent) this.count(apiNameOf(info.operation), info.bucket);
+    },
   };
 
   /**

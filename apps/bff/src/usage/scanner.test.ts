@@ -10,9 +10,9 @@ import {
 } from "@style-console/oss/access-log";
 import { type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type LogSource, ossLogSource } from "./log-source.ts";
+import { type LogSource, ossLogSource } from "../buckets/oss-bucket-logs.ts";
 import { type ScannerDeps, scanBucket } from "./scanner.ts";
-import { advisoryLocks, connect, createUsageTestDatabase, type UsageTestDatabase } from "./testing.ts";
+import { createUsageTestDatabase, type UsageTestDatabase } from "./testing.ts";
 import { styleUsage } from "./usage-query.ts";
 
 // The scanner against the real emulator (which writes the access logs) and a real PostgreSQL.
@@ -60,7 +60,7 @@ function deps(overrides: Partial<ScannerDeps> = {}): ScannerDeps {
   return {
     db: t.db,
     source: ossLogSource(client, []),
-    locks: advisoryLocks(t.db),
+    locks: t.locks,
     styleNames: async () => ["small", "unused"],
     ...overrides,
   };
@@ -162,13 +162,13 @@ describe("incremental and idempotent", () => {
     await deliver(2, [serializeAccessLogRecord(record({}))]);
     expect((await scanBucket(deps(), "photos")).objects).toBe(1);
     expect((await scanBucket(deps(), "photos")).objects).toBe(0);
-    const restarted = connect(t.url);
+    const restarted = await t.replica();
     try {
-      expect(
-        (await scanBucket(deps({ db: restarted, locks: advisoryLocks(restarted) }), "photos")).objects,
-      ).toBe(0);
+      expect((await scanBucket(deps({ db: restarted.db, locks: restarted.locks }), "photos")).objects).toBe(
+        0,
+      );
     } finally {
-      await restarted.destroy();
+      await restarted.close();
     }
     await deliver(1, [serializeAccessLogRecord(record({})), serializeAccessLogRecord(record({}))]);
     expect((await scanBucket(deps(), "photos")).objects).toBe(1);
@@ -259,13 +259,11 @@ describe("two replicas scanning at once", () => {
         h,
         Array.from({ length: h }, () => line),
       );
-    const replicas = [connect(t.url), connect(t.url)];
+    const replicas = [await t.replica(), await t.replica()];
     try {
       const passthrough = { run: <T>(_s: string, _k: string, task: () => Promise<T>) => task() };
       const results = await Promise.all(
-        replicas.map((db) =>
-          scanBucket(deps({ db, locks: locked ? advisoryLocks(db) : passthrough }), "photos"),
-        ),
+        replicas.map((r) => scanBucket(deps({ db: r.db, locks: locked ? r.locks : passthrough }), "photos")),
       );
       expect(results.reduce((n, r) => n + r.objects, 0)).toBe(6);
       expect(results.reduce((n, r) => n + r.styleRequests, 0)).toBe(21);
@@ -274,7 +272,7 @@ describe("two replicas scanning at once", () => {
       const rows = await t.db.selectFrom("usage_log_objects").select("key").execute();
       expect(rows).toHaveLength(6);
     } finally {
-      await Promise.all(replicas.map((db) => db.destroy()));
+      await Promise.all(replicas.map((r) => r.close()));
     }
   });
 });

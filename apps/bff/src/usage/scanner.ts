@@ -5,9 +5,9 @@ import {
   readLogLines,
 } from "@style-console/oss/access-log";
 import { type Kysely, sql } from "kysely";
+import type { LogSource } from "../buckets/oss-bucket-logs.ts";
+import type { Database } from "../db/schema.ts";
 import { UsageAggregate } from "./aggregate.ts";
-import type { LogSource } from "./log-source.ts";
-import type { UsageTables } from "./tables.ts";
 
 /**
  * Reads the new access-log objects of a managed bucket into the usage index (reference
@@ -49,7 +49,7 @@ export interface ScanResult {
 }
 
 export interface ScannerDeps {
-  db: Kysely<UsageTables>;
+  db: Kysely<Database>;
   source: LogSource;
   locks: ScanLocks;
   /** The bucket's style names, for the delimiter form (read only when delimiters are configured). */
@@ -154,7 +154,7 @@ async function scanLocked(deps: ScannerDeps, bucket: string, signal?: AbortSigna
  * recorded it (then nothing is added).
  */
 async function commitObject(
-  db: Kysely<UsageTables>,
+  db: Kysely<Database>,
   bucket: string,
   key: string,
   hourStart: number | null,

@@ -1,7 +1,7 @@
 import type { ColumnType } from "kysely";
 
 /**
- * The usage feature's tables (migration `db/migrations/202611291430_usage.ts`).
+ * The usage feature's tables (migration `db/migrations/202611291530_usage.ts`).
  *
  * - `usage_log_objects`: every access-log object the scanner has taken in, per managed bucket — the
  *   scan's position and what makes it idempotent (a key is counted once, by whichever replica inserts it).

@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { Kysely, PostgresDialect, sql } from "kysely";
-import { Migrator } from "kysely/migration";
+import type { Kysely } from "kysely";
 import pg from "pg";
-import * as usageMigration from "../db/migrations/202611291430_usage.ts";
+import { type DatabaseHandle, openDatabase } from "../db/database.ts";
+import { createLocks } from "../db/locks.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import type { Database } from "../db/schema.ts";
 import type { ScanLocks } from "./scanner.ts";
-import type { UsageTables } from "./tables.ts";
 
 /**
  * Test support: a real PostgreSQL database of its own (`usage_<hex>`, on 127.0.0.1:5432 or
- * `TEST_DATABASE_URL`), migrated with the usage migration, dropped afterwards; and the cross-replica
- * lock as PostgreSQL advisory locks.
+ * `TEST_DATABASE_URL`), migrated with every migration, dropped afterwards; "replicas" are separate
+ * handles (own pools) on it, with the database feature's cross-replica locks.
  */
 
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -26,7 +27,9 @@ async function admin(statement: string): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`No PostgreSQL answers at ${new URL(SERVER_URL).host}: ${(error as Error).message}`);
+    throw new Error(
+      `No PostgreSQL answers at ${new URL(SERVER_URL).host} (${(error as Error).message}): run \`pnpm --filter @style-console/bff test\`, which provisions one, or set TEST_DATABASE_URL.`,
+    );
   }
   try {
     await client.query(statement);
@@ -35,26 +38,22 @@ async function admin(statement: string): Promise<void> {
   }
 }
 
-/** A Kysely over its own pool: one "replica". int8 columns read as numbers, as the console does. */
-export function connect(url: string, max = 4): Kysely<UsageTables> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    types: {
-      getTypeParser: ((oid: number, format?: "text" | "binary") =>
-        oid === 20 || oid === 1700
-          ? Number
-          : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
-    },
-  });
-  pool.on("error", () => {});
-  return new Kysely<UsageTables>({ dialect: new PostgresDialect({ pool }) });
+/** One replica's view of the database: its own pool and its locks. */
+export interface Replica {
+  db: Kysely<Database>;
+  locks: ScanLocks;
+  close(): Promise<void>;
 }
 
-export interface UsageTestDatabase {
+export interface UsageTestDatabase extends Replica {
   url: string;
-  db: Kysely<UsageTables>;
+  /** Another replica on the same database. */
+  replica(): Promise<Replica>;
   drop(): Promise<void>;
+}
+
+function replicaOf(handle: DatabaseHandle): Replica {
+  return { db: handle.db, locks: createLocks(handle), close: () => handle.close() };
 }
 
 /**
@@ -66,33 +65,15 @@ export async function createUsageTestDatabase(): Promise<UsageTestDatabase> {
   const name = `usage_${randomBytes(6).toString("hex")}`;
   await admin(`create database ${name}`);
   const url = urlOf(name);
-  const db = connect(url);
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => ({ "202611291430_usage": usageMigration }) },
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
+  const handle = await openDatabase({ url, poolSize: 4 });
+  await migrateToLatest(handle.db);
   return {
     url,
-    db,
+    ...replicaOf(handle),
+    replica: async () => replicaOf(await openDatabase({ url, poolSize: 4 })),
     drop: async () => {
-      await db.destroy();
+      await handle.close();
       await admin(`drop database if exists ${name} with (force)`);
     },
-  };
-}
-
-/**
- * Cross-replica mutual exclusion as the database feature provides it: a transaction holding
- * `pg_advisory_xact_lock` while the task runs on other connections.
- */
-export function advisoryLocks(db: Kysely<UsageTables>): ScanLocks {
-  return {
-    run: (scope, key, task) =>
-      db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(hashtext(${scope}), hashtext(${key}))`.execute(trx);
-        return task();
-      }),
   };
 }

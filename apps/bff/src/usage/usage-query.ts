@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { UsageTables } from "./tables.ts";
+import type { Database } from "../db/schema.ts";
 
 /** One style's usage as the console shows it (`GET /api/buckets/:bucket/usage`). */
 export interface StyleUsageDto {
@@ -26,7 +26,7 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * await styleUsage(db, "photos", ["thumb", "small"], { now: Date.now(), days: 30 });
  */
 export async function styleUsage(
-  db: Kysely<UsageTables>,
+  db: Kysely<Database>,
   bucket: string,
   styleNames: readonly string[],
   options: { now: number; days: number },
@@ -64,7 +64,9 @@ export async function styleUsage(
     m.set(row.day, Number(row.requests));
   }
   const byStyle = new Map(totals.map((t) => [t.style, t]));
-  const dayList = Array.from({ length: options.days }, (_, i) => dayOf(today - (options.days - 1 - i) * DAY_MS));
+  const dayList = Array.from({ length: options.days }, (_, i) =>
+    dayOf(today - (options.days - 1 - i) * DAY_MS),
+  );
   return styleNames.map((name) => {
     const total = byStyle.get(name);
     const m = daily.get(name);

@@ -25,7 +25,7 @@ export function bucketUsageRoutes(usage: UsageService) {
       validate("json", loggingBody),
       async (c) => {
         const { bucket } = c.req.valid("param");
-        return c.json(await usage.setLogging(c.var.auth.tokenId, bucket, c.req.valid("json")), 200);
+        return c.json(await usage.setLogging(c.var.auth.principal, bucket, c.req.valid("json")), 200);
       },
     );
 }

@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
+import type { Database } from "../db/schema.ts";
+import { HttpError } from "../http/error.ts";
 import type { Logger } from "../platform/logger.ts";
-import type { LogSource } from "./log-source.ts";
 import {
   asPrincipal,
   billingMonth,
@@ -12,8 +13,9 @@ import {
   SYSTEM_PRINCIPAL,
 } from "./request-accounting.ts";
 import { type ScanLocks, type ScanResult, scanBucket } from "./scanner.ts";
-import type { UsageTables } from "./tables.ts";
 import { type StyleUsageDto, styleUsage } from "./usage-query.ts";
+
+const OPERATOR_ROLES = new Set(["admin", "operator"]);
 
 /** A bucket's logging as the console shows it. */
 export interface LoggingDto {
@@ -37,8 +39,7 @@ export interface BucketUsageDto {
 
 export interface UsageServiceOptions {
   buckets: readonly ManagedBucket[];
-  db: Kysely<UsageTables>;
-  source: LogSource;
+  db: Kysely<Database>;
   locks: ScanLocks;
   accounting: RequestAccounting;
   prices: PriceList;
@@ -57,25 +58,26 @@ export interface UsageServiceOptions {
 export function createUsageService(options: UsageServiceOptions) {
   const bucketNamed = bucketLookup(options.buckets);
   const now = options.now ?? Date.now;
-  const scannerDeps = {
+  const scannerDeps = (bucket: ManagedBucket) => ({
     db: options.db,
-    source: options.source,
+    source: bucket.logs,
     locks: options.locks,
-    styleNames: async (bucket: string) => (await bucketNamed(bucket).styles.list()).map((s) => s.name),
+    styleNames: async () => (await bucket.styles.list()).map((s) => s.name),
     now,
-  };
+  });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
   async function scan(bucket: string): Promise<ScanResult> {
-    bucketNamed(bucket);
-    return scanBucket(scannerDeps, bucket);
+    return scanBucket(scannerDeps(bucketNamed(bucket)), bucket);
   }
 
   async function scanAll(): Promise<void> {
     for (const bucket of options.buckets) {
       try {
-        const result = await asPrincipal(SYSTEM_PRINCIPAL, () => scanBucket(scannerDeps, bucket.name));
+        const result = await asPrincipal(SYSTEM_PRINCIPAL, () =>
+          scanBucket(scannerDeps(bucket), bucket.name),
+        );
         if (result.objects > 0 || result.malformed > 0)
           options.logger.info(
             `usage scan ${bucket.name}: ${result.objects} log object(s), ${result.lines} line(s), ${result.malformed} malformed`,
@@ -92,7 +94,7 @@ export function createUsageService(options: UsageServiceOptions) {
     async usage(bucket: string, days: number): Promise<BucketUsageDto> {
       const managed = bucketNamed(bucket);
       const [logging, styles, scanRow] = await Promise.all([
-        options.source.getLogging(bucket),
+        managed.logs.getLogging(bucket),
         managed.styles.list(),
         options.db.selectFrom("usage_scans").selectAll().where("bucket", "=", bucket).executeTakeFirst(),
       ]);
@@ -117,19 +119,21 @@ export function createUsageService(options: UsageServiceOptions) {
 
     /** Turns logging on (to `targetBucket`/`targetPrefix`) or off; answers the new state. */
     async setLogging(
-      actor: string,
+      actor: { displayName: string; role: string },
       bucket: string,
       change: { enabled: true; targetBucket: string; targetPrefix: string } | { enabled: false },
     ): Promise<LoggingDto> {
-      bucketNamed(bucket);
-      await options.source.putLogging(
+      // Operators and admins run buckets; a viewer (people feature) may look, not change.
+      if (!OPERATOR_ROLES.has(actor.role))
+        throw new HttpError(403, "Forbidden", "Only an operator or an admin may change a bucket's logging.");
+      await bucketNamed(bucket).logs.putLogging(
         bucket,
         change.enabled ? { targetBucket: change.targetBucket, targetPrefix: change.targetPrefix } : undefined,
       );
       options.logger.info(
         change.enabled
-          ? `${actor} enabled access logging of ${bucket} to ${change.targetBucket}/${change.targetPrefix}`
-          : `${actor} disabled access logging of ${bucket}`,
+          ? `${actor.displayName} enabled access logging of ${bucket} to ${change.targetBucket}/${change.targetPrefix}`
+          : `${actor.displayName} disabled access logging of ${bucket}`,
       );
       return change.enabled
         ? { enabled: true, targetBucket: change.targetBucket, targetPrefix: change.targetPrefix }

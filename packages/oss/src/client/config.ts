@@ -1,10 +1,9 @@
 import type { CredentialsProvider } from "./credentials.ts";
 import { type Addressing, type Endpoint, resolveEndpoint } from "./endpoint.ts";
 import { OssError } from "./errors.ts";
-import type { OssClientHooks } from "./hooks.ts";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry.ts";
 import { type Runtime, systemRuntime } from "./runtime.ts";
-import type { RetryListener } from "./transport.ts";
+import type { OssClientHooks, RetryListener } from "./transport.ts";
 
 /** Options of `createOssClient`. Only `region` and `credentials` are required. */
 export interface OssClientOptions {
@@ -27,10 +26,13 @@ export interface OssClientOptions {
   readonly timeoutMs?: number | undefined;
   /** Client-side request rate; default 100 requests/s (the account QPS limit), `false` for none. */
   readonly rateLimit?: { readonly requestsPerSecond: number; readonly burst?: number } | false | undefined;
-  /** Around every request sent (accounting, a shared rate limit); see `hooks.ts`. */
-  readonly hooks?: OssClientHooks | undefined;
   /** Called before each retry. */
   readonly onRetry?: RetryListener | undefined;
+  /**
+   * Around every attempt: `beforeRequest` (awaited; e.g. a rate limit shared by several processes, with
+   * `rateLimit: false`) and `afterResponse` (e.g. counting requests per API and bucket).
+   */
+  readonly hooks?: OssClientHooks | undefined;
   /** Clock, sleep and randomness; tests inject their own. */
   readonly runtime?: Partial<Runtime> | undefined;
 }

@@ -2,7 +2,6 @@ import { type Credentials, type QueryParams, SignerInputError, signRequest } fro
 import { type CredentialsProvider, resolveCredentials } from "./credentials.ts";
 import { type Endpoint, requestUrl } from "./endpoint.ts";
 import { OssError, redact } from "./errors.ts";
-import { apiNameOf, type OssClientHooks, type RequestInfo } from "./hooks.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { errorFromResponse } from "./response-error.ts";
 import { isRetryable, nextDelay, type RetryPolicy, retryAfterMs } from "./retry.ts";
@@ -16,6 +15,36 @@ export type RetryListener = (info: {
   delayMs: number;
   error: OssError;
 }) => void;
+
+/** What a hook learns about one attempt of one call (each retry is an attempt, and a billed request). */
+export interface OssRequestInfo {
+  /** The API, e.g. `PutStyle`'s `putStyle`, `getObject`. */
+  readonly operation: string;
+  readonly method: string;
+  readonly bucket: string | undefined;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+/** What `afterResponse` learns: the request plus its outcome. */
+export interface OssResponseInfo extends OssRequestInfo {
+  /** HTTP status, or undefined when no response came (network error, timeout, abort). */
+  readonly status: number | undefined;
+  /** The OSS error code when the attempt failed (`NoSuchStyle`, `RequestTimeout`, …). */
+  readonly errorCode: string | undefined;
+  readonly durationMs: number;
+}
+
+/**
+ * Hooks around every attempt the client sends: a rate limit shared by several processes, per-API
+ * usage counting, metrics. `beforeRequest` is awaited before the attempt goes out (after the client's
+ * own limiter; throw to refuse it, which fails the call without retry); `afterResponse` is called after
+ * it (its errors are ignored; it is not awaited).
+ */
+export interface OssClientHooks {
+  readonly beforeRequest?: ((info: OssRequestInfo, signal?: AbortSignal) => Promise<void> | void) | undefined;
+  readonly afterResponse?: ((info: OssResponseInfo) => void) | undefined;
+}
 
 export interface TransportConfig {
   readonly region: string;
@@ -109,44 +138,41 @@ export class Transport {
     }
   }
 
+  private async hooked(req: WireRequest, attempt: number): Promise<AttemptOutcome> {
+    const hooks = this.config.hooks;
+    if (!hooks) return this.attempt(req);
+    const info: OssRequestInfo = {
+      operation: req.operation,
+      method: req.method,
+      bucket: req.bucket,
+      attempt,
+    };
+    if (hooks.beforeRequest) {
+      try {
+        await hooks.beforeRequest(info, req.signal);
+      } catch (reason) {
+        if (reason instanceof OssError) return { ok: false, error: reason };
+        return { ok: false, error: abortedError(req.operation, attempt, reason) };
+      }
+    }
+    const started = this.config.runtime.now();
+    const outcome = await this.attempt(req);
+    try {
+      hooks.afterResponse?.({
+        ...info,
+        status: outcome.response?.status,
+        errorCode: outcome.ok ? undefined : outcome.error.code,
+        durationMs: this.config.runtime.now() - started,
+      });
+    } catch {
+      // A counter's failure must never fail the call it counts.
+    }
+    return outcome;
+  }
+
   private correctClock(res: Response | undefined, error: OssError): void {
     const server = Date.parse(res?.headers.get("date") ?? "") || isoServerTime(error.details.ServerTime);
     if (server) this.clockOffsetMs = server - this.config.runtime.now();
-  }
-
-  private async hooked(req: WireRequest, attempt: number): Promise<AttemptOutcome> {
-    const { hooks } = this.config;
-    if (!hooks) return this.attempt(req);
-    const info: RequestInfo = {
-      operation: req.operation,
-      api: apiNameOf(req.operation),
-      bucket: req.bucket,
-      method: req.method,
-      attempt,
-      signal: req.signal,
-    };
-    try {
-      await hooks.beforeRequest?.(info);
-    } catch (reason) {
-      return { ok: false, error: abortedError(req.operation, attempt, reason) };
-    }
-    const outcome = await this.attempt(req);
-    const response = outcome.response;
-    // Refused before sending (bad input, aborted): nothing reached OSS, nothing to report.
-    const sent = outcome.ok || response !== undefined || ["network", "timeout"].includes(outcome.error.kind);
-    if (sent) {
-      try {
-        hooks.afterResponse?.({
-          ...info,
-          status: response?.status,
-          requestId: response?.headers.get("x-oss-request-id") ?? undefined,
-          error: outcome.ok ? undefined : outcome.error,
-        });
-      } catch {
-        // A hook's failure must not fail the call it observes.
-      }
-    }
-    return outcome;
   }
 
   private async attempt(req: WireRequest): Promise<AttemptOutcome> {

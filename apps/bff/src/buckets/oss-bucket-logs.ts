@@ -1,5 +1,5 @@
 import { type BucketLogging, type OssClient, OssError } from "@style-console/oss";
-import { upstreamError } from "../buckets/upstream-error.ts";
+import { upstreamError } from "./upstream-error.ts";
 
 /**
  * What the usage feature needs from OSS: a bucket's logging configuration, and the log objects in the
