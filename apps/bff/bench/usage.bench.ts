@@ -36,7 +36,8 @@ function record(i: number, now: number): AccessLogRecord {
     SentBytes: 1000 + (i % 5000),
     RequestTime: 12,
     Referer: "https://www.example.com/gallery",
-    UserAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Safari/537.36",
+    UserAgent:
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Safari/537.36",
     HostName: "photos.oss-cn-hangzhou.aliyuncs.com",
     RequestID: `6929E5C6A1B2C3D4E5F6${String(i % 10000).padStart(4, "0")}`,
     LoggingFlag: "true",
@@ -75,7 +76,8 @@ function benchParser(): { wall: number; cpu: number } {
     for (let i = 0; i < lines.length; i++) aggregate.addLine(lines[i] as string, i + 1);
     const wall = (performance.now() - start) / 1000;
     const used = process.cpuUsage(cpu);
-    if (aggregate.malformed !== 0 || aggregate.styleRequests === 0) throw new Error("bench input was not read");
+    if (aggregate.malformed !== 0 || aggregate.styleRequests === 0)
+      throw new Error("bench input was not read");
     rates.push(lines.length / wall);
     cpuRates.push(lines.length / ((used.user + used.system) / 1e6));
   }

@@ -17,6 +17,7 @@ import { lockDataDir } from "./platform/data-lock.ts";
 import { consoleLogger, redactingLogger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
 import { randomToken } from "./session/token.ts";
+import { RequestAccounting } from "./usage/request-accounting.ts";
 
 // This file runs from apps/bff/dist (built) or apps/bff/src (dev): both are two levels below the repo.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -76,9 +77,15 @@ async function main(): Promise<void> {
   });
   let database: DatabaseHandle | undefined;
   let closeUpstream = async () => {};
+  // The usage counts still in memory are written before the database closes.
+  let stopUsage = async () => {};
   const stop = () =>
     server.close(
-      () => void Promise.allSettled([closeUpstream(), database?.close()]).finally(() => process.exit(0)),
+      () =>
+        void stopUsage()
+          .catch(() => {})
+          .then(() => Promise.allSettled([closeUpstream(), database?.close()]))
+          .finally(() => process.exit(0)),
     );
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
@@ -89,6 +96,8 @@ async function main(): Promise<void> {
     readiness,
     log: (line) => console.log(line),
   });
+  // Every OSS request is counted by month, API, bucket and person (usage/request-accounting.ts).
+  const accounting = new RequestAccounting(database.db);
   let buckets: ManagedBucket[];
   let secrets: string[];
   if (env.oss.mode === "cloud") {
@@ -97,7 +106,10 @@ async function main(): Promise<void> {
     const limit = sharedRateLimit(database.db, { requestsPerSecond: env.oss.qps });
     const client = {
       rateLimit: false as const,
-      hooks: { beforeRequest: (_: unknown, signal?: AbortSignal) => limit.acquire(signal) },
+      hooks: {
+        beforeRequest: (_: unknown, signal?: AbortSignal) => limit.acquire(signal),
+        afterResponse: accounting.hooks.afterResponse,
+      },
     };
     buckets = managedBuckets({ region, endpoint, credentials, buckets: env.oss.buckets, styleLimit, client });
     secrets = [credentials.accessKeySecret, credentials.securityToken ?? ""];
@@ -108,6 +120,8 @@ async function main(): Promise<void> {
       port: env.oss.emulatorPort,
       styleLimit: env.oss.styleLimit,
       samplesDir,
+      accessLogSeconds: env.oss.accessLogSeconds,
+      client: { hooks: accounting.hooks },
     });
     buckets = embedded.buckets;
     secrets = [embedded.secret];
@@ -138,7 +152,10 @@ async function main(): Promise<void> {
     readiness,
     logger,
     preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
+    usage: { accounting, scanSeconds: env.usage.scanSeconds, prices: env.usage.prices },
   });
+  api.usage.start();
+  stopUsage = api.usage.stop;
   readiness.set("reconciliation", false, "settling writes interrupted by a crash");
   try {
     const counts = await api.writer.reconcile(buckets);

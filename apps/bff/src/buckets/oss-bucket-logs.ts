@@ -1,4 +1,5 @@
 import { type BucketLogging, type OssClient, OssError } from "@style-console/oss";
+import { HttpError } from "../http/error.ts";
 import { upstreamError } from "./upstream-error.ts";
 
 /**
@@ -43,7 +44,20 @@ export function ossLogSource(client: OssClient, secrets: readonly string[]): Log
     getLogging: (bucket) => call(bucket, () => client.getBucketLogging({ bucket })),
     putLogging: (bucket, config) =>
       call(bucket, async () => {
-        await client.putBucketLogging(config, { bucket });
+        try {
+          await client.putBucketLogging(config, { bucket });
+        } catch (error) {
+          // The person chose the target: OSS refusing it is their input to fix, not an upstream failure.
+          if (error instanceof OssError && error.code === "InvalidTargetBucketForLogging") {
+            throw new HttpError(
+              400,
+              "InvalidTargetBucketForLogging",
+              `OSS refused "${config?.targetBucket}" as the log bucket: it must exist, belong to the same account and be in the same region.`,
+              error.requestId ? { requestId: error.requestId } : {},
+            );
+          }
+          throw error;
+        }
       }),
     async *list(targetBucket, prefix, startAfter) {
       let continuationToken: string | undefined;

@@ -32,7 +32,10 @@ export const loggingBody = z.union([
     targetPrefix: z
       .string({ error: "`targetPrefix` must be a string" })
       .max(512, "`targetPrefix` is too long (512 characters max)")
-      .regex(/^[^\u0000-\u001f\u007f]*$/, "`targetPrefix` must not contain control characters")
+      .refine(
+        (p) => ![...p].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === "\u007f"),
+        "`targetPrefix` must not contain control characters",
+      )
       .refine((p) => !p.startsWith("/"), "`targetPrefix` must not start with /")
       .default(""),
   }),
