@@ -22,10 +22,10 @@ export interface RequestPrincipal {
 /**
  * The accounting's view of a signed-in caller.
  * @example
- * principalOf(c.var.auth); // { id: "b2a3c4d5e6f7", name: "Admin token b2a3c4d5e6f7" }
+ * principalOf(c.var.principal); // { id: "u_1", name: "Ann" } (null, before sign-in: the console itself)
  */
-export function principalOf(auth: { principal: { id: string; displayName: string } }): RequestPrincipal {
-  return { id: auth.principal.id, name: auth.principal.displayName };
+export function principalOf(principal: { id: string; displayName: string } | null): RequestPrincipal {
+  return principal ? { id: principal.id, name: principal.displayName } : SYSTEM_PRINCIPAL;
 }
 
 export const SYSTEM_PRINCIPAL: RequestPrincipal = { id: "system", name: "Console (background)" };

@@ -115,7 +115,7 @@ describe("GET /api/usage/requests", () => {
     expect((after.byBucket.avatars ?? 0) - (before.byBucket.avatars ?? 0)).toBe(3);
     expect(after.total - before.total).toBe(3);
     const [userId] = Object.keys(after.byUser);
-    expect(after.userNames[userId ?? ""]).toMatch(/Admin token/);
+    expect(after.userNames[userId ?? ""]).toMatch(/Admin/);
     expect(after).toMatchObject({ freeTier: 1000, billable: 0, costCny: 0, pricePerRequestCny: 0.0001 });
     expect(after.styleRequests).toBe(
       ["PutStyle", "GetStyle", "ListStyle", "DeleteStyle"].reduce((n, api) => n + (after.byApi[api] ?? 0), 0),

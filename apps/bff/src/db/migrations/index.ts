@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as foundation from "./202611291400_foundation.ts";
+import * as people from "./202611291430_people.ts";
 import * as ossRate from "./202611291500_oss_rate.ts";
 import * as usage from "./202611291530_usage.ts";
 
@@ -10,6 +11,7 @@ import * as usage from "./202611291530_usage.ts";
  */
 export const migrations: Record<string, Migration> = {
   "202611291400_foundation": foundation,
+  "202611291430_people": people,
   "202611291500_oss_rate": ossRate,
   "202611291530_usage": usage,
 };
