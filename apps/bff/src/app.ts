@@ -27,6 +27,9 @@ import { bucketRoutes } from "./styles/style-routes.ts";
 import type { StyleService } from "./styles/style-service.ts";
 import type { StyleWriter } from "./styles/writer.ts";
 import { tokenRoutes } from "./tokens/token-routes.ts";
+import { asPrincipal, principalOf } from "./usage/request-accounting.ts";
+import { bucketUsageRoutes, requestRoutes } from "./usage/usage-routes.ts";
+import type { UsageService } from "./usage/usage-service.ts";
 import { linkRoutes } from "./users/link-routes.ts";
 import type { People } from "./users/people.ts";
 import { profileRoutes } from "./users/profile-routes.ts";
@@ -41,6 +44,10 @@ export type { ApiErrorBody } from "./http/error.ts";
 export type { ParityDto } from "./preview/parity/parity.ts";
 export type { ImageFacts } from "./preview/sources/inspect.ts";
 export type { SampleDto } from "./preview/sources/sample.ts";
+export type { RequestsReport } from "./usage/request-accounting.ts";
+export type { ScanResult } from "./usage/scanner.ts";
+export type { StyleUsageDto } from "./usage/usage-query.ts";
+export type { BucketUsageDto, LoggingDto } from "./usage/usage-service.ts";
 export type { Via } from "./users/principal.ts";
 export type { Role } from "./users/roles.ts";
 export type { SessionDto, UserDto } from "./users/user-dto.ts";
@@ -57,6 +64,8 @@ export interface ApiDeps {
   logger: Logger;
   database: DatabaseHandle;
   readiness: Readiness;
+  /** Style usage from the access logs, and the console's own OSS request accounting. */
+  usage: UsageService;
 }
 
 export interface AppOptions {
@@ -94,6 +103,8 @@ function createApiRoutes(deps: ApiDeps) {
       // below: a route without a rule is refused. Mutations from a cookie session also pass the CSRF
       // guard (see http/csrf.ts for what the SPA must send), sign-in included (no login CSRF).
       .use("*", people.auth.identify, authorize(ACCESS_RULES, deps.logger), csrfGuard)
+      // The OSS calls a request causes are counted for its principal (usage/request-accounting.ts).
+      .use("*", (c, next) => asPrincipal(principalOf(c.var.principal), next))
       .route("/health", healthRoutes)
       .route("/ready", readyRoutes(deps.readiness))
       .route("/session", sessionRoutes(people.auth, sso))
@@ -112,6 +123,8 @@ function createApiRoutes(deps: ApiDeps) {
       .route("/preview", previewRoutes(deps.preview))
       .route("/validate", validateRoutes)
       .route("/audit", auditRoutes(deps.styles))
+      .route("/buckets", bucketUsageRoutes(deps.usage))
+      .route("/usage", requestRoutes(deps.usage))
       .all("/*", (c) => c.json({ error: { code: "NotFound", message: `No API route ${c.req.path}` } }, 404))
   );
 }

@@ -15,6 +15,8 @@ import { ObjectUploadStore, type UploadsLocation } from "./preview/sources/objec
 import { SessionStore } from "./session/session-store.ts";
 import { createStyleService } from "./styles/style-service.ts";
 import { createStyleWriter } from "./styles/writer.ts";
+import { type PriceList, RequestAccounting } from "./usage/request-accounting.ts";
+import { createUsageService } from "./usage/usage-service.ts";
 import { createPeople } from "./users/people.ts";
 
 export interface ApiDepsOptions {
@@ -43,8 +45,16 @@ export interface ApiDepsOptions {
   oidc?: OidcConfig | undefined;
   /** How long invite links work (default 7 days). */
   inviteTtlMs?: number;
+  /**
+   * Style usage and request accounting: the accounting whose `hooks` the OSS clients were built with
+   * (one is made otherwise, counting nothing), seconds between background scans (0 = none) and prices.
+   */
+  usage?: { accounting?: RequestAccounting; scanSeconds?: number; prices?: PriceList };
   now?: () => number;
 }
+
+/** The seed's price list: ¥0.0001 a style API request after 1,000 free a month. */
+export const SEED_PRICES: PriceList = { freePerMonth: 1000, pricePerRequestCny: 0.0001 };
 
 /**
  * Wires the API's parts from plain values: used by `main.ts` with the config, and by tests with a real
@@ -79,7 +89,18 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
     concurrency: options.fleet.concurrency,
     logger: options.logger,
   });
+  const usage = createUsageService({
+    buckets: options.buckets,
+    db,
+    locks: createLocks(options.database),
+    accounting: options.usage?.accounting ?? new RequestAccounting(db),
+    prices: options.usage?.prices ?? SEED_PRICES,
+    logger: options.logger,
+    scanSeconds: options.usage?.scanSeconds ?? 0,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
+    usage,
     people,
     styles,
     writer,

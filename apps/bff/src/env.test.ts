@@ -24,7 +24,7 @@ describe("parseEnv", () => {
       HOST: "127.0.0.1",
       PORT: 8787,
       sessionTtlMs: 12 * 3600 * 1000,
-      oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50 },
+      oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50, accessLogSeconds: 60 },
       preview: {
         resultCacheBytes: 64 * 1024 * 1024,
         memoryBytes: 256 * 1024 * 1024,
@@ -32,6 +32,7 @@ describe("parseEnv", () => {
         uploadIdleTimeoutMs: 10_000,
         uploadTimeoutMs: 60_000,
       },
+      usage: { scanSeconds: 300, prices: { freePerMonth: 1000, pricePerRequestCny: 0.0001 } },
       trustedProxies: 0,
       uploadsQuotaBytes: 1024 * 1024 * 1024,
       throttle: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 900_000, forgetAfterMs: 3_600_000 },

@@ -170,6 +170,28 @@ const envSchema = z
         .string()
         .regex(/^postgres(ql)?:\/\/\S+$/i, "DATABASE_URL must be a postgres:// (or postgresql://) URL"),
     ),
+    USAGE_SCAN_SECONDS: z.coerce
+      .number({ error: "USAGE_SCAN_SECONDS must be a number of seconds" })
+      .int("USAGE_SCAN_SECONDS must be a whole number")
+      .min(0, "USAGE_SCAN_SECONDS must be 0 (off) to 86400")
+      .max(86_400, "USAGE_SCAN_SECONDS must be 0 (off) to 86400")
+      .default(300),
+    USAGE_STYLE_API_PRICE_CNY: z.coerce
+      .number({ error: "USAGE_STYLE_API_PRICE_CNY must be a number of yuan" })
+      .min(0, "USAGE_STYLE_API_PRICE_CNY must be 0 or more")
+      .max(1, "USAGE_STYLE_API_PRICE_CNY must be at most 1 (yuan per request)")
+      .default(0.0001),
+    USAGE_STYLE_API_FREE_REQUESTS: z.coerce
+      .number({ error: "USAGE_STYLE_API_FREE_REQUESTS must be a number" })
+      .int("USAGE_STYLE_API_FREE_REQUESTS must be a whole number")
+      .min(0, "USAGE_STYLE_API_FREE_REQUESTS must be 0 or more")
+      .default(1000),
+    EMULATOR_ACCESS_LOG_SECONDS: z.coerce
+      .number({ error: "EMULATOR_ACCESS_LOG_SECONDS must be a number of seconds" })
+      .int("EMULATOR_ACCESS_LOG_SECONDS must be a whole number")
+      .min(1, "EMULATOR_ACCESS_LOG_SECONDS must be 1–86400")
+      .max(86_400, "EMULATOR_ACCESS_LOG_SECONDS must be 1–86400")
+      .default(60),
     EMULATOR_PORT: z.coerce
       .number({ error: "EMULATOR_PORT must be a port number" })
       .int("EMULATOR_PORT must be a whole number")
@@ -245,6 +267,8 @@ export interface EmbeddedOss {
   mode: "embedded";
   emulatorPort: number;
   styleLimit: number;
+  /** Seconds between the emulator's access-log deliveries (`EMULATOR_ACCESS_LOG_SECONDS`, default 60). */
+  accessLogSeconds: number;
 }
 
 export interface Env {
@@ -279,6 +303,8 @@ export interface Env {
     uploadIdleTimeoutMs: number;
     uploadTimeoutMs: number;
   };
+  /** Style usage: seconds between scans of the access logs (0 = on demand only) and the style API prices. */
+  usage: { scanSeconds: number; prices: { freePerMonth: number; pricePerRequestCny: number } };
 }
 
 export class ConfigError extends Error {
@@ -307,7 +333,12 @@ function toEnv(raw: RawEnv): Env {
           styleLimit: raw.OSS_STYLE_LIMIT,
           qps: raw.OSS_QPS,
         }
-      : { mode: "embedded", emulatorPort: raw.EMULATOR_PORT, styleLimit: raw.OSS_STYLE_LIMIT };
+      : {
+          mode: "embedded",
+          emulatorPort: raw.EMULATOR_PORT,
+          styleLimit: raw.OSS_STYLE_LIMIT,
+          accessLogSeconds: raw.EMULATOR_ACCESS_LOG_SECONDS,
+        };
   return {
     HOST: raw.HOST,
     PORT: raw.PORT,
@@ -355,6 +386,13 @@ function toEnv(raw: RawEnv): Env {
       maxWaitMs: Math.round(raw.PREVIEW_QUEUE_WAIT_SECONDS * 1000),
       uploadIdleTimeoutMs: Math.round(raw.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000),
       uploadTimeoutMs: Math.round(raw.UPLOAD_TIMEOUT_SECONDS * 1000),
+    },
+    usage: {
+      scanSeconds: raw.USAGE_SCAN_SECONDS,
+      prices: {
+        freePerMonth: raw.USAGE_STYLE_API_FREE_REQUESTS,
+        pricePerRequestCny: raw.USAGE_STYLE_API_PRICE_CNY,
+      },
     },
   };
 }

@@ -21,6 +21,7 @@ import { stopWithLauncher } from "./platform/process-life.ts";
 import { version } from "./platform/version.ts";
 import { parseUploadsLocation } from "./preview/sources/object-uploads.ts";
 import { randomToken } from "./session/token.ts";
+import { RequestAccounting } from "./usage/request-accounting.ts";
 
 // This file runs from apps/bff/dist (built) or apps/bff/src (dev): both are two levels below the repo.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   });
   let database: DatabaseHandle | undefined;
   let closeUpstream = async () => {};
+  // The usage counts still in memory are written before the database closes.
+  let stopUsage = async () => {};
   // Quietly on SIGTERM/SIGINT, and with the launcher when it dies without a signal reaching us.
   stopWithLauncher(async () => {
     await new Promise<void>((resolve) => {
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
       // Keep-alive connections would hold close() open; nothing is mid-request we must finish.
       if ("closeAllConnections" in server) server.closeAllConnections();
     });
+    await stopUsage().catch(() => {});
     await Promise.allSettled([closeUpstream(), database?.close()]);
   });
 
@@ -98,6 +102,8 @@ async function main(): Promise<void> {
     readiness,
     log: (line) => console.log(line),
   });
+  // Every OSS request is counted by month, API, bucket and person (usage/request-accounting.ts).
+  const accounting = new RequestAccounting(database.db);
   let buckets: ManagedBucket[];
   let secrets: string[];
   let uploads: ApiDepsOptions["uploads"];
@@ -110,7 +116,10 @@ async function main(): Promise<void> {
     const limit = sharedRateLimit(database.db, { requestsPerSecond: env.oss.qps });
     const client = {
       rateLimit: false as const,
-      hooks: { beforeRequest: (_: unknown, signal?: AbortSignal) => limit.acquire(signal) },
+      hooks: {
+        beforeRequest: (_: unknown, signal?: AbortSignal) => limit.acquire(signal),
+        afterResponse: accounting.hooks.afterResponse,
+      },
     };
     buckets = managedBuckets({ region, endpoint, credentials, buckets: found, styleLimit, client });
     if (location) {
@@ -139,6 +148,8 @@ async function main(): Promise<void> {
       styleLimit: env.oss.styleLimit,
       samplesDir,
       ownBuckets: [own.bucket],
+      accessLogSeconds: env.oss.accessLogSeconds,
+      client: { hooks: accounting.hooks },
     });
     uploads = { client: embedded.client, location: own, quotaBytes: env.uploadsQuotaBytes };
     readiness.set("uploads", true, `objects in the embedded emulator's bucket ${own.bucket}`);
@@ -177,7 +188,10 @@ async function main(): Promise<void> {
     throttle: env.throttle,
     oidc: env.oidc,
     inviteTtlMs: env.inviteTtlMs,
+    usage: { accounting, scanSeconds: env.usage.scanSeconds, prices: env.usage.prices },
   });
+  api.usage.start();
+  stopUsage = api.usage.stop;
   // The built-in admin the bootstrap token acts as (idempotent, on every replica).
   await api.people.ensureBootstrap();
   if (env.oidc) console.log(`Single sign-on through ${env.oidc.issuer}`);

@@ -82,6 +82,14 @@ const SAMPLES: Record<string, Sample> = {
     path: "/api/fleet/jobs/00000000-0000-4000-8000-000000000000/cancel",
     ok: 404,
   },
+  "GET /api/buckets/:bucket/usage": { path: "/api/buckets/photos/usage", ok: 200 },
+  "POST /api/buckets/:bucket/usage/scan": { path: "/api/buckets/photos/usage/scan", ok: 200 },
+  "PUT /api/buckets/:bucket/usage/logging": {
+    path: "/api/buckets/photos/usage/logging",
+    body: () => ({ enabled: false }),
+    ok: 200,
+  },
+  "GET /api/usage/requests": { path: "/api/usage/requests", ok: 200 },
   "GET /api/samples": { path: "/api/samples", ok: 200 },
   // Not multipart: the upload route's own 415 shows the request got past the access check.
   "POST /api/samples": { path: "/api/samples", body: () => ({}), ok: 415 },

@@ -57,6 +57,10 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "PUT /api/buckets/:bucket/styles/:name": { need: "operator", buckets: pathBucket },
   "DELETE /api/buckets/:bucket/styles/:name": { need: "operator", buckets: pathBucket },
   "GET /api/buckets/:bucket/objects": { need: "viewer", buckets: pathBucket },
+  "GET /api/buckets/:bucket/usage": { need: "viewer", buckets: pathBucket },
+  "POST /api/buckets/:bucket/usage/scan": { need: "viewer", buckets: pathBucket },
+  "PUT /api/buckets/:bucket/usage/logging": { need: "operator", buckets: pathBucket },
+  "GET /api/usage/requests": { need: "viewer" },
 
   // The fleet (issue 12). Its cross-bucket routes read or write buckets named in the query or body;
   // they are for roles that are not limited to some buckets (NEEDS_A_BUCKET_WHEN_LIMITED).

@@ -1,5 +1,6 @@
 import type { OssClient } from "@style-console/oss";
 import type { BucketObjects } from "./bucket-objects.ts";
+import type { LogSource } from "./oss-bucket-logs.ts";
 
 /** A style as the upstream (OSS or the emulator) reports it. */
 export interface UpstreamStyle {
@@ -38,4 +39,6 @@ export interface ManagedBucket {
    * calls (processConfiguration, presigned URLs). Absent in tests that fake a bucket.
    */
   client?: OssClient;
+  /** Its access logging and the log objects, for the usage index (`usage/`). */
+  logs: LogSource;
 }

@@ -1,6 +1,7 @@
 import { type Credentials, createOssClient, type OssClientOptions } from "@style-console/oss";
 import { HttpError } from "../http/error.ts";
 import type { ManagedBucket } from "./bucket-styles.ts";
+import { ossLogSource } from "./oss-bucket-logs.ts";
 import { ossBucketObjects } from "./oss-bucket-objects.ts";
 import { ossBucketStyles } from "./oss-bucket-styles.ts";
 
@@ -40,6 +41,7 @@ export function managedBuckets(options: ManagedBucketsOptions): ManagedBucket[] 
     ...options.client,
   });
   const secrets = [options.credentials.accessKeySecret, options.credentials.securityToken ?? ""];
+  const logs = ossLogSource(client, secrets);
   return list.map(({ name, region }) => ({
     name,
     region,
@@ -48,6 +50,7 @@ export function managedBuckets(options: ManagedBucketsOptions): ManagedBucket[] 
     styleLimit: options.styleLimit,
     styles: ossBucketStyles(client, name, secrets),
     objects: ossBucketObjects(client, name, secrets),
+    logs,
   }));
 }
 

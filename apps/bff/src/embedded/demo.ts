@@ -18,6 +18,9 @@ const watermarkText = Buffer.from("Style Console").toString("base64url");
 
 export const DEMO_REGION = "cn-hangzhou";
 
+/** Where the demo buckets' access logs go (not managed by the console: it holds no styles). */
+export const DEMO_LOG_BUCKET = "demo-logs";
+
 export const DEMO_BUCKETS: readonly DemoBucket[] = [
   {
     name: "demo-photos",

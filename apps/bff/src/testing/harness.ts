@@ -18,6 +18,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { Readiness } from "../db/readiness.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import type { PreviewConfig } from "../preview/index.ts";
+import { RequestAccounting } from "../usage/request-accounting.ts";
 import { type PeopleHelpers, peopleHelpers } from "./people-helpers.ts";
 import { createTestDatabase, type TestDatabase } from "./postgres.ts";
 
@@ -129,18 +130,21 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
   }
   const database = await openDatabase({ url: databaseUrl, dataDir: join(dataDir, "db"), poolSize: 4 });
   await migrateToLatest(database.db);
+  // The console's OSS requests are counted as in production (usage/request-accounting.ts).
+  const accounting = new RequestAccounting(database.db);
   const buckets = managedBuckets({
     region: "cn-hangzhou",
     endpoint: emulator.endpoint,
     credentials: { accessKeyId, accessKeySecret: options.bffSecret ?? secret },
     buckets: names.map((name) => ({ name, region: regionOf.get(name) ?? "cn-hangzhou" })),
     styleLimit: options.styleLimit ?? 50,
-    client: { retry: false, timeoutMs: 5000 },
+    client: { retry: false, timeoutMs: 5000, hooks: accounting.hooks },
   });
   let offset = 0;
   const base = options.now ?? Date.now;
   const now = () => base() + offset;
   const api = createApiDeps({
+    usage: { accounting },
     adminToken: ADMIN_TOKEN,
     sessionTtlMs: 3_600_000,
     buckets,

@@ -1,5 +1,6 @@
 import { enFleet } from "../fleet/i18n.ts";
 import { enPeople } from "../people/messages.ts";
+import { enUsage } from "../usage/messages.ts";
 import { enPreview } from "./en-preview.ts";
 
 /**
@@ -157,6 +158,7 @@ export const en = {
   ...enPreview,
   ...enFleet,
   ...enPeople,
+  ...enUsage,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { zhCNFleet } from "../fleet/i18n.ts";
 import { zhCNPeople } from "../people/messages.ts";
+import { zhCNUsage } from "../usage/messages.ts";
 import type { Messages } from "./en.ts";
 import { zhCNPreview } from "./zh-CN-preview.ts";
 
@@ -150,4 +151,5 @@ export const zhCN: Messages = {
   ...zhCNPreview,
   ...zhCNFleet,
   ...zhCNPeople,
+  ...zhCNUsage,
 };

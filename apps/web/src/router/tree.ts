@@ -2,6 +2,7 @@ import { createRoute } from "@tanstack/react-router";
 import { fleetRoute } from "../fleet/routes.tsx";
 import { peopleRoute, profileRoute } from "../people/routes.tsx";
 import { stylesRoutes } from "../styles/routes.tsx";
+import { bucketUsageRoute, requestsRoute } from "../usage/routes.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
 import { rootRoute } from "./root.tsx";
 
@@ -19,4 +20,6 @@ export const routeTree = rootRoute.addChildren([
   peopleRoute,
   profileRoute,
   fleetRoute,
+  bucketUsageRoute,
+  requestsRoute,
 ]);

@@ -87,5 +87,6 @@ describe("the CLI", () => {
     const value = run([...base, "--region", "oss-cn-hangzhou"]);
     expect(value.status).toBe(2);
     expect(value.stderr).toContain("Invalid option region");
-  });
+    // Two cold tsx starts: seconds on a loaded machine.
+  }, 30_000);
 });

@@ -37,6 +37,12 @@ const catalogue = {
       "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.",
   },
   NoSuchStyle: { status: 404, code: "NoSuchStyle", message: "The specified style does not exist." },
+  // PutBucketLogging (oss-logging-buckets.md §1.2): 400 for another region; 403 for another owner.
+  InvalidTargetBucketForLogging: {
+    status: 400,
+    code: "InvalidTargetBucketForLogging",
+    message: "The target bucket for logging does not exist, is not owned by you, or is in another region.",
+  },
   InvalidBucketName: {
     status: 400,
     code: "InvalidBucketName",

@@ -36,6 +36,11 @@ export interface EmulatorOptions {
   readonly faults?: FaultOptions | undefined;
   /** The server's clock (tests move it to expire URLs or skew requests). */
   readonly clock?: (() => Date) | undefined;
+  /**
+   * Seconds between access-log deliveries for buckets with logging on (default 3600, hourly as OSS;
+   * reference oss-logging-buckets.md §2.2).
+   */
+  readonly accessLogIntervalSeconds?: number | undefined;
   /** One line per request (method, path, status, ms); no headers, so no credentials. */
   readonly log?: ((line: string) => void) | undefined;
 }
@@ -138,6 +143,12 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     baseHosts: options.baseHosts ?? ["localhost"],
     maxSkewMs: int("maxSkewMs", options.maxSkewMs ?? 900_000, 0, 7 * 24 * 3600 * 1000),
     faults: options.faults,
+    accessLogIntervalSeconds: int(
+      "accessLogIntervalSeconds",
+      options.accessLogIntervalSeconds ?? 3600,
+      1,
+      86_400,
+    ),
     clock: options.clock ?? (() => new Date()),
     log: options.log,
   };

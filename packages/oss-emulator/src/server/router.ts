@@ -6,6 +6,8 @@ import { handleProcessConfiguration } from "../buckets/process-config.ts";
 import { endpointHost, queryValue } from "../http/address.ts";
 import type { RequestContext } from "../http/context.ts";
 import { ossError } from "../http/errors.ts";
+import type { LoggingConfigStore } from "../logging/config-store.ts";
+import { handleLogging } from "../logging/handlers.ts";
 import { listObjects } from "../objects/list.ts";
 import { processObject } from "../objects/process.ts";
 import { deleteObject, getObject, putObject } from "../objects/transfer.ts";
@@ -22,6 +24,7 @@ export interface RouteConfig {
   readonly styleLimit: number;
   readonly maxXmlBytes: number;
   readonly maxObjectBytes: number;
+  readonly logging: LoggingConfigStore;
 }
 
 // Bucket sub-resources OSS has and this emulator does not; asking for one must not fall through to a list.
@@ -31,7 +34,6 @@ const unsupported = [
   "lifecycle",
   "website",
   "referer",
-  "logging",
   "stat",
   "tagging",
   "encryption",
@@ -125,6 +127,7 @@ async function routeBucket(ctx: RequestContext, bucket: Bucket, config: RouteCon
   if (queryValue(ctx.query, "processConfiguration") !== undefined) {
     return handleProcessConfiguration(ctx, bucket, config.maxXmlBytes);
   }
+  if (queryValue(ctx.query, "logging") !== undefined) return handleLogging(ctx, bucket, config);
   if (ctx.method === "GET") return listObjects(ctx, bucket);
   throw ossError("NotImplemented", {
     message: `${ctx.method} on a bucket is not implemented by this emulator.`,

@@ -6,6 +6,8 @@ import { resolveAddress } from "../http/address.ts";
 import { newRequestId, type RequestContext } from "../http/context.ts";
 import { isSignatureMismatch, OssError, ossError } from "../http/errors.ts";
 import { rawErrorResponse, sendError } from "../http/respond.ts";
+import { LoggingConfigStore } from "../logging/config-store.ts";
+import { AccessLogRecorder } from "../logging/recorder.ts";
 import { openBuckets } from "../storage/buckets.ts";
 import { type EmulatorOptions, resolveOptions } from "./options.ts";
 import { type RouteConfig, route } from "./router.ts";
@@ -17,6 +19,9 @@ export interface RunningEmulator {
   /** The buckets served at start-up, by name, with their regions. */
   readonly buckets: ReadonlyArray<{ readonly name: string; readonly region: string }>;
   /** Stops accepting, drops open connections, resolves when the server is closed. */
+  /** Delivers pending access logs now (tests; the timer does it every interval); resolves with the keys. */
+  readonly flushAccessLogs: () => Promise<string[]>;
+  /** Stops accepting, drops open connections, delivers pending access logs, resolves when closed. */
   readonly close: () => Promise<void>;
 }
 
@@ -39,6 +44,17 @@ const printable = (text: string): string =>
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const o = resolveOptions(options);
   const buckets = await openBuckets(o.dataDir, o.buckets, o.region);
+  const logging = new LoggingConfigStore(o.dataDir);
+  await logging.load(buckets.keys());
+  const recorder = new AccessLogRecorder({
+    logging,
+    buckets,
+    intervalSeconds: o.accessLogIntervalSeconds,
+    region: o.region,
+    ownerKeyId: o.accessKeyId,
+    clock: o.clock,
+    log: o.log,
+  });
   const config: RouteConfig = {
     auth: { credentials: o.credentials, maxSkewMs: o.maxSkewMs },
     buckets,
@@ -46,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     styleLimit: o.styleLimit,
     maxXmlBytes: o.maxXmlBytes,
     maxObjectBytes: o.maxObjectBytes,
+    logging,
   };
   const nextFault = createFaultPlan(o.faults);
 
@@ -53,6 +70,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const started = Date.now();
     const host = req.headers.host ?? "";
     const target = { id: newRequestId(), res, method: req.method ?? "GET", host, clock: o.clock };
+    // The access log's view of the request, filled in as it is understood; written once the answer is out.
+    const seen = { address: undefined as ReturnType<typeof resolveAddress> | undefined, errorCode: "" };
+    res.once("finish", () => {
+      if (!seen.address) return;
+      const { bucket, key, query } = seen.address;
+      const errorCode = seen.errorCode || undefined;
+      // Logged times follow the server's clock, which tests may move.
+      const at = o.clock().getTime();
+      const time = { started: at - (Date.now() - started), finished: at };
+      recorder.record({ req, res, requestId: target.id, ...time, bucket, key, query, errorCode });
+    });
     try {
       const outcome = await applyFault(nextFault(), req, res);
       if (outcome.type === "reset") {
@@ -61,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       }
       if (outcome.type === "error") throw outcome.error;
       const address = resolveAddress(host, req.url ?? "/", o.baseHosts);
+      seen.address = address;
       const ctx: RequestContext = { ...target, ...address, req, now: o.clock() };
       try {
         await route(ctx, config);
@@ -73,9 +102,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       }
     } catch (error) {
       if (error instanceof OssError) {
+        seen.errorCode = error.code;
         sendError(target, error);
       } else {
         o.log?.(`internal error ${target.id}: ${(error as Error)?.stack ?? String(error)}`);
+        seen.errorCode = "InternalError";
         sendError(target, ossError("InternalError"));
       }
     } finally {
@@ -113,6 +144,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       resolve();
     });
   });
+  recorder.start();
   const { port } = server.address() as AddressInfo;
   const hostForUrl = o.host.includes(":") ? `[${o.host}]` : o.host;
   return {
@@ -121,10 +153,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     buckets: [...buckets.values()]
       .map((b) => ({ name: b.name, region: b.meta.get().region }))
       .sort((a, b) => (a.name < b.name ? -1 : 1)),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    flushAccessLogs: () => recorder.flush(),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await recorder.stop();
+    },
   };
 }

@@ -13,6 +13,7 @@ import type { CallOptions, OpContext } from "./context.ts";
 import { bucketFor } from "./context.ts";
 import { resolveCredentials } from "./credentials.ts";
 import { requestUrl } from "./endpoint.ts";
+import { type BucketLogging, deleteBucketLogging, getBucketLogging, putBucketLogging } from "./logging.ts";
 import {
   checkKey,
   deleteObject,
@@ -91,6 +92,10 @@ export function createOssClient(options: OssClientOptions) {
     deleteObject: (key: string, opts?: CallOptions) => deleteObject(ctx, key, opts),
     putObject: (key: string, data: Uint8Array | string, opts?: PutObjectOptions) =>
       putObject(ctx, key, data, opts),
+    putBucketLogging: (config: BucketLogging | undefined, opts?: CallOptions) =>
+      putBucketLogging(ctx, config, opts),
+    getBucketLogging: (opts?: CallOptions) => getBucketLogging(ctx, opts),
+    deleteBucketLogging: (opts?: CallOptions) => deleteBucketLogging(ctx, opts),
     /** A presigned GET URL (query-mode V4), signed at the skew-corrected current time. */
     presignGetObject: async (key: string, opts: PresignGetObjectOptions = {}): Promise<string> => {
       const bucket = bucketFor(ctx, opts, "presignGetObject");
