@@ -56,6 +56,13 @@ export const en = {
   "styles.empty.cta": "Create the first style",
   "styles.filter.category": "Category",
   "styles.filter.all": "All",
+  "paste.ossUrl": "You pasted a full image URL: only its x-oss-process part was kept as the content.",
+  "paste.jdUrl": "You pasted a JD Cloud image URL: its img/… part was kept, and can be converted below.",
+  "paste.styleRef":
+    "That URL applies the saved style “{name}”; it holds no chain to edit here. Open “{name}” from the list to edit it.",
+  "paste.keepUrl": "Paste the whole URL instead",
+  "paste.dismiss": "OK",
+  "editor.content.empty": "Enter an image/… chain, for example image/resize,w_200.",
   "leave.title": "Leave without saving?",
   "leave.body": "Your changes to this style have not been saved. If you leave now, they are lost.",
   "leave.stay": "Stay and keep editing",
