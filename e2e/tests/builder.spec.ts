@@ -1,7 +1,7 @@
 import { expectDimensions, figure, pickSample } from "../fixtures/preview.ts";
 import { screenshotAtWidths } from "../fixtures/screens.ts";
 import { browserLikeHeaders } from "../fixtures/stack.ts";
-import { expect, signIn, test } from "../fixtures/test.ts";
+import { chooseLanguage, expect, signIn, test } from "../fixtures/test.ts";
 
 const bucket = "demo-photos";
 const b64 = (text: string) => Buffer.from(text).toString("base64url");
@@ -154,7 +154,7 @@ test("compare the draft with the saved version on the same source", async ({ pag
 test("the builder and the preview speak Chinese", async ({ page }, testInfo) => {
   await signIn(page);
   await page.goto(`/buckets/${bucket}/styles/watermarked/edit`);
-  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  await chooseLanguage(page, "zh-CN");
   const builder = page.getByRole("region", { name: "可视化编辑" });
   await expect(builder.getByRole("group", { name: /^第 1 步：/ })).toBeVisible();
   await expect(page.getByRole("figure", { name: "处理结果" }).locator("dl")).toContainText("尺寸");

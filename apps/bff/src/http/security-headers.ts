@@ -6,6 +6,9 @@ import type { MiddlewareHandler } from "hono";
  * The three are CodeMirror's own base stylesheets (the content editor, decision 021), which it injects as
  * `<style>` elements; they are allowed by their SHA-256, so an upgrade that changes them shows up as a
  * CSP error in the browser tests (whose console-error guard fails on it), never as a silent hole.
+ * Inline style *attributes* are allowed (`style-src-attr`): CodeMirror sets a few with `setAttribute`
+ * (`style="min-height: …"`, tooltip positions); an attribute cannot load anything, and injecting one would
+ * need an HTML injection the script policy already defeats.
  */
 const CODEMIRROR_STYLE_HASHES = [
   "VKonCaIC5Vet08F8o6etyoUddvlCt173Jt4m17cWUz8=",
@@ -17,6 +20,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   `style-src 'self' ${CODEMIRROR_STYLE_HASHES.map((h) => `'sha256-${h}'`).join(" ")}`,
+  "style-src-attr 'unsafe-inline'",
   "img-src 'self' blob: data:",
   "connect-src 'self'",
   "font-src 'self'",

@@ -1,14 +1,13 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { createRootRouteWithContext, Outlet, useParams } from "@tanstack/react-router";
 import { useEffect } from "react";
-import { keys } from "../api/keys.ts";
-import { sessionQuery, signOut } from "../api/session.ts";
+import { sessionQuery } from "../api/session.ts";
 import { BucketPicker } from "../buckets/BucketPicker.tsx";
 import { rememberBucket } from "../buckets/remembered.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { signedInHint } from "../session/fragment.ts";
 import { SignIn } from "../session/SignIn.tsx";
+import { PersonMenu } from "../shell/PersonMenu.tsx";
 import { Shell } from "../shell/Shell.tsx";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
@@ -67,31 +66,11 @@ function Console() {
       controls={
         <>
           <BucketPicker current={bucket ?? null} />
-          <SignOutButton />
+          <PersonMenu />
         </>
       }
     >
       <Outlet />
     </Shell>
-  );
-}
-
-function SignOutButton() {
-  const { t } = useI18n();
-  const client = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: signOut,
-    onSettled: () => {
-      signedInHint.set(false);
-      // The session query flips first (its observer shows the sign-in screen), then nothing else of the
-      // last session stays in memory for the next person at this browser.
-      client.setQueryData(keys.session(), null);
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session()[0] });
-    },
-  });
-  return (
-    <button type="button" className="button button-quiet" onClick={() => mutation.mutate()}>
-      {t("header.signOut")}
-    </button>
   );
 }
