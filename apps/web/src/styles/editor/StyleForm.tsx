@@ -243,7 +243,11 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
               {t("editor.unchanged")}
             </p>
           ) : null}
-          {failure && failure.status !== 409 && failure.status !== 404 && fromServer.length === 0 ? (
+          {failure &&
+          failure.code !== "StyleExists" &&
+          failure.code !== "StyleChanged" &&
+          failure.status !== 404 &&
+          fromServer.length === 0 ? (
             <ErrorPanel error={failure} />
           ) : null}
 
