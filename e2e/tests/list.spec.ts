@@ -62,3 +62,16 @@ test("keyboard shortcuts: / searches, Esc clears, n opens a new style, ? lists t
   await expect(page).toHaveURL("/buckets/demo-photos/styles/new");
   await expect(page.getByRole("heading", { name: "New style" })).toBeVisible();
 });
+
+test("a server message reads in Chinese in the Chinese console, with no raw backticks", async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.addInitScript(() => localStorage.setItem("style-console.locale", "zh-CN"));
+  await signIn(page);
+  await page.goto("/buckets/not-configured/styles");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("控制台未管理此存储空间。");
+  await expect(alert).not.toContainText("`");
+  expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("404")]);
+});

@@ -2,6 +2,7 @@ import { useQueries } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Sample } from "../api/preview.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { stripTicks } from "../lib/ticks.ts";
 import { factsFromHeaders, formatBytes, type ImageFacts } from "./facts.ts";
 import { fetchPreview } from "./load.ts";
 import { previewUrl } from "./source.ts";
@@ -87,7 +88,9 @@ export function SampleGrid({
               ) : data?.json ? (
                 <span className="muted">JSON</span>
               ) : cell?.isError ? (
-                <span className="field-error">{t("grid.failed", { message: cell.error.message })}</span>
+                <span className="field-error">
+                  {t("grid.failed", { message: stripTicks(cell.error.message) })}
+                </span>
               ) : (
                 <span className="skeleton grid-skeleton" />
               )}

@@ -5,6 +5,7 @@ import { asCategory, type Category, type Style, stylesQuery } from "../../api/st
 import { Builder } from "../../builder/Builder.tsx";
 import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { stripTicks } from "../../lib/ticks.ts";
 import { PreviewPanel } from "../../preview/PreviewPanel.tsx";
 import { LeaveGuard } from "../../router/LeaveGuard.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
@@ -195,7 +196,10 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
                 <ul className="issue-list">
                   {contentIssues.map((issue) => (
                     <li key={`${issue.offset}-${issue.message}`} className="field-error">
-                      {t("editor.content.errorAt", { position: issue.offset + 1, message: issue.message })}
+                      {t("editor.content.errorAt", {
+                        position: issue.offset + 1,
+                        message: stripTicks(issue.message),
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -212,7 +216,10 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
                 <ul className="issue-list">
                   {check.warnings.map((w) => (
                     <li key={`${w.offset}-${w.message}`} className="field-warning">
-                      {t("editor.content.warningAt", { position: w.offset + 1, message: w.message })}
+                      {t("editor.content.warningAt", {
+                        position: w.offset + 1,
+                        message: stripTicks(w.message),
+                      })}
                     </li>
                   ))}
                 </ul>

@@ -21,6 +21,7 @@ import {
 } from "@codemirror/view";
 import { getOperationSpec, tokenAt, tokenizeStyle } from "@style-console/imgproc/syntax";
 import { useEffect, useRef } from "react";
+import { splitTicks, stripTicks } from "../../../lib/ticks.ts";
 import { paramHelp, suggest } from "./complete.ts";
 import { type PasteReading, readPaste } from "./paste.ts";
 
@@ -143,7 +144,17 @@ function toDiagnostics(issues: readonly EditorIssue[], length: number): Diagnost
       from,
       to: Math.min(from + Math.max(issue.length, 0), length),
       severity: issue.severity,
-      message: issue.message,
+      message: stripTicks(issue.message),
+      // Code shown as code, never as raw backticks.
+      renderMessage: () => {
+        const span = document.createElement("span");
+        for (const part of splitTicks(issue.message)) {
+          const node = document.createElement(part.code ? "code" : "span");
+          node.textContent = part.text;
+          span.append(node);
+        }
+        return span;
+      },
     };
   });
 }
