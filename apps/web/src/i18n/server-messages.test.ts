@@ -1,23 +1,17 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { serverMessage, translatedCodes } from "./server-messages.ts";
 
-const bff = join(__dirname, "..", "..", "..", "bff", "src");
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return sources(path);
-    return path.endsWith(".ts") && !path.endsWith(".test.ts") ? [path] : [];
-  });
-}
+// The BFF's source as text (Vite's raw import), to find every error code it can answer with.
+const bffSources: Record<string, string> = import.meta.glob(["../../../bff/src/**/*.ts", "!**/*.test.ts"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
 
 describe("server messages", () => {
   it("has zh-CN text for every error code the BFF answers with", () => {
     const codes = new Set<string>();
-    for (const file of sources(bff)) {
-      const text = readFileSync(file, "utf8");
+    for (const text of Object.values(bffSources)) {
       for (const m of text.matchAll(/HttpError\(\s*\d{3},\s*"([A-Za-z]+)"/g)) codes.add(m[1] as string);
       for (const m of text.matchAll(/code: "([A-Z][A-Za-z]+)"/g)) codes.add(m[1] as string);
     }
