@@ -15,10 +15,6 @@ export const categorySchema = z.enum(["image", "document", "video"], {
   error: '`category` must be "image", "document" or "video"',
 });
 
-export const signInBody = z.object({
-  token: z.string({ error: "`token` must be a string" }).min(1).max(1024),
-});
-
 export const createStyleBody = z.object({ name, content, category: categorySchema.optional() });
 
 export const updateStyleBody = z.object({
@@ -28,6 +24,8 @@ export const updateStyleBody = z.object({
   expectedLastModifyTime: z.iso
     .datetime({ offset: true, error: "`expectedLastModifyTime` must be an ISO time" })
     .optional(),
+  /** Overwrite whatever is there without the check (audited as forced); one of the two is required. */
+  force: z.literal(true, { error: "`force` may only be true" }).optional(),
 });
 
 export const validateBody = z.object({ content });

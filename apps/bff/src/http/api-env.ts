@@ -1,8 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import type { SessionDto } from "../contract/dto.ts";
+import type { Principal } from "../users/principal.ts";
 
-/** Hono's environment for the API: who is signed in, once the session middleware has run. */
+/**
+ * Hono's environment for the API: who is calling (`principal`, null when nobody is signed in), set by
+ * `auth/auth-service.ts`'s `identify` before any route runs.
+ */
 export interface ApiEnv {
   Bindings: { incoming?: IncomingMessage };
-  Variables: { auth: SessionDto & { sessionId: string | null } };
+  Variables: { principal: Principal | null };
 }

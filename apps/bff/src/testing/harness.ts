@@ -7,13 +7,19 @@ import { createOssClient, type OssClient } from "@style-console/oss";
 import { type FaultOptions, type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import type { Hono } from "hono";
 import { type ApiDeps, createApp } from "../app.ts";
+import type { ThrottlePolicy } from "../auth/throttle.ts";
 import { managedBuckets } from "../buckets/managed-buckets.ts";
 import type { UpstreamDetails } from "../buckets/upstream-error.ts";
 import { createApiDeps } from "../compose.ts";
 import type { StyleDto } from "../contract/dto.ts";
 import type { PositionedIssue } from "../contract/style-name.ts";
+import { type DatabaseHandle, openDatabase } from "../db/database.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { Readiness } from "../db/readiness.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import type { PreviewConfig } from "../preview/index.ts";
+import { type PeopleHelpers, peopleHelpers } from "./people-helpers.ts";
+import { createTestDatabase, type TestDatabase } from "./postgres.ts";
 
 /**
  * A real stack for route tests: an emulator on loopback over a temporary data directory, and the BFF app
@@ -33,8 +39,18 @@ export interface HarnessOptions {
   styleLimit?: number;
   now?: () => number;
   signInLimit?: { maxFailures: number; windowMs: number };
+  /** Sign-in throttling (default: the console's defaults). */
+  throttle?: ThrottlePolicy;
+  /** `TRUST_PROXY`: proxies whose X-Forwarded-For is trusted (default 0). */
+  trustedProxies?: number;
   /** Preview queue and cache tuning (tests make the queue small and hold renders with a gate). */
   preview?: PreviewConfig;
+  /**
+   * The database: `postgres` (default: a fresh copy of the run's migrated template on the test server,
+   * dropped at close), `pglite` (embedded, under `<dataDir>/db`, kept: restarts find it), or a
+   * `postgres://` URL of an existing database (kept).
+   */
+  database?: "postgres" | "pglite" | string;
 }
 
 /** The built-in sample images (apps/bff/samples). */
@@ -43,7 +59,9 @@ export const SAMPLES_DIR = fileURLToPath(new URL("../../samples", import.meta.ur
 export const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 export const ORIGIN = "http://localhost";
 
-export interface Harness {
+export interface Harness extends PeopleHelpers {
+  /** Moves the BFF's clock forward (sessions, tokens, links and throttling all read it). */
+  advance(ms: number): void;
   app: Hono;
   api: ApiDeps;
   emulator: RunningEmulator;
@@ -51,6 +69,9 @@ export interface Harness {
   oss: OssClient;
   dataDir: string;
   secret: string;
+  database: DatabaseHandle;
+  /** The PostgreSQL URL in use (to boot another stack on the same database); undefined on PGlite. */
+  databaseUrl: string | undefined;
   /** Every line the BFF logged. */
   logs: string[];
   /** Every line the emulator logged: one per request that reached "OSS". */
@@ -61,8 +82,12 @@ export interface Harness {
   /** Headers of a signed-in browser (cookie, same origin, the CSRF header, JSON). */
   browser(): Promise<Record<string, string>>;
   bearer: Record<string, string>;
-  close(): Promise<void>;
+  /** Stops the emulator and closes the database; drops a database it made unless `keepDatabase`. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
+
+// Databases a harness made, by URL: a restarted stack (`boot` with the URL) drops it when it closes.
+const dropLater = new Map<string, TestDatabase>();
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "sc-bff-"));
@@ -86,6 +111,18 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     ...(options.faults ? { faults: options.faults } : {}),
   });
   const logs: string[] = [];
+  const choice = options.database ?? "postgres";
+  let owned: TestDatabase | undefined;
+  let databaseUrl: string | undefined;
+  if (choice === "postgres") {
+    owned = await createTestDatabase();
+    databaseUrl = owned.url;
+    dropLater.set(owned.url, owned);
+  } else if (choice !== "pglite") {
+    databaseUrl = choice;
+  }
+  const database = await openDatabase({ url: databaseUrl, dataDir: join(dataDir, "db"), poolSize: 4 });
+  await migrateToLatest(database.db);
   const buckets = managedBuckets({
     region: "cn-hangzhou",
     endpoint: emulator.endpoint,
@@ -94,17 +131,23 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     styleLimit: options.styleLimit ?? 50,
     client: { retry: false, timeoutMs: 5000 },
   });
+  let offset = 0;
+  const base = options.now ?? Date.now;
+  const now = () => base() + offset;
   const api = createApiDeps({
     adminToken: ADMIN_TOKEN,
     sessionTtlMs: 3_600_000,
     buckets,
-    auditFile: join(dataDir, "audit", "audit.jsonl"),
+    database,
+    readiness: new Readiness(),
     // Raw lines, no redactor: the code itself must not log secrets.
     logger: { info: (line) => logs.push(line), error: (line) => logs.push(line) },
     preview: { samplesDir: SAMPLES_DIR, uploadsDir: join(dataDir, "uploads"), ...options.preview },
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}),
+    now,
+    ...(options.throttle ? { throttle: options.throttle } : {}),
+    ...(options.trustedProxies === undefined ? {} : { trustedProxies: options.trustedProxies }),
   });
+  await api.people.ensureBootstrap();
   const app = createApp({ api });
   const seen: string[] = [];
 
@@ -147,13 +190,23 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     }),
     dataDir,
     secret,
+    database,
+    databaseUrl,
     logs,
     ossRequests,
     seen,
     request,
     browser,
     bearer: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
-    close: () => emulator.close(),
+    close: async ({ keepDatabase = false } = {}) => {
+      await emulator.close();
+      await database.close();
+      if (!keepDatabase) await (owned ?? dropLater.get(databaseUrl ?? ""))?.drop();
+    },
+    advance: (ms: number) => {
+      offset += ms;
+    },
+    ...peopleHelpers(api, ORIGIN, request),
   };
 }
 

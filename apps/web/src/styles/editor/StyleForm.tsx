@@ -8,6 +8,8 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { stripTicks } from "../../lib/ticks.ts";
 import { PreviewPanel } from "../../preview/PreviewPanel.tsx";
 import { LeaveGuard } from "../../router/LeaveGuard.tsx";
+import { Permitted } from "../../session/Permitted.tsx";
+import { useCan } from "../../session/useSession.ts";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { ConflictDialog } from "./ConflictDialog.tsx";
 import { normalizeContent, type PasteReading } from "./code/paste.ts";
@@ -69,6 +71,8 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
     },
   });
   const saving = create.isPending || update.isPending;
+  // A designer may draft and preview here; saving needs an operator (the BFF refuses it too).
+  const mayWrite = useCan("style.write", bucket);
   // Unsaved work: leaving asks first. A new style counts once anything is typed.
   const dirty = editing
     ? value !== base?.content || category !== asCategory(base?.category)
@@ -102,7 +106,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const submit = () => {
     setAttempted(true);
     setUnchanged(false);
-    if (saving) return;
+    if (saving || !mayWrite.allowed) return;
     if (!editing && (nameProblem || nameTaken === name || takenInList)) return nameRef.current?.focus();
     if (!check.ok) return document.getElementById(ids.content)?.focus();
     if (!editing) return create.mutate({ name, content: value, category });
@@ -259,9 +263,13 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           ) : null}
 
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={saving}>
-              {saving ? t("editor.saving") : editing ? t("editor.review") : t("editor.save")}
-            </button>
+            <Permitted verdict={mayWrite}>
+              {(refused) => (
+                <button type="submit" className="button button-primary" disabled={saving} {...refused}>
+                  {saving ? t("editor.saving") : editing ? t("editor.review") : t("editor.save")}
+                </button>
+              )}
+            </Permitted>
             <Link to="/buckets/$bucket/styles" params={{ bucket }} className="button">
               {t("editor.cancel")}
             </Link>
