@@ -13,7 +13,15 @@ function serve(routes: Record<string, () => Response | Promise<Response>>) {
       const path = new URL(String(input instanceof Request ? input.url : input), "http://localhost").pathname;
       calls.push(path);
       const route =
-        routes[path] ?? (path === "/api/session" ? () => Response.json({ signedIn: true }) : undefined);
+        routes[path] ??
+        (path === "/api/session"
+          ? () =>
+              Response.json({
+                signedIn: true,
+                via: "password",
+                user: { id: "u1", username: "admin", displayName: "Admin", role: "admin", buckets: null },
+              })
+          : undefined);
       return route ? route() : Response.json({ error: { code: "NotFound", message: path } }, { status: 404 });
     }),
   );
