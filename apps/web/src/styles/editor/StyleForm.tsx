@@ -21,7 +21,11 @@ import { useSaveStyle } from "./useSaveStyle.ts";
 import { checkContent, nameMessage, type PositionedIssue, serverIssues } from "./validation.ts";
 
 // CodeMirror is ~100 KB of script: it loads with the editor, never with the list.
-const StyleCodeEditor = lazy(() => import("./code/StyleCodeEditor.tsx"));
+// Its download starts with the editor route's module (not when the form first renders, after the style
+// has loaded), so the two load in parallel.
+const loadCodeEditor = () => import("./code/StyleCodeEditor.tsx");
+void loadCodeEditor();
+const StyleCodeEditor = lazy(loadCodeEditor);
 
 /**
  * Create (initial = null) or edit a style. Everything is validated as it is typed with the same rules
