@@ -1,3 +1,4 @@
+import type { OssClient } from "@style-console/oss";
 import type { ApiDeps } from "./app.ts";
 import { AuditStore } from "./audit/store.ts";
 import type { OidcConfig } from "./auth/oidc.ts";
@@ -9,6 +10,7 @@ import type { Readiness } from "./db/readiness.ts";
 import type { Logger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
+import { ObjectUploadStore, type UploadsLocation } from "./preview/sources/object-uploads.ts";
 import { SessionStore } from "./session/session-store.ts";
 import { createStyleService } from "./styles/style-service.ts";
 import { createStyleWriter } from "./styles/writer.ts";
@@ -25,6 +27,8 @@ export interface ApiDepsOptions {
   logger: Logger;
   /** The preview's sources and tuning: samples folder, uploads folder (in the data directory), queue and caches. */
   preview: PreviewConfig & { samplesDir: string; uploadsDir: string };
+  /** Uploads as objects every replica reads (`UPLOADS_LOCATION`); unset: files under `preview.uploadsDir`. */
+  uploads?: { client: OssClient; location: UploadsLocation; quotaBytes: number } | undefined;
   /** Sign-in throttling (default: auth/throttle.ts's DEFAULT_THROTTLE). */
   throttle?: ThrottlePolicy;
   /** `TRUST_PROXY`: reverse proxies whose X-Forwarded-For is trusted (default 0: none). */
@@ -55,9 +59,12 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
     oidc: options.oidc,
   });
   const audit = new AuditStore(db);
-  const writer = createStyleWriter({ audit, locks: createLocks(options.database), logger: options.logger });
+  const locks = createLocks(options.database);
+  const writer = createStyleWriter({ audit, locks, logger: options.logger });
   const styles = createStyleService({ buckets: options.buckets, audit, writer });
-  const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version });
+  const uploadStore =
+    options.uploads === undefined ? undefined : new ObjectUploadStore({ db, locks, ...options.uploads });
+  const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version, uploadStore });
   return {
     people,
     styles,

@@ -27,6 +27,7 @@ describe("parseEnv", () => {
       oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50 },
       preview: { resultCacheBytes: 64 * 1024 * 1024 },
       trustedProxies: 0,
+      uploadsQuotaBytes: 1024 * 1024 * 1024,
       throttle: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 900_000, forgetAfterMs: 3_600_000 },
       inviteTtlMs: 7 * 24 * 3600 * 1000,
     });

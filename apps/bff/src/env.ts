@@ -127,6 +127,19 @@ const envSchema = z
       .min(1, "OSS_QPS must be 1–100000")
       .max(100_000, "OSS_QPS must be 1–100000")
       .default(100),
+    UPLOADS_LOCATION: optional(
+      z
+        .string()
+        .regex(
+          /^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9](\/.*)?$/,
+          "UPLOADS_LOCATION must be oss://<bucket>/<prefix> (a bucket name of a–z 0–9 -)",
+        ),
+    ),
+    UPLOADS_QUOTA_MB: z.coerce
+      .number({ error: "UPLOADS_QUOTA_MB must be a number of megabytes" })
+      .int("UPLOADS_QUOTA_MB must be a whole number")
+      .min(1, "UPLOADS_QUOTA_MB must be at least 1")
+      .default(1024),
     DATABASE_URL: optional(
       z
         .string()
@@ -220,6 +233,10 @@ export interface Env {
   oss: CloudOss | EmbeddedOss;
   /** A PostgreSQL server shared by every replica; unset: the embedded database under DATA_DIR. */
   DATABASE_URL?: string;
+  /** `oss://bucket/prefix` for preview uploads; unset: a console-owned emulator bucket (embedded) or DATA_DIR (cloud). */
+  UPLOADS_LOCATION?: string;
+  /** Total size of all uploads, in bytes (`UPLOADS_QUOTA_MB`, default 1024 MB). */
+  uploadsQuotaBytes: number;
   /** Reverse proxies in front of the console whose X-Forwarded-For is trusted (`TRUST_PROXY`). */
   trustedProxies: number;
   /** Single sign-on, when `OIDC_ISSUER` and `OIDC_CLIENT_ID` are set. */
@@ -265,6 +282,8 @@ function toEnv(raw: RawEnv): Env {
     ...(raw.DATA_DIR === undefined ? {} : { DATA_DIR: raw.DATA_DIR }),
     ...(raw.CONSOLE_ADMIN_TOKEN === undefined ? {} : { CONSOLE_ADMIN_TOKEN: raw.CONSOLE_ADMIN_TOKEN }),
     ...(raw.DATABASE_URL === undefined ? {} : { DATABASE_URL: raw.DATABASE_URL }),
+    ...(raw.UPLOADS_LOCATION === undefined ? {} : { UPLOADS_LOCATION: raw.UPLOADS_LOCATION }),
+    uploadsQuotaBytes: raw.UPLOADS_QUOTA_MB * 1024 * 1024,
     sessionTtlMs: raw.SESSION_TTL_HOURS * 3600 * 1000,
     oss,
     trustedProxies: raw.TRUST_PROXY,

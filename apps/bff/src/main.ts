@@ -1,12 +1,13 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { createOssClient } from "@style-console/oss";
 import type { Hono } from "hono";
 import { createApp } from "./app.ts";
 import { importLegacyAudit } from "./audit/import-jsonl.ts";
 import type { ManagedBucket } from "./buckets/bucket-styles.ts";
 import { managedBuckets } from "./buckets/managed-buckets.ts";
-import { createApiDeps } from "./compose.ts";
+import { type ApiDepsOptions, createApiDeps } from "./compose.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { sharedRateLimit } from "./db/oss-rate.ts";
 import { Readiness } from "./db/readiness.ts";
@@ -16,6 +17,7 @@ import { ConfigError, type Env, parseEnv } from "./env.ts";
 import { lockDataDir } from "./platform/data-lock.ts";
 import { consoleLogger, redactingLogger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
+import { parseUploadsLocation } from "./preview/sources/object-uploads.ts";
 import { randomToken } from "./session/token.ts";
 
 // This file runs from apps/bff/dist (built) or apps/bff/src (dev): both are two levels below the repo.
@@ -23,6 +25,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, "..", "..", "..");
 const defaultWebDist = join(repoRoot, "apps", "web", "dist");
 const samplesDir = join(here, "..", "samples");
+// The emulator bucket the console keeps its uploads in on the embedded default (never listed as managed).
+const EMBEDDED_UPLOADS_BUCKET = "console-uploads";
 
 function readEnv(): Env {
   try {
@@ -91,6 +95,9 @@ async function main(): Promise<void> {
   });
   let buckets: ManagedBucket[];
   let secrets: string[];
+  let uploads: ApiDepsOptions["uploads"];
+  const location =
+    env.UPLOADS_LOCATION === undefined ? undefined : parseUploadsLocation(env.UPLOADS_LOCATION);
   if (env.oss.mode === "cloud") {
     const { credentials, region, endpoint, styleLimit } = env.oss;
     // The account's QPS is shared by every replica: the limit is held in the database.
@@ -100,15 +107,36 @@ async function main(): Promise<void> {
       hooks: { beforeRequest: (_: unknown, signal?: AbortSignal) => limit.acquire(signal) },
     };
     buckets = managedBuckets({ region, endpoint, credentials, buckets: env.oss.buckets, styleLimit, client });
+    if (location) {
+      const uploadsClient = createOssClient({ region, endpoint, credentials, ...client });
+      uploads = { client: uploadsClient, location, quotaBytes: env.uploadsQuotaBytes };
+      readiness.set(
+        "uploads",
+        true,
+        `objects under oss://${location.bucket}/${location.prefix}, shared by every replica`,
+      );
+    } else {
+      readiness.set(
+        "uploads",
+        true,
+        env.DATABASE_URL === undefined
+          ? "files in DATA_DIR/uploads"
+          : "files in this replica's DATA_DIR/uploads: other replicas cannot preview them; set UPLOADS_LOCATION=oss://bucket/prefix to share them",
+      );
+    }
     secrets = [credentials.accessKeySecret, credentials.securityToken ?? ""];
     console.log(`Managing ${buckets.length} OSS bucket(s) in ${region}: ${env.oss.buckets.join(", ")}`);
   } else {
+    const own = location ?? { bucket: EMBEDDED_UPLOADS_BUCKET, prefix: "uploads/" };
     const embedded = await startEmbedded({
       dataDir: data,
       port: env.oss.emulatorPort,
       styleLimit: env.oss.styleLimit,
       samplesDir,
+      ownBuckets: [own.bucket],
     });
+    uploads = { client: embedded.client, location: own, quotaBytes: env.uploadsQuotaBytes };
+    readiness.set("uploads", true, `objects in the embedded emulator's bucket ${own.bucket}`);
     buckets = embedded.buckets;
     secrets = [embedded.secret];
     closeUpstream = embedded.close;
@@ -137,6 +165,7 @@ async function main(): Promise<void> {
     database,
     readiness,
     logger,
+    uploads,
     preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
     trustedProxies: env.trustedProxies,
     throttle: env.throttle,

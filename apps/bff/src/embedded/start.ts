@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { createOssClient } from "@style-console/oss";
+import { createOssClient, type OssClient } from "@style-console/oss";
 import { startEmulator } from "@style-console/oss-emulator";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { managedBuckets } from "../buckets/managed-buckets.ts";
@@ -16,6 +16,8 @@ export interface EmbeddedOptions {
   /** Where the sample images are (apps/bff/samples). */
   samplesDir: string;
   demo?: readonly DemoBucket[];
+  /** Buckets the console owns in the emulator (not managed, not listed): the uploads' bucket. */
+  ownBuckets?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -25,6 +27,8 @@ export interface Embedded {
   /** The generated secret, so the logger can redact it. */
   secret: string;
   seeded: boolean;
+  /** A client of the emulator (the console's own buckets, e.g. uploads). */
+  client: OssClient;
   close: () => Promise<void>;
 }
 
@@ -45,7 +49,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     accessKeyId: keys.accessKeyId,
     accessKeySecret: keys.accessKeySecret,
     region: DEMO_REGION,
-    buckets: demo.map((b) => b.name),
+    buckets: [...demo.map((b) => b.name), ...(options.ownBuckets ?? [])],
     styleLimit: options.styleLimit,
   });
   try {
@@ -63,6 +67,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       buckets,
       secret: keys.accessKeySecret,
       seeded,
+      client,
       close: emulator.close,
     };
   } catch (error) {

@@ -6,6 +6,7 @@ import { createPreviewService, type Rendered } from "./preview-service.ts";
 import { RenderQueue } from "./queue/render-queue.ts";
 import { BuiltinSamples } from "./sources/builtin.ts";
 import { ObjectSources } from "./sources/object-sources.ts";
+import type { Uploads } from "./sources/object-uploads.ts";
 import { UploadStore } from "./sources/uploads.ts";
 
 export interface PreviewConfig {
@@ -32,8 +33,10 @@ export interface PreviewDepsOptions extends PreviewConfig {
   buckets: readonly ManagedBucket[];
   /** The built-in sample images (apps/bff/samples). */
   samplesDir: string;
-  /** Where uploads are kept (`<DATA_DIR>/uploads`). */
+  /** Where uploads are kept (`<DATA_DIR>/uploads`) when no shared store is given. */
   uploadsDir: string;
+  /** Uploads every replica can read (`UPLOADS_LOCATION`); default: files under `uploadsDir`. */
+  uploadStore?: Uploads | undefined;
   version: string;
 }
 
@@ -55,7 +58,7 @@ export function createPreviewDeps(options: PreviewDepsOptions) {
     (r) => r.data.length + r.warnings.join("").length + 256,
   );
   const samples = new BuiltinSamples(options.samplesDir);
-  const uploads = new UploadStore(options.uploadsDir);
+  const uploads: Uploads = options.uploadStore ?? new UploadStore(options.uploadsDir);
   const objects = new ObjectSources({
     cacheBytes: options.sourceCacheBytes ?? 96 * MB,
     ...(options.maxDownloads === undefined ? {} : { maxDownloads: options.maxDownloads }),

@@ -38,7 +38,6 @@ function hangingBucket() {
 const uploadsDir = mkdtempSync(join(tmpdir(), "sc-preview-"));
 afterAll(() => rmSync(uploadsDir, { recursive: true, force: true }));
 
-
 describe("createPreviewService", () => {
   it("downloads a watermark outside the render slot and cancels it when the client leaves", async () => {
     const { bucket, gets } = hangingBucket();

@@ -8,9 +8,9 @@ import { type Draft, parseDraft } from "./draft.ts";
 import type { RenderQueue } from "./queue/render-queue.ts";
 import type { BuiltinSamples } from "./sources/builtin.ts";
 import type { ObjectSources } from "./sources/object-sources.ts";
+import type { Uploads } from "./sources/object-uploads.ts";
 import type { SourceBytes } from "./sources/sample.ts";
 import { parseSourceRef, type SourceRef } from "./sources/source-ref.ts";
-import type { UploadStore } from "./sources/uploads.ts";
 
 /** A rendered preview as the LRU keeps it. */
 export interface Rendered {
@@ -39,7 +39,7 @@ export type PreviewOutcome =
 export interface PreviewServiceOptions {
   buckets: readonly ManagedBucket[];
   samples: BuiltinSamples;
-  uploads: UploadStore;
+  uploads: Uploads;
   objects: ObjectSources;
   queue: RenderQueue;
   /** Rendered results by ETag. */

@@ -4,7 +4,7 @@ import { hashPassword, passwordProblem, verifyNothing, verifyPassword } from "./
 describe("passwordProblem (NIST SP 800-63B: length, blocklist, no composition rules)", () => {
   const cases: Array<[string, string, ReturnType<typeof passwordProblem>]> = [
     ["short1!", "ada", "tooShort"],
-    ["x".repeat(257) + "yz", "ada", "tooLong"],
+    [`${"x".repeat(257)}yz`, "ada", "tooLong"],
     ["password123", "ada", "common"],
     ["Qwertyuiop", "ada", "common"],
     ["my style console pw", "ada", "common"],

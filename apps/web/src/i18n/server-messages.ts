@@ -74,6 +74,7 @@ const zhCN: Record<string, string> = {
   UnsupportedImageType: "不支持该图片类型。",
   UnsupportedMediaType: "不支持该内容类型。",
   UploadsBusy: "上传繁忙，请稍后重试。",
+  UploadQuotaExceeded: "上传的图片已达到存储配额。",
   Unauthenticated: "请先登录。",
   // OSS, through the BFF
   UpstreamDenied: "OSS 拒绝了控制台的请求（权限不足）。",

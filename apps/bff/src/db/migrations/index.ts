@@ -2,6 +2,7 @@ import type { Migration } from "kysely/migration";
 import * as foundation from "./202611291400_foundation.ts";
 import * as people from "./202611291430_people.ts";
 import * as ossRate from "./202611291500_oss_rate.ts";
+import * as uploads from "./202611291510_uploads.ts";
 
 /**
  * Every migration, by name, imported statically so the esbuild bundle carries them (a folder scan would
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "202611291400_foundation": foundation,
   "202611291430_people": people,
   "202611291500_oss_rate": ossRate,
+  "202611291510_uploads": uploads,
 };

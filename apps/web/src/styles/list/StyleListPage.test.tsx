@@ -18,8 +18,9 @@ function serve(routes: Record<string, () => Response | Promise<Response>>) {
           ? () =>
               Response.json({
                 signedIn: true,
-                via: "password",
-                user: { id: "u1", username: "admin", displayName: "Admin", role: "admin", buckets: null },
+                user: { id: "u1", username: "olga", displayName: "Olga", role: "operator", buckets: null },
+                via: "session",
+                expiresAt: null,
               })
           : undefined);
       return route ? route() : Response.json({ error: { code: "NotFound", message: path } }, { status: 404 });
