@@ -203,7 +203,13 @@ describe("security headers", () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("img-src 'self' blob: data:");
-      expect(csp).not.toContain("unsafe-inline");
+      // No inline script, no inline <style> but CodeMirror's three by hash; only style attributes may be
+      // inline (style-src-attr, for CodeMirror; decision 021).
+      const directives = new Map(csp.split(/;\s*/).map((d) => [d.split(" ")[0] ?? "", d] as const));
+      expect(directives.get("script-src")).toBe("script-src 'self'");
+      expect(directives.get("style-src")).not.toContain("unsafe-inline");
+      expect(directives.get("style-src-attr")).toBe("style-src-attr 'unsafe-inline'");
+      expect(csp.replace(directives.get("style-src-attr") ?? "", "")).not.toContain("unsafe-inline");
       expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
       expect(res.headers.get("X-Frame-Options")).toBe("DENY");
