@@ -76,7 +76,10 @@ export function sampleRoutes(preview: PreviewDeps) {
       });
       let body: Record<string, string | File>;
       try {
-        const form = await new Response(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), { headers: { "Content-Type": type } }).formData();
+        const form = await new Response(
+          new Uint8Array(raw.buffer as ArrayBuffer, raw.byteOffset, raw.byteLength),
+          { headers: { "Content-Type": type } },
+        ).formData();
         body = Object.fromEntries(form.entries()) as Record<string, string | File>;
       } catch (error) {
         if (error instanceof HttpError) throw error;
