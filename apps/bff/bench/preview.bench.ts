@@ -59,7 +59,7 @@ async function startBff(cacheMb: number): Promise<Bff> {
       if (match?.[1]) resolve(match[1]);
     });
     child.once("exit", (code) => reject(new Error(`the BFF exited (${code}) before it was ready:\n${out}`)));
-    setTimeout(() => reject(new Error("the BFF did not start within 60 s")), 60_000).unref();
+    setTimeout(() => reject(new Error("the BFF did not start within 180 s")), 180_000).unref();
   });
   return {
     child,

@@ -21,8 +21,8 @@ export interface AuditIntent {
   /** null for changes found in OSS that no console made (`source: "external"`). */
   actor: Principal | null;
   before: AuditVersion | null;
-  /** The version being written; null for a delete. */
-  after: Omit<AuditVersion, "lastModifyTime"> | null;
+  /** The version being written (`category` null: OSS's default, not known before the write); null for a delete. */
+  after: { content: string; category: string | null } | null;
   forced?: boolean;
   comment?: string | null;
 }

@@ -170,12 +170,16 @@ describe("two replicas on one database", () => {
         region: "cn-hangzhou",
         endpoint: h.emulator.endpoint,
         credentials: { accessKeyId: "LTAItestkey0001", accessKeySecret: h.secret },
-        buckets: ["photos", "avatars"],
+        buckets: [
+          { name: "photos", region: "cn-hangzhou" },
+          { name: "avatars", region: "cn-hangzhou" },
+        ],
         styleLimit: 50,
         client: { retry: false, timeoutMs: 5000 },
       }),
       database,
       readiness: new Readiness(),
+      fleet: { jobsDir: `${h.dataDir}/fleet-2/jobs` },
       logger: { info: () => {}, error: () => {} },
       preview: { samplesDir: SAMPLES_DIR, uploadsDir: `${h.dataDir}/uploads-2` },
     });

@@ -176,7 +176,7 @@ export function createStyleWriter(options: StyleWriterOptions) {
           source: ctx.source ?? "console",
           actor: ctx.actor,
           before: current ? versionOf(current) : null,
-          after: { content: ctx.content, category: category ?? "" },
+          after: { content: ctx.content, category: category ?? null },
           forced: ctx.forced ?? false,
           comment: ctx.comment ?? null,
         });

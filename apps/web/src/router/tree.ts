@@ -1,7 +1,9 @@
 import { createRoute } from "@tanstack/react-router";
+import { fleetRoute } from "../fleet/routes.tsx";
 import { historyRoutes } from "../history/routes.tsx";
 import { peopleRoute, profileRoute } from "../people/routes.tsx";
 import { bucketRoute, styleScreens } from "../styles/routes.tsx";
+import { bucketUsageRoute, requestsRoute } from "../usage/routes.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
 import { rootRoute } from "./root.tsx";
 
@@ -15,4 +17,12 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
  */
 const bucketScreens = bucketRoute.addChildren([...styleScreens, ...historyRoutes]);
 
-export const routeTree = rootRoute.addChildren([homeRoute, bucketScreens, peopleRoute, profileRoute]);
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  bucketScreens,
+  peopleRoute,
+  profileRoute,
+  fleetRoute,
+  bucketUsageRoute,
+  requestsRoute,
+]);

@@ -2,6 +2,8 @@ import type { Migration } from "kysely/migration";
 import * as foundation from "./202611291400_foundation.ts";
 import * as people from "./202611291430_people.ts";
 import * as ossRate from "./202611291500_oss_rate.ts";
+import * as uploads from "./202611291510_uploads.ts";
+import * as usage from "./202611291530_usage.ts";
 import * as history from "./202611291600_history.ts";
 
 /**
@@ -13,5 +15,7 @@ export const migrations: Record<string, Migration> = {
   "202611291400_foundation": foundation,
   "202611291430_people": people,
   "202611291500_oss_rate": ossRate,
+  "202611291510_uploads": uploads,
+  "202611291530_usage": usage,
   "202611291600_history": history,
 };
