@@ -74,14 +74,14 @@ test("leaving the editor with unsaved changes asks first on every way out, and a
   await page.goto(`/buckets/${bucket}/styles`);
   await page.locator(`a[href$="/styles/${name}/edit"]`).first().click();
   const content = page.getByLabel("Content", { exact: true });
-  await expect(content).toHaveValue("image/resize,w_100");
+  await expect(content).toHaveText("image/resize,w_100");
   await content.fill("image/resize,w_321");
   const leave = page.getByRole("dialog", { name: "Leave without saving?" });
   const stay = async () => {
     await expect(leave).toBeVisible();
     await leave.getByRole("button", { name: "Stay and keep editing" }).click();
     await expect(leave).toBeHidden();
-    await expect(content).toHaveValue("image/resize,w_321");
+    await expect(content).toHaveText("image/resize,w_321");
   };
 
   // Cancel.
@@ -114,5 +114,5 @@ test("leaving the editor with unsaved changes asks first on every way out, and a
   await expect(offer).toBeVisible();
   await expect(offer).toContainText("image/resize,w_321");
   await offer.getByRole("button", { name: "Restore my edit" }).click();
-  await expect(page.getByLabel("Content", { exact: true })).toHaveValue("image/resize,w_321");
+  await expect(page.getByLabel("Content", { exact: true })).toHaveText("image/resize,w_321");
 });
