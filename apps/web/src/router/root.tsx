@@ -2,21 +2,18 @@ import type { QueryClient } from "@tanstack/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { createRootRouteWithContext, Outlet, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
-import { keys } from "../api/keys.ts";
-import { sessionQuery, signOut } from "../api/session.ts";
+import { sessionQuery } from "../api/session.ts";
 import { BucketPicker } from "../buckets/BucketPicker.tsx";
 import { rememberBucket } from "../buckets/remembered.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { AcceptInvite } from "../people/AcceptInvite.tsx";
-import { type FragmentLink, signedInHint, takeFragment } from "../session/fragment.ts";
+import { type FragmentLink, takeFragment } from "../session/fragment.ts";
 import { PeopleLink, RoleBadge } from "../session/RoleBadge.tsx";
 import { SignIn } from "../session/SignIn.tsx";
 import { PersonMenu } from "../shell/PersonMenu.tsx";
 import { Shell } from "../shell/Shell.tsx";
-import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
-import { hasUnsavedWork } from "./unsaved.ts";
 
 /** What every route's loader and `beforeLoad` receive (`context`). */
 export interface RouterContext {
