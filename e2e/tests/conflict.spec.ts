@@ -28,8 +28,8 @@ async function race(page: Page, browser: Browser) {
   const editPath = `/buckets/${bucket}/styles/${name}/edit`;
   await page.goto(editPath);
   await other.goto(editPath);
-  await expect(page.getByLabel("Content")).toHaveValue("image/resize,w_100");
-  await expect(other.getByLabel("Content")).toHaveValue("image/resize,w_100");
+  await expect(page.getByLabel("Content")).toHaveText("image/resize,w_100");
+  await expect(other.getByLabel("Content")).toHaveText("image/resize,w_100");
 
   await saveEdit(other, "image/resize,w_200");
   await expect(other).toHaveURL(`/buckets/${bucket}/styles`);
@@ -68,7 +68,7 @@ test("take theirs loads the other operator's version into the editor and saves n
   expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("409")]);
   await conflict.getByRole("button", { name: "Take theirs (discard mine)" }).click();
   await expect(conflict).toBeHidden();
-  await expect(page.getByLabel("Content")).toHaveValue("image/resize,w_200");
+  await expect(page.getByLabel("Content")).toHaveText("image/resize,w_200");
   const saved = (await stylesViaApi(page, bucket)).find((s) => s.name === name);
   expect(saved?.content).toBe("image/resize,w_200");
 });
@@ -81,7 +81,7 @@ test("a style deleted by someone else while it is edited can be saved again to r
   await signIn(page);
   await createStyleViaApi(page, bucket, name, "image/resize,w_100");
   await page.goto(`/buckets/${bucket}/styles/${name}/edit`);
-  await expect(page.getByLabel("Content")).toHaveValue("image/resize,w_100");
+  await expect(page.getByLabel("Content")).toHaveText("image/resize,w_100");
   const removed = await page.request.delete(`/api/buckets/${bucket}/styles/${name}`, {
     headers: browserLikeHeaders,
   });

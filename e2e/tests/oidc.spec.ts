@@ -1,5 +1,5 @@
 import { startOidcProvider } from "../fixtures/oidc-provider.ts";
-import { expect, test } from "../fixtures/test.ts";
+import { expect, openPersonMenu, test } from "../fixtures/test.ts";
 
 /**
  * The provider's own pages (its development login) ask for a stylesheet on the internet and a favicon
@@ -43,6 +43,7 @@ test("single sign-on against a real OpenID provider: the role comes from the cla
     user: { username: "dmitri.designer", role: "designer" },
   });
 
+  await openPersonMenu(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Style Console" })).toBeVisible();
   expect((await page.request.get("/api/buckets")).status()).toBe(401);

@@ -39,7 +39,7 @@ test("leaving an editor with unsaved changes asks first, and a save leaves witho
   const edit = page.getByRole("link", { name: `Edit ${name}` });
   await edit.click();
   const content = page.getByLabel("Content");
-  await expect(content).toHaveValue("image/resize,w_100");
+  await expect(content).toHaveText("image/resize,w_100");
 
   // Untouched: the back link just leaves.
   await page.getByRole("link", { name: /Back to styles/ }).click();
@@ -55,14 +55,14 @@ test("leaving an editor with unsaved changes asks first, and a save leaves witho
   await expect(ask).toBeVisible();
   await ask.getByRole("button", { name: "Stay and keep editing" }).click();
   await expect(ask).toBeHidden();
-  await expect(content).toHaveValue("image/resize,w_200");
+  await expect(content).toHaveText("image/resize,w_200");
 
   // The browser's back button is guarded the same way.
   await page.goBack();
   await expect(ask).toBeVisible();
   await ask.getByRole("button", { name: "Stay and keep editing" }).click();
   await expect(page).toHaveURL(`/buckets/${bucket}/styles/${name}/edit`);
-  await expect(content).toHaveValue("image/resize,w_200");
+  await expect(content).toHaveText("image/resize,w_200");
 
   // Saved: nothing to lose, so no question on the way back to the list.
   await page.keyboard.press("ControlOrMeta+s");

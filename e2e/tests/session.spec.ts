@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { adminToken } from "../fixtures/stack.ts";
-import { expect, signIn, test } from "../fixtures/test.ts";
+import { chooseLanguage, expect, openPersonMenu, signIn, test } from "../fixtures/test.ts";
 
 const firstBucket = "demo-photos";
 
@@ -28,6 +28,7 @@ test("signs in with the admin token, opens the first bucket's seeded styles, and
     await expect(table.getByRole("rowheader", { name: seeded, exact: true })).toBeVisible();
   await expect(page.getByText(/^\d+ of 50 styles$/)).toBeVisible();
 
+  await openPersonMenu(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Style Console" })).toBeVisible();
   expect((await page.request.get("/api/buckets")).status()).toBe(401);
@@ -57,7 +58,7 @@ test("remembers the bucket picked in the header", async ({ page }) => {
 test("speaks Chinese when asked, and the browser's Chinese by default", async ({ page, browser }) => {
   await signIn(page);
   await page.goto(`/buckets/${firstBucket}/styles`);
-  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  await chooseLanguage(page, "zh-CN");
   await expect(page.getByRole("heading", { name: "图片样式" })).toBeVisible();
   await expect(page.getByRole("link", { name: "新建样式" })).toBeVisible();
 
@@ -90,7 +91,7 @@ test("every control of the list is reachable by keyboard, and the delete dialog 
       }),
     );
   }
-  for (const name of ["Bucket", "Sign out", "New style", "Search styles", "Sort by", "Edit thumbnail"])
+  for (const name of ["Bucket", "Account", "New style", "Search styles", "Sort by", "Edit thumbnail"])
     expect(
       [...reached].some((r) => r.startsWith(name)),
       `${name} reachable by Tab`,

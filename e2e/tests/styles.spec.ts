@@ -32,7 +32,7 @@ test("create a style, see it listed, edit it through the diff, and delete it", a
   await test.step("edit with the diff (Ctrl/Cmd+S)", async () => {
     await page.getByRole("link", { name: `Edit ${name}` }).click();
     const content = page.getByLabel("Content");
-    await expect(content).toHaveValue("image/resize,w_320/quality,q_80");
+    await expect(content).toHaveText("image/resize,w_320/quality,q_80");
     await content.fill("image/resize,w_640/quality,q_80/format,webp");
     await screenshotAtWidths(page, testInfo, "editor-edit");
     await page.keyboard.press("ControlOrMeta+s");

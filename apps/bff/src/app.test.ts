@@ -32,6 +32,7 @@ async function createApp(options: Omit<AppOptions, "api"> = {}) {
     sessionTtlMs: 60_000,
     buckets: [],
     database,
+    fleet: { jobsDir: join(dir, "fleet", "jobs") },
     readiness,
     logger,
     preview: { samplesDir: join(dir, "no-samples"), uploadsDir: join(dir, "uploads") },

@@ -9,6 +9,8 @@ import { sessionListRoutes } from "./auth/sessions-routes.ts";
 import { objectRoutes } from "./buckets/object-routes.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { type Readiness, readyRoutes } from "./db/readiness.ts";
+import { fleetBucketRoutes, fleetRoutes } from "./fleet/fleet-routes.ts";
+import type { Fleet } from "./fleet/index.ts";
 import type { ApiEnv } from "./http/api-env.ts";
 import { csrfGuard } from "./http/csrf.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
@@ -25,6 +27,9 @@ import { bucketRoutes } from "./styles/style-routes.ts";
 import type { StyleService } from "./styles/style-service.ts";
 import type { StyleWriter } from "./styles/writer.ts";
 import { tokenRoutes } from "./tokens/token-routes.ts";
+import { asPrincipal, principalOf } from "./usage/request-accounting.ts";
+import { bucketUsageRoutes, requestRoutes } from "./usage/usage-routes.ts";
+import type { UsageService } from "./usage/usage-service.ts";
 import { linkRoutes } from "./users/link-routes.ts";
 import type { People } from "./users/people.ts";
 import { profileRoutes } from "./users/profile-routes.ts";
@@ -39,6 +44,10 @@ export type { ApiErrorBody } from "./http/error.ts";
 export type { ParityDto } from "./preview/parity/parity.ts";
 export type { ImageFacts } from "./preview/sources/inspect.ts";
 export type { SampleDto } from "./preview/sources/sample.ts";
+export type { RequestsReport } from "./usage/request-accounting.ts";
+export type { ScanResult } from "./usage/scanner.ts";
+export type { StyleUsageDto } from "./usage/usage-query.ts";
+export type { BucketUsageDto, LoggingDto } from "./usage/usage-service.ts";
 export type { Via } from "./users/principal.ts";
 export type { Role } from "./users/roles.ts";
 export type { SessionDto, UserDto } from "./users/user-dto.ts";
@@ -48,12 +57,15 @@ export interface ApiDeps {
   /** Accounts, sign-in, tokens, links and single sign-on (users/people.ts). */
   people: People;
   styles: StyleService;
+  fleet: Fleet;
   /** The one way to change a style (locked, audited ahead); features that write styles use it. */
   writer: StyleWriter;
   preview: PreviewDeps;
   logger: Logger;
   database: DatabaseHandle;
   readiness: Readiness;
+  /** Style usage from the access logs, and the console's own OSS request accounting. */
+  usage: UsageService;
 }
 
 export interface AppOptions {
@@ -77,7 +89,9 @@ const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
 
 // Uploads have their own, larger cap (preview/sample-routes.ts), applied after the session check so an anonymous
 // client cannot make the server read 20 MB.
-const isUpload = (c: Context) => c.req.method === "POST" && /^\/api\/samples\/?$/.test(c.req.path);
+const isUpload = (c: Context) =>
+  c.req.method === "POST" &&
+  (/^\/api\/samples\/?$/.test(c.req.path) || /^\/api\/buckets\/[^/]+\/styles\/import\/?$/.test(c.req.path));
 
 function createApiRoutes(deps: ApiDeps) {
   const { people } = deps;
@@ -89,6 +103,8 @@ function createApiRoutes(deps: ApiDeps) {
       // below: a route without a rule is refused. Mutations from a cookie session also pass the CSRF
       // guard (see http/csrf.ts for what the SPA must send), sign-in included (no login CSRF).
       .use("*", people.auth.identify, authorize(ACCESS_RULES, deps.logger), csrfGuard)
+      // The OSS calls a request causes are counted for its principal (usage/request-accounting.ts).
+      .use("*", (c, next) => asPrincipal(principalOf(c.var.principal), next))
       .route("/health", healthRoutes)
       .route("/ready", readyRoutes(deps.readiness))
       .route("/session", sessionRoutes(people.auth, sso))
@@ -98,12 +114,17 @@ function createApiRoutes(deps: ApiDeps) {
       .route("/tokens", tokenRoutes(people.tokens, people.events, people.now))
       .route("/sessions", sessionListRoutes(people.sessions, people.events))
       .route("/profile", profileRoutes(people.users, people.sessions, people.events))
+      // Before the style routes: `/:bucket/styles/export` must not be read as a style named "export".
+      .route("/buckets", fleetBucketRoutes(deps.fleet.service, deps.fleet.bucket))
+      .route("/fleet", fleetRoutes(deps.fleet.service))
       .route("/buckets", bucketRoutes(deps.styles))
       .route("/buckets", objectRoutes(deps.preview))
       .route("/samples", sampleRoutes(deps.preview))
       .route("/preview", previewRoutes(deps.preview))
       .route("/validate", validateRoutes)
       .route("/audit", auditRoutes(deps.styles))
+      .route("/buckets", bucketUsageRoutes(deps.usage))
+      .route("/usage", requestRoutes(deps.usage))
       .all("/*", (c) => c.json({ error: { code: "NotFound", message: `No API route ${c.req.path}` } }, 404))
   );
 }

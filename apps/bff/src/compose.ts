@@ -7,6 +7,7 @@ import type { ManagedBucket } from "./buckets/bucket-styles.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { createLocks } from "./db/locks.ts";
 import type { Readiness } from "./db/readiness.ts";
+import { createFleet, type FleetOptions } from "./fleet/index.ts";
 import type { Logger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
@@ -14,6 +15,8 @@ import { ObjectUploadStore, type UploadsLocation } from "./preview/sources/objec
 import { SessionStore } from "./session/session-store.ts";
 import { createStyleService } from "./styles/style-service.ts";
 import { createStyleWriter } from "./styles/writer.ts";
+import { type PriceList, RequestAccounting } from "./usage/request-accounting.ts";
+import { createUsageService } from "./usage/usage-service.ts";
 import { createPeople } from "./users/people.ts";
 
 export interface ApiDepsOptions {
@@ -29,6 +32,11 @@ export interface ApiDepsOptions {
   preview: PreviewConfig & { samplesDir: string; uploadsDir: string };
   /** Uploads as objects every replica reads (`UPLOADS_LOCATION`); unset: files under `preview.uploadsDir`. */
   uploads?: { client: OssClient; location: UploadsLocation; quotaBytes: number } | undefined;
+  /**
+   * Where fleet jobs are kept (`<data>/fleet/jobs`) and the account's request rate for their writes
+   * (`OSS_QPS`, default 100 requests/s).
+   */
+  fleet: Pick<FleetOptions, "jobsDir"> & Partial<FleetOptions>;
   /** Sign-in throttling (default: auth/throttle.ts's DEFAULT_THROTTLE). */
   throttle?: ThrottlePolicy;
   /** `TRUST_PROXY`: reverse proxies whose X-Forwarded-For is trusted (default 0: none). */
@@ -37,8 +45,16 @@ export interface ApiDepsOptions {
   oidc?: OidcConfig | undefined;
   /** How long invite links work (default 7 days). */
   inviteTtlMs?: number;
+  /**
+   * Style usage and request accounting: the accounting whose `hooks` the OSS clients were built with
+   * (one is made otherwise, counting nothing), seconds between background scans (0 = none) and prices.
+   */
+  usage?: { accounting?: RequestAccounting; scanSeconds?: number; prices?: PriceList };
   now?: () => number;
 }
+
+/** The seed's price list: ¥0.0001 a style API request after 1,000 free a month. */
+export const SEED_PRICES: PriceList = { freePerMonth: 1000, pricePerRequestCny: 0.0001 };
 
 /**
  * Wires the API's parts from plain values: used by `main.ts` with the config, and by tests with a real
@@ -65,11 +81,31 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
   const uploadStore =
     options.uploads === undefined ? undefined : new ObjectUploadStore({ db, locks, ...options.uploads });
   const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version, uploadStore });
+  const fleet = createFleet({
+    buckets: options.buckets,
+    writer,
+    jobsDir: options.fleet.jobsDir,
+    qps: options.fleet.qps ?? 100,
+    concurrency: options.fleet.concurrency,
+    logger: options.logger,
+  });
+  const usage = createUsageService({
+    buckets: options.buckets,
+    db,
+    locks: createLocks(options.database),
+    accounting: options.usage?.accounting ?? new RequestAccounting(db),
+    prices: options.usage?.prices ?? SEED_PRICES,
+    logger: options.logger,
+    scanSeconds: options.usage?.scanSeconds ?? 0,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
+    usage,
     people,
     styles,
     writer,
     preview,
+    fleet,
     logger: options.logger,
     database: options.database,
     readiness: options.readiness,

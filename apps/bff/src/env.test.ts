@@ -24,13 +24,31 @@ describe("parseEnv", () => {
       HOST: "127.0.0.1",
       PORT: 8787,
       sessionTtlMs: 12 * 3600 * 1000,
-      oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50 },
-      preview: { resultCacheBytes: 64 * 1024 * 1024 },
+      oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50, accessLogSeconds: 60 },
+      preview: {
+        resultCacheBytes: 64 * 1024 * 1024,
+        memoryBytes: 256 * 1024 * 1024,
+        maxWaitMs: 15_000,
+        uploadIdleTimeoutMs: 10_000,
+        uploadTimeoutMs: 60_000,
+      },
+      usage: { scanSeconds: 300, prices: { freePerMonth: 1000, pricePerRequestCny: 0.0001 } },
       trustedProxies: 0,
       uploadsQuotaBytes: 1024 * 1024 * 1024,
       throttle: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 900_000, forgetAfterMs: 3_600_000 },
       inviteTtlMs: 7 * 24 * 3600 * 1000,
     });
+  });
+
+  it("takes bucket globs in OSS_BUCKETS, and names bad ones", () => {
+    const cloud = {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tExampleId",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "secret",
+      OSS_REGION: "cn-hangzhou",
+    };
+    const env = parseEnv({ ...cloud, OSS_BUCKETS: "photos, shop-*,*" });
+    expect(env.oss).toMatchObject({ buckets: ["photos", "shop-*", "*"] });
+    expect(() => parseEnv({ ...cloud, OSS_BUCKETS: "Shop_*" })).toThrow(/OSS_BUCKETS/);
   });
 
   it("takes single sign-on, TRUST_PROXY and throttling, and names what is wrong", () => {
@@ -67,10 +85,29 @@ describe("parseEnv", () => {
 
   it("takes the preview's queue and cache tuning, and names a bad value", () => {
     const env = parseEnv({ PREVIEW_CONCURRENCY: "2", PREVIEW_QUEUE_LIMIT: "0", PREVIEW_CACHE_MB: "0" });
-    expect(env.preview).toEqual({ concurrency: 2, maxWaiting: 0, resultCacheBytes: 0 });
+    expect(env.preview).toMatchObject({ concurrency: 2, maxWaiting: 0, resultCacheBytes: 0 });
     expect(problemsOf({ PREVIEW_CONCURRENCY: "0", PREVIEW_CACHE_MB: "lots" })).toEqual([
       "PREVIEW_CONCURRENCY must be 1–64",
       "PREVIEW_CACHE_MB must be a number of megabytes",
+    ]);
+  });
+
+  it("takes the memory budget, the queue wait and the upload timeouts (issue 14), and names a bad value", () => {
+    const env = parseEnv({
+      PREVIEW_MEMORY_MB: "128",
+      PREVIEW_QUEUE_WAIT_SECONDS: "5",
+      UPLOAD_IDLE_TIMEOUT_SECONDS: "2.5",
+      UPLOAD_TIMEOUT_SECONDS: "30",
+    });
+    expect(env.preview).toMatchObject({
+      memoryBytes: 128 * 1024 * 1024,
+      maxWaitMs: 5000,
+      uploadIdleTimeoutMs: 2500,
+      uploadTimeoutMs: 30_000,
+    });
+    expect(problemsOf({ PREVIEW_MEMORY_MB: "1", UPLOAD_IDLE_TIMEOUT_SECONDS: "forever" })).toEqual([
+      "PREVIEW_MEMORY_MB must be 16–65536",
+      "UPLOAD_IDLE_TIMEOUT_SECONDS must be a number of seconds",
     ]);
   });
 

@@ -14,6 +14,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const bucketName = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+// A glob over bucket names (fleet/discovery.ts): `*` any run, `?` one character.
+const bucketGlob = /^[a-z0-9*?-]{1,63}$/;
 
 const whole = (name: string, min: number, max: number, fallback: number) =>
   z.coerce
@@ -92,7 +94,10 @@ const envSchema = z
         .array(
           z
             .string()
-            .regex(bucketName, "OSS_BUCKETS must list bucket names (3–63 of a–z 0–9 -), comma-separated"),
+            .refine(
+              (name) => bucketName.test(name) || (/[*?]/.test(name) && bucketGlob.test(name)),
+              "OSS_BUCKETS must list bucket names (3–63 of a–z 0–9 -) or globs (shop-*, *), comma-separated",
+            ),
         )
         .optional(),
     ),
@@ -121,6 +126,26 @@ const envSchema = z
       .min(0, "PREVIEW_CACHE_MB must be 0 or more")
       .max(4096, "PREVIEW_CACHE_MB must be at most 4096")
       .default(64),
+    PREVIEW_MEMORY_MB: z.coerce
+      .number({ error: "PREVIEW_MEMORY_MB must be a number of megabytes" })
+      .min(16, "PREVIEW_MEMORY_MB must be 16–65536")
+      .max(65536, "PREVIEW_MEMORY_MB must be 16–65536")
+      .default(256),
+    PREVIEW_QUEUE_WAIT_SECONDS: z.coerce
+      .number({ error: "PREVIEW_QUEUE_WAIT_SECONDS must be a number of seconds" })
+      .min(0.1, "PREVIEW_QUEUE_WAIT_SECONDS must be 0.1–600")
+      .max(600, "PREVIEW_QUEUE_WAIT_SECONDS must be 0.1–600")
+      .default(15),
+    UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce
+      .number({ error: "UPLOAD_IDLE_TIMEOUT_SECONDS must be a number of seconds" })
+      .min(0.1, "UPLOAD_IDLE_TIMEOUT_SECONDS must be 0.1–600")
+      .max(600, "UPLOAD_IDLE_TIMEOUT_SECONDS must be 0.1–600")
+      .default(10),
+    UPLOAD_TIMEOUT_SECONDS: z.coerce
+      .number({ error: "UPLOAD_TIMEOUT_SECONDS must be a number of seconds" })
+      .min(1, "UPLOAD_TIMEOUT_SECONDS must be 1–3600")
+      .max(3600, "UPLOAD_TIMEOUT_SECONDS must be 1–3600")
+      .default(60),
     OSS_QPS: z.coerce
       .number({ error: "OSS_QPS must be a number of requests per second" })
       .int("OSS_QPS must be a whole number")
@@ -145,6 +170,28 @@ const envSchema = z
         .string()
         .regex(/^postgres(ql)?:\/\/\S+$/i, "DATABASE_URL must be a postgres:// (or postgresql://) URL"),
     ),
+    USAGE_SCAN_SECONDS: z.coerce
+      .number({ error: "USAGE_SCAN_SECONDS must be a number of seconds" })
+      .int("USAGE_SCAN_SECONDS must be a whole number")
+      .min(0, "USAGE_SCAN_SECONDS must be 0 (off) to 86400")
+      .max(86_400, "USAGE_SCAN_SECONDS must be 0 (off) to 86400")
+      .default(300),
+    USAGE_STYLE_API_PRICE_CNY: z.coerce
+      .number({ error: "USAGE_STYLE_API_PRICE_CNY must be a number of yuan" })
+      .min(0, "USAGE_STYLE_API_PRICE_CNY must be 0 or more")
+      .max(1, "USAGE_STYLE_API_PRICE_CNY must be at most 1 (yuan per request)")
+      .default(0.0001),
+    USAGE_STYLE_API_FREE_REQUESTS: z.coerce
+      .number({ error: "USAGE_STYLE_API_FREE_REQUESTS must be a number" })
+      .int("USAGE_STYLE_API_FREE_REQUESTS must be a whole number")
+      .min(0, "USAGE_STYLE_API_FREE_REQUESTS must be 0 or more")
+      .default(1000),
+    EMULATOR_ACCESS_LOG_SECONDS: z.coerce
+      .number({ error: "EMULATOR_ACCESS_LOG_SECONDS must be a number of seconds" })
+      .int("EMULATOR_ACCESS_LOG_SECONDS must be a whole number")
+      .min(1, "EMULATOR_ACCESS_LOG_SECONDS must be 1–86400")
+      .max(86_400, "EMULATOR_ACCESS_LOG_SECONDS must be 1–86400")
+      .default(60),
     EMULATOR_PORT: z.coerce
       .number({ error: "EMULATOR_PORT must be a port number" })
       .int("EMULATOR_PORT must be a whole number")
@@ -220,6 +267,8 @@ export interface EmbeddedOss {
   mode: "embedded";
   emulatorPort: number;
   styleLimit: number;
+  /** Seconds between the emulator's access-log deliveries (`EMULATOR_ACCESS_LOG_SECONDS`, default 60). */
+  accessLogSeconds: number;
 }
 
 export interface Env {
@@ -245,7 +294,17 @@ export interface Env {
   /** How long invite and password-reset links work. */
   inviteTtlMs: number;
   /** Render queue and result cache of the preview (unset fields: the defaults of preview/index.ts). */
-  preview: { concurrency?: number; maxWaiting?: number; resultCacheBytes: number };
+  preview: {
+    concurrency?: number;
+    maxWaiting?: number;
+    resultCacheBytes: number;
+    memoryBytes: number;
+    maxWaitMs: number;
+    uploadIdleTimeoutMs: number;
+    uploadTimeoutMs: number;
+  };
+  /** Style usage: seconds between scans of the access logs (0 = on demand only) and the style API prices. */
+  usage: { scanSeconds: number; prices: { freePerMonth: number; pricePerRequestCny: number } };
 }
 
 export class ConfigError extends Error {
@@ -274,7 +333,12 @@ function toEnv(raw: RawEnv): Env {
           styleLimit: raw.OSS_STYLE_LIMIT,
           qps: raw.OSS_QPS,
         }
-      : { mode: "embedded", emulatorPort: raw.EMULATOR_PORT, styleLimit: raw.OSS_STYLE_LIMIT };
+      : {
+          mode: "embedded",
+          emulatorPort: raw.EMULATOR_PORT,
+          styleLimit: raw.OSS_STYLE_LIMIT,
+          accessLogSeconds: raw.EMULATOR_ACCESS_LOG_SECONDS,
+        };
   return {
     HOST: raw.HOST,
     PORT: raw.PORT,
@@ -318,6 +382,17 @@ function toEnv(raw: RawEnv): Env {
       ...(raw.PREVIEW_CONCURRENCY === undefined ? {} : { concurrency: raw.PREVIEW_CONCURRENCY }),
       ...(raw.PREVIEW_QUEUE_LIMIT === undefined ? {} : { maxWaiting: raw.PREVIEW_QUEUE_LIMIT }),
       resultCacheBytes: Math.round(raw.PREVIEW_CACHE_MB * 1024 * 1024),
+      memoryBytes: Math.round(raw.PREVIEW_MEMORY_MB * 1024 * 1024),
+      maxWaitMs: Math.round(raw.PREVIEW_QUEUE_WAIT_SECONDS * 1000),
+      uploadIdleTimeoutMs: Math.round(raw.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000),
+      uploadTimeoutMs: Math.round(raw.UPLOAD_TIMEOUT_SECONDS * 1000),
+    },
+    usage: {
+      scanSeconds: raw.USAGE_SCAN_SECONDS,
+      prices: {
+        freePerMonth: raw.USAGE_STYLE_API_FREE_REQUESTS,
+        pricePerRequestCny: raw.USAGE_STYLE_API_PRICE_CNY,
+      },
     },
   };
 }

@@ -57,10 +57,10 @@ describe("main (pnpm start)", () => {
     expect(token).toMatch(/^[\w-]{40,}$/);
     const res = await fetch(`${url}api/buckets`, { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as Array<{ name: string }>).map((b) => b.name)).toEqual([
-      "demo-photos",
-      "demo-avatars",
-    ]);
+    // Two regions on the embedded default (issue 12).
+    expect(
+      ((await res.json()) as Array<{ name: string; region: string }>).map((b) => `${b.name}@${b.region}`),
+    ).toEqual(["demo-photos@cn-hangzhou", "demo-avatars@cn-hangzhou", "demo-shop-eu@eu-central-1"]);
   }, 150_000);
 
   it("in cloud mode on PostgreSQL: manages the configured buckets over V4, and prints no token when one is configured", async () => {
@@ -70,7 +70,7 @@ describe("main (pnpm start)", () => {
       dataDir: mkdtempSync(join(tmpdir(), "sc-main-oss-")),
       accessKeyId: "LTAIcloudtest01",
       accessKeySecret: "cloud-secret-for-the-test",
-      buckets: ["prod-images"],
+      buckets: ["prod-images", "shop-a@cn-shanghai", "shop-b@eu-central-1", "unrelated"],
     });
     const token = "configured-admin-token-123456";
     const { output, url } = await start({
@@ -79,7 +79,8 @@ describe("main (pnpm start)", () => {
       ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIcloudtest01",
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: "cloud-secret-for-the-test",
       OSS_REGION: "cn-hangzhou",
-      OSS_BUCKETS: "prod-images",
+      // A name and a glob, discovered with ListBuckets across regions (issue 12).
+      OSS_BUCKETS: "prod-images,shop-*",
       OSS_ENDPOINT: emulator.endpoint,
       DATABASE_URL: database.url,
     });
@@ -88,15 +89,23 @@ describe("main (pnpm start)", () => {
     expect(output).not.toContain(token);
     expect(output).not.toContain("cloud-secret-for-the-test");
     const res = await fetch(`${url}api/buckets`, { headers: { Authorization: `Bearer ${token}` } });
+    const bucket = (name: string, region: string) => ({
+      name,
+      region,
+      endpoint: emulator?.endpoint,
+      styleCount: 0,
+      styleLimit: 50,
+    });
     expect(await res.json()).toEqual([
-      {
-        name: "prod-images",
-        region: "cn-hangzhou",
-        endpoint: emulator.endpoint,
-        styleCount: 0,
-        styleLimit: 50,
-      },
+      bucket("prod-images", "cn-hangzhou"),
+      bucket("shop-a", "cn-shanghai"),
+      bucket("shop-b", "eu-central-1"),
     ]);
+    // Every call for shop-b goes to OSS_ENDPOINT, signed for eu-central-1 (the emulator checks).
+    const styles = await fetch(`${url}api/buckets/shop-b/styles`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(styles.status).toBe(200);
   }, 40_000);
 
   it("refuses a bad configuration, naming every bad variable, with exit code 2", async () => {

@@ -14,11 +14,14 @@ import { Readiness } from "./db/readiness.ts";
 import { startDatabase, startingApp } from "./db/start.ts";
 import { startEmbedded } from "./embedded/start.ts";
 import { ConfigError, type Env, parseEnv } from "./env.ts";
+import { discoverCloudBuckets } from "./fleet/discover-cloud.ts";
 import { lockDataDir } from "./platform/data-lock.ts";
-import { consoleLogger, redactingLogger } from "./platform/logger.ts";
+import { jsonLogger, redactingLogger } from "./platform/logger.ts";
+import { stopWithLauncher } from "./platform/process-life.ts";
 import { version } from "./platform/version.ts";
 import { parseUploadsLocation } from "./preview/sources/object-uploads.ts";
 import { randomToken } from "./session/token.ts";
+import { RequestAccounting } from "./usage/request-accounting.ts";
 
 // This file runs from apps/bff/dist (built) or apps/bff/src (dev): both are two levels below the repo.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -80,12 +83,18 @@ async function main(): Promise<void> {
   });
   let database: DatabaseHandle | undefined;
   let closeUpstream = async () => {};
-  const stop = () =>
-    server.close(
-      () => void Promise.allSettled([closeUpstream(), database?.close()]).finally(() => process.exit(0)),
-    );
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // The usage counts still in memory are written before the database closes.
+  let stopUsage = async () => {};
+  // Quietly on SIGTERM/SIGINT, and with the launcher when it dies without a signal reaching us.
+  stopWithLauncher(async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive connections would hold close() open; nothing is mid-request we must finish.
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    });
+    await stopUsage().catch(() => {});
+    await Promise.allSettled([closeUpstream(), database?.close()]);
+  });
 
   database = await startDatabase({
     url: env.DATABASE_URL,
@@ -93,6 +102,8 @@ async function main(): Promise<void> {
     readiness,
     log: (line) => console.log(line),
   });
+  // Every OSS request is counted by month, API, bucket and person (usage/request-accounting.ts).
+  const accounting = new RequestAccounting(database.db);
   let buckets: ManagedBucket[];
   let secrets: string[];
   let uploads: ApiDepsOptions["uploads"];
@@ -100,13 +111,17 @@ async function main(): Promise<void> {
     env.UPLOADS_LOCATION === undefined ? undefined : parseUploadsLocation(env.UPLOADS_LOCATION);
   if (env.oss.mode === "cloud") {
     const { credentials, region, endpoint, styleLimit } = env.oss;
+    const found = await discoverCloudBuckets({ region, endpoint, credentials, patterns: env.oss.buckets });
     // The account's QPS is shared by every replica: the limit is held in the database.
     const limit = sharedRateLimit(database.db, { requestsPerSecond: env.oss.qps });
     const client = {
       rateLimit: false as const,
-      hooks: { beforeRequest: (_: unknown, signal?: AbortSignal) => limit.acquire(signal) },
+      hooks: {
+        beforeRequest: (_: unknown, signal?: AbortSignal) => limit.acquire(signal),
+        afterResponse: accounting.hooks.afterResponse,
+      },
     };
-    buckets = managedBuckets({ region, endpoint, credentials, buckets: env.oss.buckets, styleLimit, client });
+    buckets = managedBuckets({ region, endpoint, credentials, buckets: found, styleLimit, client });
     if (location) {
       const uploadsClient = createOssClient({ region, endpoint, credentials, ...client });
       uploads = { client: uploadsClient, location, quotaBytes: env.uploadsQuotaBytes };
@@ -125,7 +140,6 @@ async function main(): Promise<void> {
       );
     }
     secrets = [credentials.accessKeySecret, credentials.securityToken ?? ""];
-    console.log(`Managing ${buckets.length} OSS bucket(s) in ${region}: ${env.oss.buckets.join(", ")}`);
   } else {
     const own = location ?? { bucket: EMBEDDED_UPLOADS_BUCKET, prefix: "uploads/" };
     const embedded = await startEmbedded({
@@ -134,6 +148,8 @@ async function main(): Promise<void> {
       styleLimit: env.oss.styleLimit,
       samplesDir,
       ownBuckets: [own.bucket],
+      accessLogSeconds: env.oss.accessLogSeconds,
+      client: { hooks: accounting.hooks },
     });
     uploads = { client: embedded.client, location: own, quotaBytes: env.uploadsQuotaBytes };
     readiness.set("uploads", true, `objects in the embedded emulator's bucket ${own.bucket}`);
@@ -144,7 +160,7 @@ async function main(): Promise<void> {
       `Embedded OSS emulator at ${embedded.endpoint} (data in ${data})${embedded.seeded ? ", demo buckets seeded" : ""}`,
     );
   }
-  const logger = redactingLogger(consoleLogger, [adminToken, ...secrets, env.oidc?.clientSecret ?? ""]);
+  const logger = redactingLogger(jsonLogger(), [adminToken, ...secrets, env.oidc?.clientSecret ?? ""]);
   const legacy = await importLegacyAudit(database.db, join(data, "audit", "audit.jsonl"));
   readiness.set(
     "audit-import",
@@ -167,11 +183,15 @@ async function main(): Promise<void> {
     logger,
     uploads,
     preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
+    fleet: { jobsDir: join(data, "fleet", "jobs"), qps: env.oss.mode === "cloud" ? env.oss.qps : 100 },
     trustedProxies: env.trustedProxies,
     throttle: env.throttle,
     oidc: env.oidc,
     inviteTtlMs: env.inviteTtlMs,
+    usage: { accounting, scanSeconds: env.usage.scanSeconds, prices: env.usage.prices },
   });
+  api.usage.start();
+  stopUsage = api.usage.stop;
   // The built-in admin the bootstrap token acts as (idempotent, on every replica).
   await api.people.ensureBootstrap();
   if (env.oidc) console.log(`Single sign-on through ${env.oidc.issuer}`);
@@ -186,14 +206,18 @@ async function main(): Promise<void> {
   } catch (error) {
     // OSS unreachable: each style's pending rows are still settled before its next write.
     readiness.set("reconciliation", true, `deferred (OSS unreachable: ${(error as Error).message})`);
-    logger.error(`Reconciliation deferred: ${(error as Error).message}`);
+    logger.error("reconciliation deferred", { message: (error as Error).message });
   }
   const app = createApp({ api, webDist: env.WEB_DIST ?? defaultWebDist });
   handler = app.fetch;
   console.log(`Style Console ${version} is ready at ${url}`);
+  // Copies and syncs interrupted by a crash or a restart continue where they stopped.
+  void api.fleet.resume();
   if (env.CONSOLE_ADMIN_TOKEN === undefined) {
     // The fragment never reaches a server (or its logs); the SPA reads it and posts it to /api/session.
-    console.log(`Sign in with one click (token generated for this run): ${url}#token=${adminToken}`);
+    // On a line of its own, so a terminal makes it one link and a copy takes nothing else.
+    console.log("Sign in with one click (token generated for this run):");
+    console.log(`${url}#token=${adminToken}`);
   }
 }
 

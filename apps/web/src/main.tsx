@@ -7,6 +7,7 @@ import { createQueryClient } from "./api/query-client.ts";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
 import { createAppRouter } from "./router/router.tsx";
 import { signedInHint, takeFragment, takeSignInError } from "./session/fragment.ts";
+import { startTheme } from "./theme/theme.ts";
 import { ToastProvider } from "./ui/toast.tsx";
 import "./css/base.css";
 import "./css/table.css";
@@ -15,6 +16,8 @@ import "./css/feedback.css";
 import "./css/preview.css";
 import "./css/builder.css";
 
+// Before the first render, so the page never flashes the other theme.
+startTheme();
 // Before the first render, so the token never lingers in the address bar.
 const link = takeFragment(window.location, window.history);
 const ssoError = takeSignInError(window.location, window.history);
@@ -24,6 +27,14 @@ const router = createAppRouter(queryClient, { link, ssoError });
 // No waterfall for a returning operator: the session check and the buckets start together (the open
 // route's loader starts its own data). Skipped when signed out, where they could only answer 401.
 if (signedInHint.get() && !link) void queryClient.prefetchQuery(bucketsQuery);
+
+// The registered screens' paths (e.g. `/buckets/$bucket/styles`), read by the browser tests that visit
+// every screen (e2e/tests/a11y.spec.ts), so a screen added later is covered without editing them.
+Object.assign(window, {
+  __STYLE_CONSOLE_SCREENS__: Object.values(router.routesById)
+    .filter((route) => !route.isRoot && route.options.component)
+    .map((route) => route.fullPath),
+});
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -1,5 +1,6 @@
 import { OssError } from "@style-console/oss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defineBucketContract } from "./buckets-suite.ts";
 import { clientFor, emulatorTarget, type Target } from "./harness.ts";
 import { defineObjectContract } from "./objects-suite.ts";
 import { defineStyleContract, ossErrorOf } from "./suite.ts";
@@ -18,6 +19,32 @@ describe("contract against the emulator over loopback", () => {
   });
   defineStyleContract(get);
   defineObjectContract(get);
+  defineBucketContract(get);
+});
+
+describe("emulator-only: one client, buckets in two regions", () => {
+  it("signs each bucket's calls for its own region through the one endpoint", async () => {
+    const target = await emulatorTarget({ buckets: ["contract-bucket", "contract-eu@eu-central-1"] });
+    try {
+      const regions = new Map((await clientFor(target).listAllBuckets()).map((b) => [b.name, b.region]));
+      expect(Object.fromEntries(regions)).toEqual({
+        "contract-bucket": "cn-hangzhou",
+        "contract-eu": "eu-central-1",
+      });
+      const oss = clientFor(target, { bucketRegion: (b) => regions.get(b) });
+      await oss.putStyle("eu-thumb", "image/resize,w_10", { bucket: "contract-eu" });
+      await oss.putStyle("hz-thumb", "image/resize,w_20");
+      expect((await oss.listStyles({ bucket: "contract-eu" })).map((s) => s.name)).toEqual(["eu-thumb"]);
+      expect(await oss.getBucketLocation({ bucket: "contract-eu" })).toBe("eu-central-1");
+      // Without the resolver the EU bucket is signed for the client's region and refused (EC 228).
+      const e = await ossErrorOf(clientFor(target).listStyles({ bucket: "contract-eu" }));
+      expect(e).toMatchObject({ status: 403, ec: "0002-00000228" });
+      const url = new URL(await oss.presignGetObject("x.jpg", { bucket: "contract-eu" }));
+      expect(url.searchParams.get("x-oss-credential")).toContain("/eu-central-1/oss/");
+    } finally {
+      await target.close();
+    }
+  });
 });
 
 describe("emulator-only: the per-bucket style limit", () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe } from "vitest";
+import { defineBucketContract } from "./buckets-suite.ts";
 import { liveSkipReason, liveTarget, type Target } from "./harness.ts";
 import { defineObjectContract } from "./objects-suite.ts";
 import { defineStyleContract } from "./suite.ts";
@@ -18,4 +19,5 @@ describe.skipIf(reason !== undefined)(`contract against real OSS${reason ? ` (${
   });
   defineStyleContract(get);
   defineObjectContract(get);
+  defineBucketContract(get);
 });

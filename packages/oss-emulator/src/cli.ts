@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     console.error(`oss-emulator: ${(error as Error).message}`);
     process.exit(2);
   }
-  const buckets = options.buckets?.length ? options.buckets.join(", ") : "(those under --data)";
+  const buckets = running.buckets.length
+    ? running.buckets.map((b) => `${b.name}@${b.region}`).join(", ")
+    : "(none yet)";
   console.log(
     `OSS emulator ready at ${running.endpoint} (region ${options.region ?? "cn-hangzhou"}, buckets: ${buckets})`,
   );

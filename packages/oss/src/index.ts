@@ -3,6 +3,13 @@
  * `@style-console/oss/signer`.
  */
 
+export type {
+  BucketSummary,
+  ListBucketsOptions,
+  ListBucketsResult,
+  ProcessConfiguration,
+} from "./client/buckets.ts";
+export { apiNameOf, OSS_API_NAMES } from "./client/api-names.ts";
 export type { OssClientOptions } from "./client/config.ts";
 export type { CallOptions } from "./client/context.ts";
 export {
@@ -15,6 +22,7 @@ export {
 export type { Addressing } from "./client/endpoint.ts";
 export { OssError, type OssErrorKind } from "./client/errors.ts";
 export { createOssClient, type OssClient, type PresignGetObjectOptions } from "./client/index.ts";
+export type { BucketLogging } from "./client/logging.ts";
 export type {
   GetObjectOptions,
   ListObjectsOptions,

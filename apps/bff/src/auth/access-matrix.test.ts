@@ -49,6 +49,47 @@ const SAMPLES: Record<string, Sample> = {
     ok: 204,
   },
   "GET /api/buckets/:bucket/objects": { path: "/api/buckets/photos/objects", ok: 200 },
+  "GET /api/buckets/:bucket/styles/export": { path: "/api/buckets/photos/styles/export", ok: 200 },
+  "POST /api/buckets/:bucket/styles/import": {
+    path: "/api/buckets/photos/styles/import?dryRun=true",
+    body: () => ({
+      format: "style-console/styles",
+      version: 1,
+      bucket: "x",
+      region: "cn-hangzhou",
+      styles: [],
+    }),
+    ok: 200,
+  },
+  "GET /api/buckets/:bucket/style-urls": {
+    path: "/api/buckets/photos/style-urls?key=a.jpg&style=seeded",
+    ok: 200,
+  },
+  "GET /api/fleet/styles": { path: "/api/fleet/styles?reference=photos", ok: 200 },
+  "GET /api/fleet/style-file.schema.json": { path: "/api/fleet/style-file.schema.json", ok: 200 },
+  "POST /api/fleet/copy/plan": {
+    path: "/api/fleet/copy/plan",
+    body: () => ({ source: "photos", targets: [] }),
+    ok: 400,
+  },
+  "GET /api/fleet/jobs": { path: "/api/fleet/jobs", ok: 200 },
+  "GET /api/fleet/jobs/:id": { path: "/api/fleet/jobs/00000000-0000-4000-8000-000000000000", ok: 404 },
+  "POST /api/fleet/jobs/:id/apply": {
+    path: "/api/fleet/jobs/00000000-0000-4000-8000-000000000000/apply",
+    ok: 404,
+  },
+  "POST /api/fleet/jobs/:id/cancel": {
+    path: "/api/fleet/jobs/00000000-0000-4000-8000-000000000000/cancel",
+    ok: 404,
+  },
+  "GET /api/buckets/:bucket/usage": { path: "/api/buckets/photos/usage", ok: 200 },
+  "POST /api/buckets/:bucket/usage/scan": { path: "/api/buckets/photos/usage/scan", ok: 200 },
+  "PUT /api/buckets/:bucket/usage/logging": {
+    path: "/api/buckets/photos/usage/logging",
+    body: () => ({ enabled: false }),
+    ok: 200,
+  },
+  "GET /api/usage/requests": { path: "/api/usage/requests", ok: 200 },
   "GET /api/samples": { path: "/api/samples", ok: 200 },
   // Not multipart: the upload route's own 415 shows the request got past the access check.
   "POST /api/samples": { path: "/api/samples", body: () => ({}), ok: 415 },

@@ -57,6 +57,23 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "PUT /api/buckets/:bucket/styles/:name": { need: "operator", buckets: pathBucket },
   "DELETE /api/buckets/:bucket/styles/:name": { need: "operator", buckets: pathBucket },
   "GET /api/buckets/:bucket/objects": { need: "viewer", buckets: pathBucket },
+  "GET /api/buckets/:bucket/usage": { need: "viewer", buckets: pathBucket },
+  "POST /api/buckets/:bucket/usage/scan": { need: "viewer", buckets: pathBucket },
+  "PUT /api/buckets/:bucket/usage/logging": { need: "operator", buckets: pathBucket },
+  "GET /api/usage/requests": { need: "viewer" },
+
+  // The fleet (issue 12). Its cross-bucket routes read or write buckets named in the query or body;
+  // they are for roles that are not limited to some buckets (NEEDS_A_BUCKET_WHEN_LIMITED).
+  "GET /api/buckets/:bucket/styles/export": { need: "viewer", buckets: pathBucket },
+  "POST /api/buckets/:bucket/styles/import": { need: "operator", buckets: pathBucket },
+  "GET /api/buckets/:bucket/style-urls": { need: "viewer", buckets: pathBucket },
+  "GET /api/fleet/styles": { need: "viewer" },
+  "GET /api/fleet/style-file.schema.json": { need: "signedIn" },
+  "POST /api/fleet/copy/plan": { need: "operator" },
+  "GET /api/fleet/jobs": { need: "viewer" },
+  "GET /api/fleet/jobs/:id": { need: "viewer" },
+  "POST /api/fleet/jobs/:id/apply": { need: "operator" },
+  "POST /api/fleet/jobs/:id/cancel": { need: "operator" },
 
   "GET /api/samples": { need: "viewer" },
   "POST /api/samples": { need: "designer" },
@@ -84,4 +101,12 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
 };
 
 /** Routes whose whole data is per bucket, so a role limited to some buckets must name one. */
-export const NEEDS_A_BUCKET_WHEN_LIMITED = new Set(["GET /api/audit"]);
+export const NEEDS_A_BUCKET_WHEN_LIMITED = new Set([
+  "GET /api/audit",
+  "GET /api/fleet/styles",
+  "POST /api/fleet/copy/plan",
+  "GET /api/fleet/jobs",
+  "GET /api/fleet/jobs/:id",
+  "POST /api/fleet/jobs/:id/apply",
+  "POST /api/fleet/jobs/:id/cancel",
+]);

@@ -1,4 +1,6 @@
+import type { OssClient } from "@style-console/oss";
 import type { BucketObjects } from "./bucket-objects.ts";
+import type { LogSource } from "./oss-bucket-logs.ts";
 
 /** A style as the upstream (OSS or the emulator) reports it. */
 export interface UpstreamStyle {
@@ -32,4 +34,11 @@ export interface ManagedBucket {
   styles: BucketStyles;
   /** Its objects: listed as preview sources, fetched for previews and watermarks. */
   objects: BucketObjects;
+  /**
+   * The OSS client every bucket of this console shares (signed per bucket region): the fleet's bucket
+   * calls (processConfiguration, presigned URLs). Absent in tests that fake a bucket.
+   */
+  client?: OssClient;
+  /** Its access logging and the log objects, for the usage index (`usage/`). */
+  logs: LogSource;
 }

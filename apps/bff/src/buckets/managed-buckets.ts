@@ -1,15 +1,21 @@
 import { type Credentials, createOssClient, type OssClientOptions } from "@style-console/oss";
 import { HttpError } from "../http/error.ts";
 import type { ManagedBucket } from "./bucket-styles.ts";
+import { ossLogSource } from "./oss-bucket-logs.ts";
 import { ossBucketObjects } from "./oss-bucket-objects.ts";
 import { ossBucketStyles } from "./oss-bucket-styles.ts";
 
 export interface ManagedBucketsOptions {
+  /** The region of a bucket given by name only (and of the client). */
   region: string;
-  /** Default `https://oss-<region>.aliyuncs.com`. */
+  /**
+   * Every request goes here when set (an internal endpoint, the emulator), still signed for its bucket's
+   * region; unset, each bucket is reached at `https://oss-<its region>.aliyuncs.com`.
+   */
   endpoint?: string | undefined;
   credentials: Credentials;
-  buckets: readonly string[];
+  /** Names (in `region`) or discovered `{ name, region }` (fleet/discovery.ts). */
+  buckets: ReadonlyArray<string | { name: string; region: string }>;
   styleLimit: number;
   /**
    * Client tuning: tests turn retries off and shorten timeouts; `main.ts` replaces the client's own
@@ -25,21 +31,26 @@ export interface ManagedBucketsOptions {
  * managedBuckets({ region: "cn-hangzhou", credentials, buckets: ["photos"], styleLimit: 50 });
  */
 export function managedBuckets(options: ManagedBucketsOptions): ManagedBucket[] {
+  const list = options.buckets.map((b) => (typeof b === "string" ? { name: b, region: options.region } : b));
+  const regions = new Map(list.map((b) => [b.name, b.region]));
   const client = createOssClient({
     region: options.region,
     endpoint: options.endpoint,
     credentials: options.credentials,
+    bucketRegion: (bucket) => regions.get(bucket),
     ...options.client,
   });
   const secrets = [options.credentials.accessKeySecret, options.credentials.securityToken ?? ""];
-  const endpoint = options.endpoint ?? `https://oss-${options.region}.aliyuncs.com`;
-  return options.buckets.map((name) => ({
+  const logs = ossLogSource(client, secrets);
+  return list.map(({ name, region }) => ({
     name,
-    region: options.region,
-    endpoint,
+    region,
+    endpoint: options.endpoint ?? `https://oss-${region}.aliyuncs.com`,
+    client,
     styleLimit: options.styleLimit,
     styles: ossBucketStyles(client, name, secrets),
     objects: ossBucketObjects(client, name, secrets),
+    logs,
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { AuditTables } from "../audit/tables.ts";
 import type { UploadTables } from "../preview/sources/object-uploads.ts";
 import type { SessionTables } from "../session/tables.ts";
+import type { UsageTables } from "../usage/tables.ts";
 import type { UsersTables } from "../users/tables.ts";
 import type { OssRateTables } from "./oss-rate.ts";
 
@@ -9,4 +10,10 @@ import type { OssRateTables } from "./oss-rate.ts";
  * folder (`<feature>/tables.ts`, an interface `<Feature>Tables`) and adds it to this list; its migration
  * (`db/migrations/YYYYMMDDHHMM_<what>.ts`) creates them.
  */
-export interface Database extends AuditTables, SessionTables, UsersTables, OssRateTables, UploadTables {}
+export interface Database
+  extends AuditTables,
+    SessionTables,
+    UsersTables,
+    OssRateTables,
+    UploadTables,
+    UsageTables {}

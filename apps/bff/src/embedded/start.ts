@@ -2,8 +2,8 @@ import { join } from "node:path";
 import { createOssClient, type OssClient } from "@style-console/oss";
 import { startEmulator } from "@style-console/oss-emulator";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
-import { managedBuckets } from "../buckets/managed-buckets.ts";
-import { DEMO_BUCKETS, DEMO_REGION, type DemoBucket } from "./demo.ts";
+import { type ManagedBucketsOptions, managedBuckets } from "../buckets/managed-buckets.ts";
+import { DEMO_BUCKETS, DEMO_LOG_BUCKET, DEMO_REGION, type DemoBucket } from "./demo.ts";
 import { loadOrCreateKeyPair } from "./keys.ts";
 import { seedDemo } from "./seed.ts";
 
@@ -18,6 +18,10 @@ export interface EmbeddedOptions {
   demo?: readonly DemoBucket[];
   /** Buckets the console owns in the emulator (not managed, not listed): the uploads' bucket. */
   ownBuckets?: readonly string[];
+  /** Seconds between the emulator's access-log deliveries (default 60; OSS's own is hourly). */
+  accessLogSeconds?: number;
+  /** Options of the console's OSS client (the request-accounting hooks). */
+  client?: ManagedBucketsOptions["client"];
   log?: (line: string) => void;
 }
 
@@ -49,18 +53,41 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     accessKeyId: keys.accessKeyId,
     accessKeySecret: keys.accessKeySecret,
     region: DEMO_REGION,
-    buckets: [...demo.map((b) => b.name), ...(options.ownBuckets ?? [])],
+    buckets: [
+      ...demo.map((b) => ({ name: b.name, region: b.region })),
+      ...(options.ownBuckets ?? []),
+      DEMO_LOG_BUCKET,
+    ],
     styleLimit: options.styleLimit,
+    accessLogIntervalSeconds: options.accessLogSeconds ?? 60,
   });
   try {
-    const client = createOssClient({ region: DEMO_REGION, endpoint: emulator.endpoint, credentials: keys });
+    // The emulator serves every region on one address: every request goes there, each signed for its
+    // bucket's own region, exactly as with OSS_ENDPOINT in cloud mode.
+    const regions = new Map(emulator.buckets.map((b) => [b.name, b.region]));
+    const client = createOssClient({
+      region: DEMO_REGION,
+      endpoint: emulator.endpoint,
+      credentials: keys,
+      bucketRegion: (bucket) => regions.get(bucket),
+    });
     const seeded = await seedDemo(client, demo, options.samplesDir, join(options.dataDir, "seeded.json"));
+    // Usage needs access logs: a freshly seeded demo logs each bucket into the log bucket (OSS advises a
+    // bucket of its own for logs); later the operator's choice, on or off, stands.
+    if (seeded) {
+      for (const b of demo)
+        await client.putBucketLogging(
+          { targetBucket: DEMO_LOG_BUCKET, targetPrefix: `${b.name}/` },
+          { bucket: b.name },
+        );
+    }
     const buckets = managedBuckets({
       region: DEMO_REGION,
       endpoint: emulator.endpoint,
       credentials: keys,
-      buckets: demo.map((b) => b.name),
+      buckets: demo.map((b) => ({ name: b.name, region: regions.get(b.name) ?? b.region })),
       styleLimit: options.styleLimit,
+      client: options.client,
     });
     return {
       endpoint: emulator.endpoint,

@@ -15,7 +15,7 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  *  1. carry `X-Requested-With: style-console`. A cross-site page cannot add a custom header without a
  *     CORS preflight, which this server never grants; and
  *  2. come from this origin: `Sec-Fetch-Site: same-origin` when the browser sends it (it cannot be forged
- *     by a page), else an `Origin` (or, failing that, `Referer`) whose host equals the `Host` header.
+ *     by a page), else an `Origin` (or, failing that, `Referer`) whose scheme and host equal this request's.
  *
  * The pages are served with `Referrer-Policy: same-origin`, so a same-origin POST (fetch or XHR)
  * carries its real Origin where `Sec-Fetch-Site` is absent (plain http on a non-loopback host); under
@@ -34,10 +34,11 @@ export const csrfGuard: MiddlewareHandler<ApiEnv> = async (c, next) => {
         `Mutating requests must carry ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}.`,
       );
     }
-    // The URL's host is the Host header as @hono/node-server builds it (and is set in in-process tests).
+    // The URL's origin is the scheme of the socket (https on a TLS socket) and the Host header, as
+    // @hono/node-server builds it (and as in-process tests set it).
     if (
       !sameOrigin(
-        new URL(c.req.url).host,
+        new URL(c.req.url).origin,
         c.req.header("Sec-Fetch-Site"),
         c.req.header("Origin"),
         c.req.header("Referer"),
@@ -49,12 +50,14 @@ export const csrfGuard: MiddlewareHandler<ApiEnv> = async (c, next) => {
   await next();
 };
 
-function sameOrigin(host: string, fetchSite?: string, origin?: string, referer?: string): boolean {
+// Scheme, host and port, as the browser's same-origin rule: `http://console` posting to
+// `https://console` is another origin (a page on plain http could be anyone's on the network).
+function sameOrigin(own: string, fetchSite?: string, origin?: string, referer?: string): boolean {
   if (fetchSite !== undefined) return fetchSite === "same-origin";
   const source = origin !== undefined && origin !== "null" ? origin : referer;
   if (source === undefined) return false;
   try {
-    return new URL(source).host === host;
+    return new URL(source).origin === own;
   } catch {
     return false;
   }

@@ -61,10 +61,20 @@ export function createErrorHandler(logger: Logger) {
     if (httpError) {
       for (const [name, value] of Object.entries(httpError.extra.headers ?? {})) c.header(name, value);
       if (httpError.status >= 500)
-        logger.error(`${c.req.method} ${c.req.path}: ${httpError.code} ${httpError.message}`);
+        logger.error("request failed", {
+          method: c.req.method,
+          path: c.req.path,
+          code: httpError.code,
+          message: httpError.message,
+        });
       return c.json(httpError.toBody(), httpError.status);
     }
-    logger.error(`${c.req.method} ${c.req.path}: unexpected ${error.name}: ${error.message}`);
+    logger.error("request failed unexpectedly", {
+      method: c.req.method,
+      path: c.req.path,
+      error: error.name,
+      message: error.message,
+    });
     return c.json(
       { error: { code: "InternalError", message: "The console's server failed unexpectedly; see its log." } },
       500,

@@ -1,13 +1,26 @@
 import type { MiddlewareHandler } from "hono";
 
 /**
- * Security headers on every response, API and SPA alike. The CSP allows no inline script or style: the
- * Vite build emits only external files, and previews are `blob:`/`data:` images.
+ * Security headers on every response, API and SPA alike. The CSP allows no inline script and no inline
+ * style but three: the Vite build emits only external files, and previews are `blob:`/`data:` images.
+ * The three are CodeMirror's own base stylesheets (the content editor, decision 021), which it injects as
+ * `<style>` elements; they are allowed by their SHA-256, so an upgrade that changes them shows up as a
+ * CSP error in the browser tests (whose console-error guard fails on it), never as a silent hole.
+ * Inline style *attributes* are allowed (`style-src-attr`): CodeMirror sets a few with `setAttribute`
+ * (`style="min-height: …"`, tooltip positions); an attribute cannot load anything, and injecting one would
+ * need an HTML injection the script policy already defeats.
  */
+const CODEMIRROR_STYLE_HASHES = [
+  "VKonCaIC5Vet08F8o6etyoUddvlCt173Jt4m17cWUz8=",
+  "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+  "576wC/893Z2VjN6ftotWrgC3lanZmqRi/huYewvD7iI=",
+];
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${CODEMIRROR_STYLE_HASHES.map((h) => `'sha256-${h}'`).join(" ")}`,
+  "style-src-attr 'unsafe-inline'",
   "img-src 'self' blob: data:",
   "connect-src 'self'",
   "font-src 'self'",

@@ -21,6 +21,18 @@ export interface PreviewConfig {
   /** Uncached bucket objects downloading at once before the next gets 503 (default 6). */
   maxDownloads?: number;
   renderTimeoutMs?: number;
+  /**
+   * Bytes the running renders and upload checks may hold together, by their estimates (default
+   * 256 MB, so that the console stays under 512 MB whatever it is sent). A draft whose estimate is
+   * larger is refused (422) with what needs the memory.
+   */
+  memoryBytes?: number;
+  /** Longest wait for a render slot before a 503 with Retry-After (default 15 s). */
+  maxWaitMs?: number;
+  /** An upload whose body pauses this long is dropped with a 408 (default 10 s). */
+  uploadIdleTimeoutMs?: number;
+  /** An upload whose body takes longer than this in all is dropped with a 408 (default 60 s). */
+  uploadTimeoutMs?: number;
   /** Bucket objects larger than this are refused as sources (default 20 MB, the OSS limit). */
   maxSourceBytes?: number;
   /** libvips threads per render (default: cores ÷ concurrency, so renders × threads ≤ cores). */
@@ -52,7 +64,12 @@ export function createPreviewDeps(options: PreviewDepsOptions) {
   const cores = availableParallelism();
   const concurrency = options.concurrency ?? cores;
   sharp.concurrency(options.sharpThreads ?? Math.max(1, Math.floor(cores / concurrency)));
-  const queue = new RenderQueue({ concurrency, maxWaiting: options.maxWaiting ?? 4 * concurrency });
+  const queue = new RenderQueue({
+    concurrency,
+    maxWaiting: options.maxWaiting ?? 4 * concurrency,
+    memoryBytes: options.memoryBytes ?? 256 * MB,
+    maxWaitMs: options.maxWaitMs ?? 15_000,
+  });
   const results = new ByteLru<Rendered>(
     options.resultCacheBytes ?? 64 * MB,
     (r) => r.data.length + r.warnings.join("").length + 256,
@@ -75,7 +92,11 @@ export function createPreviewDeps(options: PreviewDepsOptions) {
     ...(options.maxSourceBytes === undefined ? {} : { maxSourceBytes: options.maxSourceBytes }),
     ...(options.beforeRender === undefined ? {} : { beforeRender: options.beforeRender }),
   });
-  return { service, queue, results, samples, uploads, objects, buckets: options.buckets };
+  const uploadTimeouts = {
+    idleMs: options.uploadIdleTimeoutMs ?? 10_000,
+    totalMs: options.uploadTimeoutMs ?? 60_000,
+  };
+  return { service, queue, results, samples, uploads, objects, buckets: options.buckets, uploadTimeouts };
 }
 
 export type PreviewDeps = ReturnType<typeof createPreviewDeps>;

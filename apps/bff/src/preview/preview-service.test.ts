@@ -31,6 +31,7 @@ function hangingBucket() {
     styleLimit: 50,
     styles: {} as BucketStyles,
     objects,
+    logs: {} as ManagedBucket["logs"],
   };
   return { bucket, gets };
 }

@@ -1,5 +1,14 @@
 import { createHash } from "node:crypto";
-import { isRenderError, LIMITS, type RenderInfo, render } from "@style-console/imgproc/render";
+import {
+  estimateDecodeMemory,
+  estimateRenderMemory,
+  isRenderError,
+  LIMITS,
+  type MemoryEstimate,
+  probeHeader,
+  type RenderInfo,
+  render,
+} from "@style-console/imgproc/render";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
 import { HttpError } from "../http/error.ts";
@@ -59,8 +68,19 @@ const MB = 1024 * 1024;
 
 const since = (start: number) => performance.now() - start;
 
-function toHttpError(error: unknown): unknown {
+function toHttpError(error: unknown, timeoutMs: number): unknown {
   if (!isRenderError(error)) return error;
+  // The render had its slot and its memory: a timeout is this image's and this draft's cost, and
+  // the same draft on the same image will take as long again. Not busy (503): too expensive (422).
+  if (error.code === "ProcessTimeout") {
+    const operation = error.operation ?? "the draft";
+    return new HttpError(
+      422,
+      "PreviewTooExpensive",
+      `Rendering \`${operation}\` on this image took longer than ${Math.round(timeoutMs / 1000)} s, and would every time: make the image smaller first (resize before the expensive action) or use a smaller image.`,
+      { details: { operation, reason: "time", limitSeconds: Math.round(timeoutMs / 1000) } },
+    );
+  }
   return new HttpError(error.status as 400, error.code, error.message, {
     ...(error.ossCode === undefined ? {} : { details: { ec: error.ossCode } }),
   });
@@ -178,8 +198,60 @@ export function createPreviewService(options: PreviewServiceOptions) {
       });
       return { data, info, contentType, warnings };
     } catch (error) {
-      throw toHttpError(error);
+      throw toHttpError(error, options.renderTimeoutMs ?? LIMITS.timeoutMs);
     }
+  }
+
+  // From the header only: what the render will hold at its peak. A draft that can never fit is refused
+  // here with what needs the memory; one that fits waits in the queue until the running ones leave room.
+  // A watermark image is decoded too, and held as RGBA while it is composited: a 5 MB logo can be a
+  // 15000×15000 WebP as well as the main image can.
+  async function withMarks(cost: MemoryEstimate, images: Map<string, Uint8Array>): Promise<MemoryEstimate> {
+    let bytes = cost.bytes;
+    for (const [name, mark] of images) {
+      try {
+        const header = await probeHeader(mark);
+        bytes += estimateDecodeMemory(header).bytes + header.width * header.height * 4;
+      } catch {
+        // Not an image: the render refuses it with the watermark's own error.
+        continue;
+      }
+      if (bytes > options.queue.memoryBytes) {
+        const neededMB = Math.ceil(bytes / MB);
+        const limitMB = Math.floor(options.queue.memoryBytes / MB);
+        throw new HttpError(
+          422,
+          "PreviewTooExpensive",
+          `The watermark image "${name}" brings this preview to about ${neededMB} MB; previews may use ${limitMB} MB (PREVIEW_MEMORY_MB). Use a smaller watermark image.`,
+          { details: { operation: `watermark ${name}`, reason: "memory", neededMB, limitMB } },
+        );
+      }
+    }
+    return { ...cost, bytes };
+  }
+
+  async function costOf(source: SourceBytes, draft: Draft): Promise<MemoryEstimate> {
+    let estimate: MemoryEstimate;
+    let size = "";
+    try {
+      const header = await probeHeader(source.bytes, maxSourceBytes);
+      size = `${header.width}×${header.height}${header.frames > 1 ? `×${header.frames} frames` : ""} ${header.format.toUpperCase()}`;
+      estimate = estimateRenderMemory(header, draft.canonical || "?");
+    } catch (error) {
+      throw toHttpError(error, 0);
+    }
+    const budget = options.queue.memoryBytes;
+    if (estimate.bytes > budget) {
+      const neededMB = Math.ceil(estimate.bytes / MB);
+      const limitMB = Math.floor(budget / MB);
+      throw new HttpError(
+        422,
+        "PreviewTooExpensive",
+        `\`${estimate.step}\` on this ${size} image needs about ${neededMB} MB; previews may use ${limitMB} MB (PREVIEW_MEMORY_MB). Resize first, or use a smaller image.`,
+        { details: { operation: estimate.step, reason: "memory", neededMB, limitMB } },
+      );
+    }
+    return estimate;
   }
 
   async function preview(
@@ -201,10 +273,12 @@ export function createPreviewService(options: PreviewServiceOptions) {
     const cached = options.results.get(etag);
     if (cached) return { notModified: false, etag, rendered: cached, cache: "hit", timings };
     start = performance.now();
-    const images = await prefetchMarks(marks, signal);
+    // Both before the render slot: the estimate (which may refuse the draft) and the downloads.
+    const [sourceCost, images] = await Promise.all([costOf(source, draft), prefetchMarks(marks, signal)]);
     if (marks.length > 0) timings.push({ name: "watermarks", ms: since(start) });
+    const cost = await withMarks(sourceCost, images);
     start = performance.now();
-    const { value, waitedMs } = await options.queue.run(() => renderNow(source, draft, images), signal);
+    const { value, waitedMs } = await options.queue.run(() => renderNow(source, draft, images), signal, cost);
     timings.push({ name: "queue", ms: waitedMs }, { name: "render", ms: since(start) - waitedMs });
     options.results.set(etag, value);
     return { notModified: false, etag, rendered: value, cache: "miss", timings };

@@ -1,25 +1,27 @@
 import { LIMITS } from "@style-console/imgproc/render";
 import { Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
+import { readBody } from "../http/read-body.ts";
 import { validate } from "../http/zod-validator.ts";
 import type { PreviewDeps } from "./index.ts";
-import { inspectImage } from "./sources/inspect.ts";
+import { decodeAll, inspectHeader } from "./sources/inspect.ts";
 import type { SampleDto } from "./sources/sample.ts";
 import { UploadStore } from "./sources/uploads.ts";
 
 /** The upload's own body cap: the image limit plus room for the multipart framing. */
 export const MAX_UPLOAD_BODY_BYTES = LIMITS.maxInputBytes + 64 * 1024;
 
-const tooLarge = () => {
-  throw new HttpError(
+const MB = 1024 * 1024;
+
+const tooLarge = () =>
+  new HttpError(
     413,
     "ImageTooLarge",
-    `The upload is larger than ${LIMITS.maxInputBytes / 1024 / 1024} MB, the OSS limit for an image.`,
+    `The upload is larger than ${LIMITS.maxInputBytes / MB} MB, the OSS limit for an image.`,
+    { headers: { Connection: "close" } },
   );
-};
 
 // What we show of the uploader's file name: printable, bounded. It is a label, never a path.
 const displayName = (name: string) => name.replace(/[\p{Cc}\\/]+/gu, "_").slice(0, 200) || "upload";
@@ -56,17 +58,29 @@ export function sampleRoutes(preview: PreviewDeps) {
       const samples: SampleDto[] = [...builtin, ...uploads];
       return c.json({ samples }, 200);
     })
-    .post("/", fewAtOnce, bodyLimit({ maxSize: MAX_UPLOAD_BODY_BYTES, onError: tooLarge }), async (c) => {
-      if (!/^multipart\/form-data/i.test(c.req.header("Content-Type") ?? "")) {
+    .post("/", fewAtOnce, async (c) => {
+      const type = c.req.header("Content-Type") ?? "";
+      if (!/^multipart\/form-data/i.test(type)) {
         throw new HttpError(
           415,
           "UnsupportedMediaType",
           "Upload the image as multipart/form-data, field `file`.",
         );
       }
+      // Bounded in size and in time: a client that stalls or trickles loses its slot (408).
+      const raw = await readBody(c.req.raw, {
+        maxBytes: MAX_UPLOAD_BODY_BYTES,
+        idleMs: preview.uploadTimeouts.idleMs,
+        totalMs: preview.uploadTimeouts.totalMs,
+        tooLarge,
+      });
       let body: Record<string, string | File>;
       try {
-        body = (await c.req.parseBody()) as Record<string, string | File>;
+        const form = await new Response(
+          new Uint8Array(raw.buffer as ArrayBuffer, raw.byteOffset, raw.byteLength),
+          { headers: { "Content-Type": type } },
+        ).formData();
+        body = Object.fromEntries(form.entries()) as Record<string, string | File>;
       } catch (error) {
         if (error instanceof HttpError) throw error;
         throw new HttpError(400, "MalformedUpload", "The multipart body cannot be read.");
@@ -75,8 +89,19 @@ export function sampleRoutes(preview: PreviewDeps) {
       if (!(file instanceof File))
         throw new HttpError(400, "MissingFile", "Send the image in the field `file`.");
       const bytes = Buffer.from(await file.arrayBuffer());
-      // Decoding a whole image to check it is CPU work: it waits its turn with the renders.
-      const { value: facts } = await preview.queue.run(() => inspectImage(bytes), c.req.raw.signal);
+      const { facts, kind, cost } = await inspectHeader(bytes);
+      if (cost.bytes > preview.queue.memoryBytes) {
+        const neededMB = Math.ceil(cost.bytes / MB);
+        const limitMB = Math.floor(preview.queue.memoryBytes / MB);
+        throw new HttpError(
+          422,
+          "ImageTooExpensive",
+          `This ${facts.width}×${facts.height} ${facts.format.toUpperCase()} needs about ${neededMB} MB to decode; previews may use ${limitMB} MB (PREVIEW_MEMORY_MB). Upload a smaller image.`,
+          { details: { operation: cost.step, reason: "memory", neededMB, limitMB } },
+        );
+      }
+      // Decoding a whole image to check it is CPU and memory work: it waits its turn with the renders.
+      await preview.queue.run(() => decodeAll(bytes, kind, facts.frames > 1), c.req.raw.signal, cost);
       const sample = await preview.uploads.save(bytes, displayName(file.name), facts);
       return c.json(sample, 201);
     })

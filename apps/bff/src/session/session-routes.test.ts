@@ -152,6 +152,15 @@ describe("CSRF rules for cookie sessions", () => {
     expect((await create({ ...headers, "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
   });
 
+  it("compares the scheme too: the same host on another scheme or port is another origin (issue 14)", async () => {
+    const headers = await h.browser();
+    // The harness serves http://localhost; a page on https://localhost, or on :8080, is not this console.
+    expect((await create({ ...headers, Origin: "https://localhost" })).status).toBe(403);
+    expect((await create({ ...headers, Origin: "http://localhost:8080" })).status).toBe(403);
+    const { Origin: _o, ...noOrigin } = headers;
+    expect((await create({ ...noOrigin, Referer: "https://localhost/styles" })).status).toBe(403);
+  });
+
   it("accepts Sec-Fetch-Site: same-origin (Origin null from a no-referrer page), or a same-origin Referer", async () => {
     const headers = await h.browser();
     expect((await create({ ...headers, Origin: "null", "Sec-Fetch-Site": "same-origin" })).status).toBe(201);
@@ -194,7 +203,13 @@ describe("security headers", () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("img-src 'self' blob: data:");
-      expect(csp).not.toContain("unsafe-inline");
+      // No inline script, no inline <style> but CodeMirror's three by hash; only style attributes may be
+      // inline (style-src-attr, for CodeMirror; decision 021).
+      const directives = new Map(csp.split(/;\s*/).map((d) => [d.split(" ")[0] ?? "", d] as const));
+      expect(directives.get("script-src")).toBe("script-src 'self'");
+      expect(directives.get("style-src")).not.toContain("unsafe-inline");
+      expect(directives.get("style-src-attr")).toBe("style-src-attr 'unsafe-inline'");
+      expect(csp.replace(directives.get("style-src-attr") ?? "", "")).not.toContain("unsafe-inline");
       expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
       expect(res.headers.get("X-Frame-Options")).toBe("DENY");

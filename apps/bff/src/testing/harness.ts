@@ -18,6 +18,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { Readiness } from "../db/readiness.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import type { PreviewConfig } from "../preview/index.ts";
+import { RequestAccounting } from "../usage/request-accounting.ts";
 import { type PeopleHelpers, peopleHelpers } from "./people-helpers.ts";
 import { createTestDatabase, type TestDatabase } from "./postgres.ts";
 
@@ -39,6 +40,8 @@ export interface HarnessOptions {
   styleLimit?: number;
   now?: () => number;
   signInLimit?: { maxFailures: number; windowMs: number };
+  /** The fleet's request rate (default 100/s) and writes in flight. */
+  fleet?: { qps?: number; concurrency?: number };
   /** Sign-in throttling (default: the console's defaults). */
   throttle?: ThrottlePolicy;
   /** `TRUST_PROXY`: proxies whose X-Forwarded-For is trusted (default 0). */
@@ -110,7 +113,11 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     log: (line) => ossRequests.push(line),
     ...(options.faults ? { faults: options.faults } : {}),
   });
+  // One JSON object per event, as the real logger writes them (without time and level).
   const logs: string[] = [];
+  // `name@region` buckets live in their region; the console signs each for it (issue 12).
+  const regionOf = new Map(emulator.buckets.map((b) => [b.name, b.region]));
+  const names = options.buckets ?? emulatorBuckets.map((b) => b.split("@")[0] ?? b);
   const choice = options.database ?? "postgres";
   let owned: TestDatabase | undefined;
   let databaseUrl: string | undefined;
@@ -123,25 +130,32 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
   }
   const database = await openDatabase({ url: databaseUrl, dataDir: join(dataDir, "db"), poolSize: 4 });
   await migrateToLatest(database.db);
+  // The console's OSS requests are counted as in production (usage/request-accounting.ts).
+  const accounting = new RequestAccounting(database.db);
   const buckets = managedBuckets({
     region: "cn-hangzhou",
     endpoint: emulator.endpoint,
     credentials: { accessKeyId, accessKeySecret: options.bffSecret ?? secret },
-    buckets: options.buckets ?? emulatorBuckets,
+    buckets: names.map((name) => ({ name, region: regionOf.get(name) ?? "cn-hangzhou" })),
     styleLimit: options.styleLimit ?? 50,
-    client: { retry: false, timeoutMs: 5000 },
+    client: { retry: false, timeoutMs: 5000, hooks: accounting.hooks },
   });
   let offset = 0;
   const base = options.now ?? Date.now;
   const now = () => base() + offset;
   const api = createApiDeps({
+    usage: { accounting },
     adminToken: ADMIN_TOKEN,
     sessionTtlMs: 3_600_000,
     buckets,
     database,
     readiness: new Readiness(),
+    fleet: { jobsDir: join(dataDir, "fleet", "jobs"), ...options.fleet },
     // Raw lines, no redactor: the code itself must not log secrets.
-    logger: { info: (line) => logs.push(line), error: (line) => logs.push(line) },
+    logger: {
+      info: (msg, fields) => logs.push(JSON.stringify({ msg, ...fields })),
+      error: (msg, fields) => logs.push(JSON.stringify({ msg, ...fields })),
+    },
     preview: { samplesDir: SAMPLES_DIR, uploadsDir: join(dataDir, "uploads"), ...options.preview },
     now,
     ...(options.throttle ? { throttle: options.throttle } : {}),
@@ -186,6 +200,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
       region: "cn-hangzhou",
       endpoint: emulator.endpoint,
       credentials: { accessKeyId, accessKeySecret: secret },
+      bucketRegion: (bucket) => regionOf.get(bucket),
       retry: false,
     }),
     dataDir,

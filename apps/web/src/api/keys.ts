@@ -4,6 +4,9 @@
  */
 export const keys = {
   session: () => ["session"] as const,
+  health: () => ["health"] as const,
+  /** One rendered preview, by its full URL (the draft, the source, the bucket). */
+  preview: (url: string) => ["preview", url] as const,
   buckets: () => ["buckets"] as const,
   styles: (bucket: string) => ["buckets", bucket, "styles"] as const,
   style: (bucket: string, name: string) => ["buckets", bucket, "styles", name] as const,

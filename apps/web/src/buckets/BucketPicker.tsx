@@ -4,6 +4,10 @@ import { bucketsQuery } from "../api/buckets.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { rememberBucket } from "./remembered.ts";
 
+function regionsOf(list: ReadonlyArray<{ region: string }>): string[] {
+  return [...new Set(list.map((b) => b.region))].sort();
+}
+
 /** The header's bucket switch; choosing one opens its styles and is remembered for the next visit. */
 export function BucketPicker({ current }: { current: string | null }) {
   const { t } = useI18n();
@@ -22,10 +26,17 @@ export function BucketPicker({ current }: { current: string | null }) {
         }}
       >
         {current && !list.some((b) => b.name === current) ? <option value={current}>{current}</option> : null}
-        {list.map((b) => (
-          <option key={b.name} value={b.name}>
-            {b.name}
-          </option>
+        {regionsOf(list).map((region) => (
+          // Grouped by region: a fleet spans several (issue 12).
+          <optgroup key={region} label={t("buckets.region", { region })}>
+            {list
+              .filter((b) => b.region === region)
+              .map((b) => (
+                <option key={b.name} value={b.name}>
+                  {b.name}
+                </option>
+              ))}
+          </optgroup>
         ))}
       </select>
     </label>

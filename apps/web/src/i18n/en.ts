@@ -1,4 +1,6 @@
+import { enFleet } from "../fleet/i18n.ts";
 import { enPeople } from "../people/messages.ts";
+import { enUsage } from "../usage/messages.ts";
 import { enPreview } from "./en-preview.ts";
 
 /**
@@ -57,6 +59,24 @@ export const en = {
   "styles.empty.cta": "Create the first style",
   "styles.filter.category": "Category",
   "styles.filter.all": "All",
+  "paste.ossUrl": "You pasted a full image URL: only its x-oss-process part was kept as the content.",
+  "paste.jdUrl": "You pasted a JD Cloud image URL: its img/… part was kept, and can be converted below.",
+  "paste.styleRef":
+    "That URL applies the saved style “{name}”; it holds no chain to edit here. Open “{name}” from the list to edit it.",
+  "paste.keepUrl": "Paste the whole URL instead",
+  "paste.dismiss": "OK",
+  "editor.content.empty": "Enter an image/… chain, for example image/resize,w_200.",
+  "menu.account": "Account",
+  "menu.theme": "Theme",
+  "menu.theme.light": "Light",
+  "menu.theme.dark": "Dark",
+  "menu.theme.system": "System",
+  "shortcuts.title": "Keyboard shortcuts",
+  "shortcuts.search": "Search the styles",
+  "shortcuts.new": "New style",
+  "shortcuts.escape": "Clear the search, or leave it",
+  "shortcuts.help": "Show this list",
+  "shortcuts.close": "Close",
   "leave.title": "Leave without saving?",
   "leave.body": "Your changes to this style have not been saved. If you leave now, they are lost.",
   "leave.stay": "Stay and keep editing",
@@ -154,7 +174,9 @@ export const en = {
   "error.hint.UpstreamBusy": "OSS is throttling or busy. Wait a moment and try again.",
   "error.hint.generic": "Quote the request ID when you contact Alibaba Cloud support.",
   ...enPreview,
+  ...enFleet,
   ...enPeople,
+  ...enUsage,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
+import { zhCNFleet } from "../fleet/i18n.ts";
 import { zhCNPeople } from "../people/messages.ts";
+import { zhCNUsage } from "../usage/messages.ts";
 import type { Messages } from "./en.ts";
 import { zhCNPreview } from "./zh-CN-preview.ts";
 
@@ -54,6 +56,24 @@ export const zhCN: Messages = {
   "styles.empty.cta": "创建第一个样式",
   "styles.filter.category": "分类",
   "styles.filter.all": "全部",
+  "paste.ossUrl": "你粘贴的是完整的图片 URL：仅保留其中 x-oss-process 部分作为内容。",
+  "paste.jdUrl": "你粘贴的是京东云图片 URL：已保留其中 img/… 部分，可在下方转换。",
+  "paste.styleRef":
+    "该 URL 应用的是已保存的样式“{name}”，这里没有可编辑的处理链。请在列表中打开“{name}”进行编辑。",
+  "paste.keepUrl": "改为粘贴完整 URL",
+  "paste.dismiss": "知道了",
+  "editor.content.empty": "请输入 image/… 处理链，例如 image/resize,w_200。",
+  "menu.account": "账户",
+  "menu.theme": "主题",
+  "menu.theme.light": "浅色",
+  "menu.theme.dark": "深色",
+  "menu.theme.system": "跟随系统",
+  "shortcuts.title": "键盘快捷键",
+  "shortcuts.search": "搜索样式",
+  "shortcuts.new": "新建样式",
+  "shortcuts.escape": "清空搜索，或离开搜索框",
+  "shortcuts.help": "显示此列表",
+  "shortcuts.close": "关闭",
   "leave.title": "不保存就离开？",
   "leave.body": "你对此样式的修改尚未保存。现在离开，修改将丢失。",
   "leave.stay": "留下继续编辑",
@@ -147,5 +167,7 @@ export const zhCN: Messages = {
   "error.hint.UpstreamBusy": "OSS 正在限流或繁忙，请稍后重试。",
   "error.hint.generic": "联系阿里云技术支持时请提供请求 ID。",
   ...zhCNPreview,
+  ...zhCNFleet,
   ...zhCNPeople,
+  ...zhCNUsage,
 };

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { fetchParity } from "../api/preview.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { stripTicks } from "../lib/ticks.ts";
 import { formatBytes } from "./facts.ts";
 import { type PreviewSource, sourceParam } from "./source.ts";
 
@@ -51,7 +52,7 @@ export function ParityCheck({
         </p>
       ) : current && check.error ? (
         <p role="alert" className="field-error">
-          {t("preview.failed", { message: check.error.message })}
+          {t("preview.failed", { message: stripTicks(check.error.message) })}
         </p>
       ) : (
         <p className="field-hint">{t("parity.hint")}</p>

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { stripTicks } from "../lib/ticks.ts";
 import { FactsList } from "./FactsList.tsx";
 import type { ImageFacts } from "./facts.ts";
 import type { PreviewState } from "./usePreview.ts";
@@ -64,7 +65,7 @@ export function PreviewFigure({
       ) : null}
       {state.error ? (
         <div className="field-error preview-error" role="alert">
-          <span>{t("preview.failed", { message: state.error.message })}</span>
+          <span>{t("preview.failed", { message: stripTicks(state.error.message) })}</span>
           {state.retry ? (
             <button
               type="button"

@@ -1,7 +1,9 @@
-import { useQueries } from "@tanstack/react-query";
+import { queryOptions, useQueries } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { keys } from "../api/keys.ts";
 import type { Sample } from "../api/preview.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { stripTicks } from "../lib/ticks.ts";
 import { factsFromHeaders, formatBytes, type ImageFacts } from "./facts.ts";
 import { fetchPreview } from "./load.ts";
 import { previewUrl } from "./source.ts";
@@ -14,6 +16,17 @@ interface GridCell {
 
 // The grid's queries go through the app's query client, whose cache sends a 401 (an `ApiError`) to the
 // sign-in screen as every other request does.
+/** One cell of the grid: the draft rendered on one sample, cached by URL (a render never changes). */
+export function gridCellQuery(url: string) {
+  return queryOptions({
+    queryKey: keys.preview(url),
+    queryFn: ({ signal }) => loadCell(url, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 30_000,
+    retry: false,
+  });
+}
+
 async function loadCell(url: string, signal: AbortSignal): Promise<GridCell> {
   const started = performance.now();
   const res = await fetchPreview(url, signal);
@@ -65,13 +78,7 @@ export function SampleGrid({
   const cells = useQueries({
     queries: samples.map((sample) => {
       const url = previewUrl({ kind: "sample", id: sample.id }, draft, bucket);
-      return {
-        queryKey: ["preview-grid", url],
-        queryFn: ({ signal }: { signal: AbortSignal }) => loadCell(url, signal),
-        staleTime: Number.POSITIVE_INFINITY,
-        gcTime: 30_000,
-        retry: false,
-      };
+      return gridCellQuery(url);
     }),
   });
   return (
@@ -87,7 +94,9 @@ export function SampleGrid({
               ) : data?.json ? (
                 <span className="muted">JSON</span>
               ) : cell?.isError ? (
-                <span className="field-error">{t("grid.failed", { message: cell.error.message })}</span>
+                <span className="field-error">
+                  {t("grid.failed", { message: stripTicks(cell.error.message) })}
+                </span>
               ) : (
                 <span className="skeleton grid-skeleton" />
               )}

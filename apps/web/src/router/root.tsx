@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { createRootRouteWithContext, Outlet, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { keys } from "../api/keys.ts";
@@ -11,6 +11,7 @@ import { AcceptInvite } from "../people/AcceptInvite.tsx";
 import { type FragmentLink, signedInHint, takeFragment } from "../session/fragment.ts";
 import { PeopleLink, RoleBadge } from "../session/RoleBadge.tsx";
 import { SignIn } from "../session/SignIn.tsx";
+import { PersonMenu } from "../shell/PersonMenu.tsx";
 import { Shell } from "../shell/Shell.tsx";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
@@ -101,31 +102,11 @@ function Console() {
           <BucketPicker current={bucket ?? null} />
           <PeopleLink />
           <RoleBadge />
-          <SignOutButton />
+          <PersonMenu />
         </>
       }
     >
       <Outlet />
     </Shell>
-  );
-}
-
-function SignOutButton() {
-  const { t } = useI18n();
-  const client = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: signOut,
-    onSettled: () => {
-      signedInHint.set(false);
-      // The session query flips first (its observer shows the sign-in screen), then nothing else of the
-      // last session stays in memory for the next person at this browser.
-      client.setQueryData(keys.session(), null);
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session()[0] });
-    },
-  });
-  return (
-    <button type="button" className="button button-quiet" onClick={() => mutation.mutate()}>
-      {t("header.signOut")}
-    </button>
   );
 }

@@ -1,6 +1,8 @@
 import { createRoute } from "@tanstack/react-router";
+import { fleetRoute } from "../fleet/routes.tsx";
 import { peopleRoute, profileRoute } from "../people/routes.tsx";
 import { stylesRoutes } from "../styles/routes.tsx";
+import { bucketUsageRoute, requestsRoute } from "../usage/routes.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
 import { rootRoute } from "./root.tsx";
 
@@ -12,4 +14,12 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
  * `staticData.nav` on the route puts it in the header's navigation, and the accessibility test
  * (`e2e/tests/a11y.spec.ts`) visits it without further ado.
  */
-export const routeTree = rootRoute.addChildren([homeRoute, stylesRoutes, peopleRoute, profileRoute]);
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  stylesRoutes,
+  peopleRoute,
+  profileRoute,
+  fleetRoute,
+  bucketUsageRoute,
+  requestsRoute,
+]);

@@ -20,7 +20,8 @@ export function Shell({ children, controls }: { children: ReactNode; controls?: 
         </Link>
         <Navigation />
         <div className="shell-controls">{controls}</div>
-        <LanguageSwitch />
+        {/* Signed in, the language is in the person menu; signed out, it stays in sight. */}
+        {controls ? null : <LanguageSwitch />}
       </header>
       <main id="main" className="shell-main" tabIndex={-1}>
         {children}

@@ -1,8 +1,7 @@
-import { createRoute, redirect } from "@tanstack/react-router";
+import { createRoute, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { stylesQuery } from "../api/styles.ts";
 import { rootRoute } from "../router/root.tsx";
 import { signedInHint } from "../session/fragment.ts";
-import { EditStylePage, NewStylePage } from "./editor/StyleEditorPage.tsx";
 import { StyleListPage } from "./list/StyleListPage.tsx";
 import { parseListSearch } from "./list/search.ts";
 
@@ -39,20 +38,15 @@ export const styleListRoute = createRoute({
 const newStyleRoute = createRoute({
   getParentRoute: () => bucketRoute,
   path: "styles/new",
-  component: function NewStyle() {
-    const { bucket } = newStyleRoute.useParams();
-    return <NewStylePage key={bucket} bucket={bucket} />;
-  },
+  // The editor (its form, builder, preview and CodeMirror) is a chunk of its own: the list never waits for it.
+  component: lazyRouteComponent(() => import("./editor/StyleEditorPage.tsx"), "NewStyleScreen"),
 });
 
 // "new" is a valid style name, so edit paths end in /edit and never collide with /new.
 const editStyleRoute = createRoute({
   getParentRoute: () => bucketRoute,
   path: "styles/$name/edit",
-  component: function EditStyle() {
-    const { bucket, name } = editStyleRoute.useParams();
-    return <EditStylePage key={`${bucket}/${name}`} bucket={bucket} style={name} />;
-  },
+  component: lazyRouteComponent(() => import("./editor/StyleEditorPage.tsx"), "EditStyleScreen"),
 });
 
 /** The styles feature's screens, registered in `router/tree.ts`. */

@@ -1,6 +1,8 @@
 import type { ApiError } from "../api/error.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { serverMessage } from "../i18n/server-messages.ts";
+import { RichText } from "./RichText.tsx";
 
 // What the operator can do, by the BFF's error code (apps/bff/src/upstream/oss-error.ts).
 const hints: Partial<Record<string, MessageKey>> = {
@@ -51,13 +53,15 @@ export function useErrorHint(error: ApiError): string | null {
  * request id to quote to support (selectable, never truncated).
  */
 export function ErrorPanel({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const hint = useErrorHint(error);
   const upstream = upstreamOf(error);
   return (
     <div className="error-panel" role="alert">
       <p className="error-title">{t("error.title")}</p>
-      <p className="error-message">{error.message}</p>
+      <p className="error-message">
+        <RichText text={serverMessage(error, locale)} />
+      </p>
       {hint ? <p className="error-hint">{hint}</p> : null}
       {upstream?.hint ? (
         <p className="error-hint">

@@ -8,6 +8,11 @@ export class RenderError extends Error {
   readonly status: number;
   readonly code: string;
   readonly ossCode: string | undefined;
+  /**
+   * For `ProcessTimeout`: the actions that were running when time ran out, as written
+   * (`blur,r_50,s_50`), or `decode`/`encode <format>`.
+   */
+  operation: string | undefined;
 
   /**
    * @example

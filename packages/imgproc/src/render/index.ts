@@ -17,6 +17,13 @@ import type { FontFace } from "./watermark/fonts.ts";
 import { renderMark } from "./watermark/nested.ts";
 import { type Budget, open } from "./work.ts";
 
+export {
+  describeOperation,
+  estimateDecodeMemory,
+  estimateRenderMemory,
+  type MemoryEstimate,
+} from "./cost/estimate.ts";
+export { type ImageHeader, probeHeader } from "./cost/header.ts";
 export { isRenderError, RenderError } from "./error.ts";
 export { estimateJpegQuality } from "./jpeg-quality.ts";
 export { LIMITS } from "./limits.ts";
@@ -103,6 +110,7 @@ async function renderUnbounded(
   process: string | Process,
   options: RenderOptions,
   budget: Budget,
+  onEncode: (format: string) => void = () => {},
 ): Promise<RenderResult> {
   const parsed = typeof process === "string" ? toProcess(process) : validated(process);
   const source = await probe(input, options.maxInputBytes ?? LIMITS.maxInputBytes);
@@ -120,6 +128,7 @@ async function renderUnbounded(
     plan: decided,
     deadline: budget.deadline,
     signal: budget.signal,
+    pending: budget.pending,
     warnings,
     resolveImage: options.resolveImage,
     fonts: options.fonts,
@@ -137,6 +146,7 @@ async function renderUnbounded(
   const chain = hue >= 0 ? ops.slice(0, hue) : ops;
   const work = await runOperations(open(source, decided), chain, ctx);
   if (hue >= 0) return json(await averageHue(work, budget), warnings);
+  onEncode(decided.format);
   const { data, info } = await encode(work, decided, source, budget);
   return { data, info, contentType: CONTENT_TYPES[info.format], warnings };
 }
@@ -158,12 +168,20 @@ export async function render(
   // otherwise go on resolving watermarks and running sharp for nobody.
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-  const budget: Budget = { deadline: Date.now() + timeoutMs, signal };
+  const budget: Budget = { deadline: Date.now() + timeoutMs, signal, pending: [] };
+  let encoding: string | undefined;
+  // What was running: the staged actions, or the encoder once they are all run.
+  const running = () => {
+    const pending = budget.pending?.join("/") ?? "";
+    if (encoding !== undefined) return pending ? `${pending}/encode ${encoding}` : `encode ${encoding}`;
+    return pending || "decode";
+  };
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const stop = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const error = new RenderError(503, "ProcessTimeout", "Image processing took too long.");
+      error.operation = running();
       controller.abort(error);
       reject(error);
     }, timeoutMs);
@@ -172,9 +190,14 @@ export async function render(
     options.signal?.addEventListener("abort", onAbort, { once: true });
   });
   try {
-    return await Promise.race([renderUnbounded(input, process, options, budget), stop]);
+    const onEncode = (format: string) => {
+      encoding = format;
+    };
+    return await Promise.race([renderUnbounded(input, process, options, budget, onEncode), stop]);
   } catch (error) {
-    throw translate(error);
+    const translated = translate(error);
+    if (translated.code === "ProcessTimeout") translated.operation ??= running();
+    throw translated;
   } finally {
     clearTimeout(timer);
     controller.abort();

@@ -58,6 +58,15 @@ describe("untrusted input", () => {
     const photo = fixture("images/2569067123_aca715a2ee_o.jpg");
     const error = await failure(render(photo, "image/rotate,33/blur,r_50,s_50/format,png", { timeoutMs: 1 }));
     expect(error.code).toBe("ProcessTimeout");
+    expect(error.operation).toBeDefined();
+  });
+
+  it("names the actions that were running when time ran out (issue 14: a timeout must say what was too slow)", async () => {
+    const photo = fixture("images/2569067123_aca715a2ee_o.jpg");
+    // The blur is staged on the pipeline and runs inside the encoder: seconds of work for 6 MP at sigma 50.
+    const error = await failure(render(photo, "image/blur,r_50,s_50/format,png", { timeoutMs: 300 }));
+    expect(error.code).toBe("ProcessTimeout");
+    expect(error.operation).toBe("blur,r_50,s_50/encode png");
   });
 
   it("stops when the caller aborts", async () => {

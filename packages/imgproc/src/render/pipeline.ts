@@ -1,4 +1,5 @@
 import type { JdOperation } from "../syntax/ast.ts";
+import { describeOperation } from "./cost/estimate.ts";
 import { blur, bright, contrast, sharpen } from "./ops/adjust.ts";
 import type { OpContext } from "./ops/context.ts";
 import { centerRect, cropRect, extract, indexRect } from "./ops/crop.ts";
@@ -74,7 +75,10 @@ export async function runOperations(work: Work, ops: readonly JdOperation[], ctx
   let current = work;
   for (const op of ops) {
     ctx.signal.throwIfAborted();
-    current = await step(current, op, ctx);
+    const next = await step(current, op, ctx);
+    // Whole-chain actions (format, quality…) change nothing here and run no pixels.
+    if (next !== current) ctx.pending?.push(describeOperation(op));
+    current = next;
   }
   return current;
 }

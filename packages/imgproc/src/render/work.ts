@@ -47,6 +47,11 @@ export interface Budget {
   /** `Date.now()` value past which the render has failed. */
   deadline: number;
   signal: AbortSignal;
+  /**
+   * The actions staged on the pipeline that has not run yet (sharp is lazy: they run when it is
+   * materialised or encoded), so a timeout can name what was running.
+   */
+  pending?: string[];
 }
 
 /**
@@ -119,6 +124,7 @@ export async function settle(work: Work, budget: Budget): Promise<Work> {
       .toBuffer({ resolveWithObject: true }),
   );
   budget.signal.throwIfAborted();
+  budget.pending?.splice(0);
   const pageHeight = work.frames > 1 ? Math.round(info.height / work.frames) : info.height;
   return {
     img: sharp(data, {

@@ -21,3 +21,5 @@ export type { SerializeResult } from "./serialize/index.ts";
 export { serialize, serializeImage, serializeJd, serializeOperation } from "./serialize/index.ts";
 export type { StyleContentCheck } from "./style-content/index.ts";
 export { checkStyleContent } from "./style-content/index.ts";
+export type { StyleToken, StyleTokenType } from "./tokens/index.ts";
+export { tokenAt, tokenizeStyle } from "./tokens/index.ts";

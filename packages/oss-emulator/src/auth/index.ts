@@ -2,10 +2,10 @@ import { queryValue } from "../http/address.ts";
 import { ossError } from "../http/errors.ts";
 import { headerClaim, queryClaim } from "./claim.ts";
 import type { EmulatorCredential } from "./credentials.ts";
-import { type AuthConfig, type SignedTarget, signedHeaders, verifyClaim } from "./verify.ts";
+import { type AuthConfig, type RegionRule, type SignedTarget, signedHeaders, verifyClaim } from "./verify.ts";
 
 export type { EmulatorCredential } from "./credentials.ts";
-export type { AuthConfig, SignedTarget } from "./verify.ts";
+export type { AuthConfig, RegionRule, SignedTarget } from "./verify.ts";
 
 /**
  * Authenticates a request as OSS does for a private bucket: Signature V4 in the Authorization header or
@@ -13,18 +13,22 @@ export type { AuthConfig, SignedTarget } from "./verify.ts";
  * says so; an unsigned request is AccessDenied.
  *
  * @example
- * const credential = authenticate(ctx, { region: "cn-hangzhou", credentials, maxSkewMs: 900_000 });
+ * const credential = authenticate(ctx, { credentials, maxSkewMs: 900_000 }, { accept: ["cn-hangzhou"], source: "bucket" });
  */
-export function authenticate(target: SignedTarget, config: AuthConfig): EmulatorCredential {
+export function authenticate(
+  target: SignedTarget,
+  config: AuthConfig,
+  regions: RegionRule,
+): EmulatorCredential {
   const headers = signedHeaders(target.req);
-  if (headers.authorization !== undefined) return verifyClaim(target, headerClaim(headers), config);
+  if (headers.authorization !== undefined) return verifyClaim(target, headerClaim(headers), config, regions);
   const q = target.query;
   if (
     ["x-oss-signature-version", "x-oss-signature", "x-oss-credential"].some(
       (n) => queryValue(q, n) !== undefined,
     )
   ) {
-    return verifyClaim(target, queryClaim(q), config);
+    return verifyClaim(target, queryClaim(q), config, regions);
   }
   if (queryValue(q, "OSSAccessKeyId") !== undefined && queryValue(q, "Signature") !== undefined) {
     throw ossError("SignatureV1Refused");

@@ -15,11 +15,19 @@ import { type EmulatorCredential, resolveCredential } from "./credentials.ts";
 /** Checks a claim the way OSS does: time window, scope, key pair and token, then the signature itself. */
 
 export interface AuthConfig {
-  /** The region every bucket lives in (the scope must name it, without `oss-`). */
-  readonly region: string;
   readonly credentials: readonly EmulatorCredential[];
   /** Allowed clock skew, 15 minutes on OSS. */
   readonly maxSkewMs: number;
+}
+
+/**
+ * Which regions the credential scope may name for one request, and why: the region of the endpoint the
+ * Host names (a mismatch is EC 0002-00000226), the bucket's own region (EC 0002-00000228), or, for a
+ * service-level request on a bare address, any region the server serves.
+ */
+export interface RegionRule {
+  readonly accept: readonly string[];
+  readonly source: "endpoint" | "bucket" | "service";
 }
 
 export interface SignedTarget {
@@ -72,7 +80,8 @@ function checkTime(claim: Claim, now: Date, maxSkewMs: number): void {
   }
 }
 
-function checkScope(claim: Claim, region: string): void {
+function checkScope(claim: Claim, rule: RegionRule): void {
+  const region = rule.accept[0] ?? "cn-hangzhou";
   if (claim.scopeDate !== claim.isoDate.slice(0, 8)) {
     throw ossError("MalformedAuthorization", {
       message: `The credential date ${claim.scopeDate} is not the date of x-oss-date ${claim.isoDate}.`,
@@ -88,11 +97,19 @@ function checkScope(claim: Claim, region: string): void {
       message: `The credential region "${claim.region}" must be a region id without the "oss-" prefix, such as ${region}.`,
     });
   }
-  if (claim.region !== region) {
+  if (rule.accept.includes(claim.region)) return;
+  if (rule.source === "bucket") {
     throw ossError("WrongRegion", {
       message: `The credential region "${claim.region}" is not the bucket's region; expected "${region}".`,
+      fields: { Region: region },
     });
   }
+  throw ossError("InvalidRegion", {
+    message:
+      rule.source === "endpoint"
+        ? `Invalid signing region in Authorization header: "${claim.region}" is not the region of the endpoint in Host ("${region}").`
+        : `Invalid signing region in Authorization header: "${claim.region}" is not a region this server serves (${rule.accept.join(", ")}).`,
+  });
 }
 
 function bytesOf(text: string): string {
@@ -104,11 +121,16 @@ function bytesOf(text: string): string {
  * exactly its signature (constant-time comparison). Returns the credential that signed it.
  *
  * @example
- * const who = verifyClaim(target, headerClaim(signedHeaders(req)), config);
+ * const who = verifyClaim(target, headerClaim(signedHeaders(req)), config, { accept: ["cn-hangzhou"], source: "bucket" });
  */
-export function verifyClaim(target: SignedTarget, claim: Claim, config: AuthConfig): EmulatorCredential {
+export function verifyClaim(
+  target: SignedTarget,
+  claim: Claim,
+  config: AuthConfig,
+  regions: RegionRule,
+): EmulatorCredential {
   checkTime(claim, target.now, config.maxSkewMs);
-  checkScope(claim, config.region);
+  checkScope(claim, regions);
   const credential = resolveCredential(config.credentials, claim.accessKeyId, claim.securityToken);
   const headers = signedHeaders(target.req);
   const sha = headers["x-oss-content-sha256"];

@@ -13,8 +13,8 @@ export const usage = `Usage: oss-emulator --data <dir> --access-key-id <id> --ac
 
   --host <addr>               listen address (default 127.0.0.1)
   --port <n>                  port, 0 = any free port (default 0)
-  --region <id>               region id of the buckets, without oss- (default cn-hangzhou)
-  --bucket <name>             create this bucket if missing (repeatable)
+  --region <id>               region of a bucket named without one, without oss- (default cn-hangzhou)
+  --bucket <name>[@<region>]  create this bucket in that region if missing (repeatable)
   --style-limit <n>           styles per bucket (default 50)
   --max-object-bytes <n>      cap on one object body (default 67108864)
   --base-host <name>          <bucket>.<name> is virtual-hosted (repeatable; default localhost)
@@ -24,6 +24,7 @@ export const usage = `Usage: oss-emulator --data <dir> --access-key-id <id> --ac
   --fault-latency <ms|a-b>    added latency per request
   --fault-seed <n>            seed of the fault generator (default 1)
   --fault-retry-after <s>     Retry-After seconds on injected 429 and 503 answers
+  --access-log-interval <s>   seconds between access-log deliveries (default 3600, as OSS)
   --log                       print one line per request`;
 
 function number(flag: string, text: string, integer: boolean): number {
@@ -90,6 +91,7 @@ export function parseArgs(
       "--fault-latency",
       "--fault-seed",
       "--fault-retry-after",
+      "--access-log-interval",
     ];
     const kind =
       flag.startsWith("--fault-") && !known.includes(flag)
@@ -131,6 +133,7 @@ export function parseArgs(
     buckets: repeated["--bucket"],
     styleLimit: optionalInt("--style-limit"),
     maxObjectBytes: optionalInt("--max-object-bytes"),
+    accessLogIntervalSeconds: optionalInt("--access-log-interval"),
     baseHosts: repeated["--base-host"]?.length ? repeated["--base-host"] : undefined,
     extraCredentials: repeated["--sts"]?.map(credential),
     faults: hasFaults

@@ -28,7 +28,21 @@ const catalogue = {
     message: "The specified key does not exist.",
     ec: "0026-00000001",
   },
+  // oss-logging-buckets.md §6.1: a bucket addressed through another region's endpoint (D-403-2023; the
+  // body carries Bucket and Endpoint as in GO1's TestServiceErrorEndPoint; no EC is documented).
+  WrongEndpoint: {
+    status: 403,
+    code: "AccessDenied",
+    message:
+      "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.",
+  },
   NoSuchStyle: { status: 404, code: "NoSuchStyle", message: "The specified style does not exist." },
+  // PutBucketLogging (oss-logging-buckets.md §1.2): 400 for another region; 403 for another owner.
+  InvalidTargetBucketForLogging: {
+    status: 400,
+    code: "InvalidTargetBucketForLogging",
+    message: "The target bucket for logging does not exist, is not owned by you, or is in another region.",
+  },
   InvalidBucketName: {
     status: 400,
     code: "InvalidBucketName",
@@ -220,4 +234,14 @@ export function ossError(name: ErrorName, details: ErrorDetails = {}): OssError 
   return new OssError(spec, message || spec.code, Object.entries(details.fields ?? {}), {
     ...details.headers,
   });
+}
+
+/**
+ * Whether `error` is a V4 signature mismatch (not a region or time error).
+ *
+ * @example
+ * isSignatureMismatch(ossError("SignatureDoesNotMatch")); // true
+ */
+export function isSignatureMismatch(error: unknown): boolean {
+  return error instanceof OssError && error.ec === catalogue.SignatureDoesNotMatch.ec;
 }

@@ -5,6 +5,7 @@ import { ossError } from "../http/errors.ts";
 import { setCommonHeaders } from "../http/respond.ts";
 import type { Bucket } from "../storage/buckets.ts";
 import { validateKey } from "./headers.ts";
+import { processGate } from "./process-gate.ts";
 
 /**
  * GetObject with `x-oss-process`: `image/…` directly, or `style/<name>` through the bucket's style.
@@ -80,20 +81,11 @@ export async function processObject(
   ctx.res.once("close", () => abort.abort());
   let result: RenderResult;
   try {
-    result = await mod.render(input, operations, {
-      resolveImage: async (key) => {
-        const bytes = await readAll(bucket, key);
-        if (!bytes)
-          throw new mod.RenderError(404, "NoSuchKey", `The watermark object "${key}" does not exist.`);
-        return bytes;
-      },
-      resolveStyle: async (name) => {
-        const style = bucket.styles.get(name);
-        if (!style) throw new mod.RenderError(404, "NoSuchStyle", `The style "${name}" does not exist.`);
-        return style.content;
-      },
-      signal: abort.signal,
-    });
+    // From the header only; a `style/…` nested in the content is estimated as the worst case.
+    const estimate = mod.estimateRenderMemory(await mod.probeHeader(input), operations);
+    result = await processGate.run(estimate.bytes, estimate.step, () =>
+      render(mod, input, operations, bucket, abort),
+    );
   } catch (error) {
     if (!mod.isRenderError(error)) throw error;
     throw ossError("ImageProcessFailed", {
@@ -108,4 +100,27 @@ export async function processObject(
     "Content-Length": result.data.length,
   });
   ctx.res.end(result.data);
+}
+
+function render(
+  mod: RenderModule,
+  input: Uint8Array,
+  operations: string,
+  bucket: Bucket,
+  abort: AbortController,
+): Promise<RenderResult> {
+  return mod.render(input, operations, {
+    resolveImage: async (key) => {
+      const bytes = await readAll(bucket, key);
+      if (!bytes)
+        throw new mod.RenderError(404, "NoSuchKey", `The watermark object "${key}" does not exist.`);
+      return bytes;
+    },
+    resolveStyle: async (name) => {
+      const style = bucket.styles.get(name);
+      if (!style) throw new mod.RenderError(404, "NoSuchStyle", `The style "${name}" does not exist.`);
+      return style.content;
+    },
+    signal: abort.signal,
+  });
 }

@@ -1,6 +1,6 @@
 import type { EmulatorCredential } from "../auth/index.ts";
 import { type FaultOptions, validateFaults } from "../faults/plan.ts";
-import { isBucketName } from "../storage/buckets.ts";
+import { type BucketSpec, isBucketName } from "../storage/buckets.ts";
 
 /** The options of `startEmulator`, validated once, with one message builder, before anything starts. */
 
@@ -15,10 +15,13 @@ export interface EmulatorOptions {
   readonly host?: string | undefined;
   /** 0 (default) picks a free port. */
   readonly port?: number | undefined;
-  /** Region id of every bucket, without `oss-` (default `cn-hangzhou`). */
+  /** Region id, without `oss-`, of a bucket named without one (default `cn-hangzhou`). */
   readonly region?: string | undefined;
-  /** Buckets to create if missing; buckets already under `dataDir` are served too. */
-  readonly buckets?: readonly string[] | undefined;
+  /**
+   * Buckets to create if missing: `"photos"` (in `region`), `"shop-eu@eu-central-1"` or
+   * `{ name, region }`. Buckets already under `dataDir` are served too, in the region they were made in.
+   */
+  readonly buckets?: ReadonlyArray<string | BucketSpec> | undefined;
   /** Styles per bucket (default 50, reference §2.6). */
   readonly styleLimit?: number | undefined;
   /** Cap on an object body (default 64 MiB). */
@@ -33,18 +36,51 @@ export interface EmulatorOptions {
   readonly faults?: FaultOptions | undefined;
   /** The server's clock (tests move it to expire URLs or skew requests). */
   readonly clock?: (() => Date) | undefined;
+  /**
+   * Seconds between access-log deliveries for buckets with logging on (default 3600, hourly as OSS;
+   * reference oss-logging-buckets.md §2.2).
+   */
+  readonly accessLogIntervalSeconds?: number | undefined;
   /** One line per request (method, path, status, ms); no headers, so no credentials. */
   readonly log?: ((line: string) => void) | undefined;
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, "faults" | "log" | "extraCredentials">> &
-  Pick<EmulatorOptions, "faults" | "log"> & { readonly credentials: readonly EmulatorCredential[] };
+export type ResolvedOptions = Required<
+  Omit<EmulatorOptions, "faults" | "log" | "extraCredentials" | "buckets">
+> &
+  Pick<EmulatorOptions, "faults" | "log"> & {
+    readonly credentials: readonly EmulatorCredential[];
+    readonly buckets: readonly BucketSpec[];
+  };
 
 function invalid(field: string, expected: string, got: unknown): Error {
   return new Error(`Invalid option ${field}: expected ${expected}, got ${JSON.stringify(got)}.`);
 }
 
 const regionId = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Whether `text` is a region id as the V4 scope carries it: lower-case words joined by `-`, no `oss-`.
+ *
+ * @example
+ * isRegionId("cn-hangzhou"); // true
+ * isRegionId("oss-cn-hangzhou"); // false
+ */
+export function isRegionId(text: string): boolean {
+  return regionId.test(text) && !text.startsWith("oss-") && text.length <= 64;
+}
+
+/**
+ * Reads one bucket option: `"name"`, `"name@region"` or `{ name, region }`.
+ *
+ * @example
+ * bucketSpec("shop-eu@eu-central-1"); // { name: "shop-eu", region: "eu-central-1" }
+ */
+export function bucketSpec(value: string | BucketSpec): BucketSpec {
+  if (typeof value !== "string") return value;
+  const at = value.indexOf("@");
+  return at === -1 ? { name: value } : { name: value.slice(0, at), region: value.slice(at + 1) };
+}
 
 function int(field: string, value: unknown, min: number, max: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
@@ -76,13 +112,20 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     }
   }
   const region = options.region ?? "cn-hangzhou";
-  if (!regionId.test(region) || region.startsWith("oss-")) {
+  if (!isRegionId(region)) {
     throw invalid("region", 'a region id without "oss-", such as cn-hangzhou', region);
   }
-  const buckets = options.buckets ?? [];
+  const buckets = (options.buckets ?? []).map(bucketSpec);
   for (const b of buckets) {
-    if (!isBucketName(b))
-      throw invalid("buckets", "names of 3–63 [a-z0-9-], not starting or ending with -", b);
+    if (!isBucketName(b.name))
+      throw invalid("buckets", "names of 3–63 [a-z0-9-], not starting or ending with -", b.name);
+    if (b.region !== undefined && !isRegionId(b.region))
+      throw invalid("buckets", 'NAME@REGION with a region id without "oss-", such as cn-hangzhou', b.region);
+  }
+  const seen = new Set<string>();
+  for (const b of buckets) {
+    if (seen.has(b.name)) throw invalid("buckets", "each bucket once", b.name);
+    seen.add(b.name);
   }
   if (options.faults) validateFaults(options.faults);
   return {
@@ -100,6 +143,12 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     baseHosts: options.baseHosts ?? ["localhost"],
     maxSkewMs: int("maxSkewMs", options.maxSkewMs ?? 900_000, 0, 7 * 24 * 3600 * 1000),
     faults: options.faults,
+    accessLogIntervalSeconds: int(
+      "accessLogIntervalSeconds",
+      options.accessLogIntervalSeconds ?? 3600,
+      1,
+      86_400,
+    ),
     clock: options.clock ?? (() => new Date()),
     log: options.log,
   };

@@ -1,8 +1,15 @@
-import { type AuthConfig, authenticate } from "../auth/index.ts";
-import { queryValue } from "../http/address.ts";
+import { type AuthConfig, authenticate, type RegionRule } from "../auth/index.ts";
+import { splitDelimitedStyle } from "../buckets/delimiter.ts";
+import { getBucketInfo, getBucketLocation } from "../buckets/info.ts";
+import { listBuckets } from "../buckets/list.ts";
+import { handleProcessConfiguration } from "../buckets/process-config.ts";
+import { endpointHost, queryValue } from "../http/address.ts";
 import type { RequestContext } from "../http/context.ts";
 import { ossError } from "../http/errors.ts";
+import type { LoggingConfigStore } from "../logging/config-store.ts";
+import { handleLogging } from "../logging/handlers.ts";
 import { listObjects } from "../objects/list.ts";
+import { processObject } from "../objects/process.ts";
 import { deleteObject, getObject, putObject } from "../objects/transfer.ts";
 import { type Bucket, isBucketName } from "../storage/buckets.ts";
 import { handleStyle } from "../styles/handlers.ts";
@@ -12,9 +19,12 @@ import { handleStyle } from "../styles/handlers.ts";
 export interface RouteConfig {
   readonly auth: AuthConfig;
   readonly buckets: ReadonlyMap<string, Bucket>;
+  /** The region of buckets named without one; a service request on a bare address may sign for it. */
+  readonly defaultRegion: string;
   readonly styleLimit: number;
   readonly maxXmlBytes: number;
   readonly maxObjectBytes: number;
+  readonly logging: LoggingConfigStore;
 }
 
 // Bucket sub-resources OSS has and this emulator does not; asking for one must not fall through to a list.
@@ -24,16 +34,12 @@ const unsupported = [
   "lifecycle",
   "website",
   "referer",
-  "logging",
-  "location",
-  "bucketInfo",
   "stat",
   "tagging",
   "encryption",
   "versioning",
   "versions",
   "policy",
-  "processConfiguration",
   "uploads",
   "uploadId",
   "symlink",
@@ -49,22 +55,39 @@ const unsupported = [
 
 /**
  * Resolves the bucket, authenticates, and runs the operation. The bucket is checked before the
- * signature, as OSS answers NoSuchBucket to any caller.
+ * signature, as OSS answers NoSuchBucket to any caller; then the endpoint: a bucket addressed through
+ * another region's endpoint is refused with the endpoint it must use (oss-logging-buckets.md §6.1),
+ * except GetBucketInfo, which OSS documents as callable from any endpoint (§5.1).
  *
  * @example
  * await route(ctx, config);
  */
 export async function route(ctx: RequestContext, config: RouteConfig): Promise<void> {
-  if (ctx.bucket === undefined) {
-    authenticate(ctx, config.auth);
-    throw ossError("NotImplemented", {
-      message: "Service-level operations (ListBuckets) are not implemented by this emulator.",
-    });
-  }
+  if (ctx.bucket === undefined) return routeService(ctx, config);
   if (!isBucketName(ctx.bucket)) throw ossError("InvalidBucketName", { fields: { BucketName: ctx.bucket } });
   const bucket = config.buckets.get(ctx.bucket);
   if (!bucket) throw ossError("NoSuchBucket", { fields: { BucketName: ctx.bucket } });
-  authenticate(ctx, config.auth);
+  const region = bucket.meta.get().region;
+  const info = ctx.key === "" && queryValue(ctx.query, "bucketInfo") !== undefined;
+  let regions: RegionRule = { accept: [region], source: "bucket" };
+  if (ctx.endpoint && ctx.endpoint.region !== region) {
+    if (!info) {
+      throw ossError("WrongEndpoint", {
+        fields: {
+          Bucket: bucket.name,
+          Endpoint: endpointHost({ region, internal: ctx.endpoint.internal }),
+        },
+      });
+    }
+    regions = { accept: [ctx.endpoint.region, region], source: "endpoint" };
+  } else if (ctx.endpoint) {
+    regions = { accept: [region], source: "endpoint" };
+  }
+  const credential = authenticate(ctx, config.auth, regions);
+  if (info) {
+    if (ctx.method !== "GET") throw methodNotAllowed(ctx.method);
+    return getBucketInfo(ctx, bucket, credential.accessKeyId);
+  }
   const sub = unsupported.find((name) => queryValue(ctx.query, name) !== undefined);
   if (sub)
     throw ossError("NotImplemented", {
@@ -74,8 +97,37 @@ export async function route(ctx: RequestContext, config: RouteConfig): Promise<v
   return routeObject(ctx, bucket, config);
 }
 
+function methodNotAllowed(method: string): Error {
+  return ossError("MethodNotAllowed", { fields: { Method: method, ResourceType: "Bucket" } });
+}
+
+/**
+ * `GET /` on a bare endpoint is ListBuckets. Signed for the region of the endpoint the Host names, or,
+ * on a bare address (the emulator serves every region on one), for any region it serves.
+ */
+function routeService(ctx: RequestContext, config: RouteConfig): void {
+  const served = new Set([config.defaultRegion]);
+  for (const b of config.buckets.values()) served.add(b.meta.get().region);
+  const regions: RegionRule = ctx.endpoint
+    ? { accept: [ctx.endpoint.region], source: "endpoint" }
+    : { accept: [...served], source: "service" };
+  const credential = authenticate(ctx, config.auth, regions);
+  if (ctx.method !== "GET") {
+    throw ossError("MethodNotAllowed", { fields: { Method: ctx.method, ResourceType: "Service" } });
+  }
+  listBuckets(ctx, config.buckets, credential.accessKeyId);
+}
+
 async function routeBucket(ctx: RequestContext, bucket: Bucket, config: RouteConfig): Promise<void> {
   if (queryValue(ctx.query, "style") !== undefined) return handleStyle(ctx, bucket, config);
+  if (queryValue(ctx.query, "location") !== undefined) {
+    if (ctx.method !== "GET") throw methodNotAllowed(ctx.method);
+    return getBucketLocation(ctx, bucket);
+  }
+  if (queryValue(ctx.query, "processConfiguration") !== undefined) {
+    return handleProcessConfiguration(ctx, bucket, config.maxXmlBytes);
+  }
+  if (queryValue(ctx.query, "logging") !== undefined) return handleLogging(ctx, bucket, config);
   if (ctx.method === "GET") return listObjects(ctx, bucket);
   throw ossError("NotImplemented", {
     message: `${ctx.method} on a bucket is not implemented by this emulator.`,
@@ -90,8 +142,14 @@ async function routeObject(ctx: RequestContext, bucket: Bucket, config: RouteCon
       }
       return putObject(ctx, bucket, config.maxObjectBytes);
     case "GET":
-    case "HEAD":
+    case "HEAD": {
+      const delimited =
+        ctx.method === "GET" && queryValue(ctx.query, "x-oss-process") === undefined
+          ? splitDelimitedStyle(bucket, ctx.key)
+          : undefined;
+      if (delimited) return processObject({ ...ctx, key: delimited.key }, bucket, `style/${delimited.style}`);
       return getObject(ctx, bucket);
+    }
     case "DELETE":
       return deleteObject(ctx, bucket);
     default:

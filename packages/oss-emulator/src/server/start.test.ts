@@ -33,8 +33,10 @@ describe("the server", () => {
   });
 
   it("refuses what it does not implement with 501 or 405, never a wrong success", async () => {
-    const service = await signedRequest(emu.endpoint, { method: "GET" });
-    expect(service.status).toBe(501);
+    const service = await signedRequest(emu.endpoint, { method: "PUT" });
+    expect(service.status).toBe(405);
+    const tagged = await signedRequest(emu.endpoint, { method: "GET", query: [["tag-key", "env"]] });
+    expect(tagged.status).toBe(501);
     const acl = await signedRequest(emu.endpoint, { method: "GET", bucket: "photos", query: [["acl", ""]] });
     expect(acl.status).toBe(501);
     expect(errorOf(acl).Message).toContain("acl");
@@ -99,6 +101,8 @@ describe("resolveOptions", () => {
     [{ region: "oss-cn-hangzhou" }, /option region/],
     [{ styleLimit: 0 }, /option styleLimit/],
     [{ buckets: ["UPPER"] }, /option buckets/],
+    [{ buckets: ["shop@oss-cn-hangzhou"] }, /option buckets: expected NAME@REGION/],
+    [{ buckets: ["shop", "shop@cn-beijing"] }, /option buckets: expected each bucket once/],
     [{ accessKeyId: "has space" }, /option accessKeyId/],
     [{ accessKeySecret: "" }, /option accessKeySecret/],
     [

@@ -4,8 +4,10 @@ import { applyFault } from "../faults/apply.ts";
 import { createFaultPlan } from "../faults/plan.ts";
 import { resolveAddress } from "../http/address.ts";
 import { newRequestId, type RequestContext } from "../http/context.ts";
-import { OssError, ossError } from "../http/errors.ts";
+import { isSignatureMismatch, OssError, ossError } from "../http/errors.ts";
 import { rawErrorResponse, sendError } from "../http/respond.ts";
+import { LoggingConfigStore } from "../logging/config-store.ts";
+import { AccessLogRecorder } from "../logging/recorder.ts";
 import { openBuckets } from "../storage/buckets.ts";
 import { type EmulatorOptions, resolveOptions } from "./options.ts";
 import { type RouteConfig, route } from "./router.ts";
@@ -14,9 +16,22 @@ export interface RunningEmulator {
   /** `http://<host>:<port>`, for path-style use or as a client endpoint. */
   readonly endpoint: string;
   readonly port: number;
+  /** The buckets served at start-up, by name, with their regions. */
+  readonly buckets: ReadonlyArray<{ readonly name: string; readonly region: string }>;
   /** Stops accepting, drops open connections, resolves when the server is closed. */
+  /** Delivers pending access logs now (tests; the timer does it every interval); resolves with the keys. */
+  readonly flushAccessLogs: () => Promise<string[]>;
+  /** Stops accepting, drops open connections, delivers pending access logs, resolves when closed. */
   readonly close: () => Promise<void>;
 }
+
+// A log line is one line: control characters (CR, LF, ESC…) in a request target are written as \xHH,
+// so no client can forge a line or drive the terminal that shows the log (issue 14).
+const printable = (text: string): string =>
+  Array.from(text, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, "0")}` : c;
+  }).join("");
 
 /**
  * Starts an OSS-compatible server over `options.dataDir`.
@@ -28,13 +43,26 @@ export interface RunningEmulator {
  */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const o = resolveOptions(options);
-  const buckets = await openBuckets(o.dataDir, o.buckets);
-  const config: RouteConfig = {
-    auth: { region: o.region, credentials: o.credentials, maxSkewMs: o.maxSkewMs },
+  const buckets = await openBuckets(o.dataDir, o.buckets, o.region);
+  const logging = new LoggingConfigStore(o.dataDir);
+  await logging.load(buckets.keys());
+  const recorder = new AccessLogRecorder({
+    logging,
     buckets,
+    intervalSeconds: o.accessLogIntervalSeconds,
+    region: o.region,
+    ownerKeyId: o.accessKeyId,
+    clock: o.clock,
+    log: o.log,
+  });
+  const config: RouteConfig = {
+    auth: { credentials: o.credentials, maxSkewMs: o.maxSkewMs },
+    buckets,
+    defaultRegion: o.region,
     styleLimit: o.styleLimit,
     maxXmlBytes: o.maxXmlBytes,
     maxObjectBytes: o.maxObjectBytes,
+    logging,
   };
   const nextFault = createFaultPlan(o.faults);
 
@@ -42,6 +70,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const started = Date.now();
     const host = req.headers.host ?? "";
     const target = { id: newRequestId(), res, method: req.method ?? "GET", host, clock: o.clock };
+    // The access log's view of the request, filled in as it is understood; written once the answer is out.
+    const seen = { address: undefined as ReturnType<typeof resolveAddress> | undefined, errorCode: "" };
+    res.once("finish", () => {
+      if (!seen.address) return;
+      const { bucket, key, query } = seen.address;
+      const errorCode = seen.errorCode || undefined;
+      // Logged times follow the server's clock, which tests may move.
+      const at = o.clock().getTime();
+      const time = { started: at - (Date.now() - started), finished: at };
+      recorder.record({ req, res, requestId: target.id, ...time, bucket, key, query, errorCode });
+    });
     try {
       const outcome = await applyFault(nextFault(), req, res);
       if (outcome.type === "reset") {
@@ -50,20 +89,31 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       }
       if (outcome.type === "error") throw outcome.error;
       const address = resolveAddress(host, req.url ?? "/", o.baseHosts);
+      seen.address = address;
       const ctx: RequestContext = { ...target, ...address, req, now: o.clock() };
-      await route(ctx, config);
+      try {
+        await route(ctx, config);
+      } catch (error) {
+        // Only the signature can tell ali-oss's sldEnable form (Host names the bucket, path-style path)
+        // from a virtual-hosted key that starts with the bucket's name; nothing has run before auth.
+        const alternative = address.pathStyle;
+        if (!alternative || res.headersSent || !isSignatureMismatch(error)) throw error;
+        await route({ ...ctx, ...alternative }, config);
+      }
     } catch (error) {
       if (error instanceof OssError) {
+        seen.errorCode = error.code;
         sendError(target, error);
       } else {
         o.log?.(`internal error ${target.id}: ${(error as Error)?.stack ?? String(error)}`);
+        seen.errorCode = "InternalError";
         sendError(target, ossError("InternalError"));
       }
     } finally {
       // The query is left out: a presigned URL carries its signature there.
       const status = res.headersSent ? String(res.statusCode) : "reset";
       o.log?.(
-        `${target.method} ${(req.url ?? "").split("?")[0]} ${status} ${Date.now() - started}ms ${target.id}`,
+        `${printable(target.method)} ${printable((req.url ?? "").split("?")[0] ?? "")} ${status} ${Date.now() - started}ms ${target.id}`,
       );
     }
   }
@@ -94,15 +144,22 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       resolve();
     });
   });
+  recorder.start();
   const { port } = server.address() as AddressInfo;
   const hostForUrl = o.host.includes(":") ? `[${o.host}]` : o.host;
   return {
     endpoint: `http://${hostForUrl}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    buckets: [...buckets.values()]
+      .map((b) => ({ name: b.name, region: b.meta.get().region }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1)),
+    flushAccessLogs: () => recorder.flush(),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await recorder.stop();
+    },
   };
 }

@@ -11,6 +11,16 @@ const hasControl = (text: string): boolean =>
 const categories = new Set(["image", "document", "video"]);
 
 /**
+ * Whether `name` is a valid style name (1–63 of `[A-Za-z0-9_.-]`), without throwing.
+ *
+ * @example
+ * isStyleName("thumb_200"); // true
+ */
+export function isStyleName(name: string): boolean {
+  return name.length >= 1 && name.length <= 63 && nameChars.test(name);
+}
+
+/**
  * Checks a style name: 1–63 characters of `[A-Za-z0-9_.-]`.
  *
  * @example

@@ -13,6 +13,13 @@ export interface OssClientOptions {
   readonly endpoint?: string | undefined;
   /** Default: path-style for IP/localhost endpoints, virtual-hosted otherwise. */
   readonly addressing?: Addressing | undefined;
+  /**
+   * The region of a bucket, when it is not `region` (buckets of several regions through one client):
+   * its requests are signed for that region and, without an explicit `endpoint`, sent to
+   * `https://oss-<its region>.aliyuncs.com`. With an explicit `endpoint` (an internal endpoint, the
+   * emulator) every request goes there, still signed for the bucket's region. `undefined`: `region`.
+   */
+  readonly bucketRegion?: ((bucket: string) => string | undefined) | undefined;
   /** Default bucket for every call (each call may pass its own). */
   readonly bucket?: string | undefined;
   readonly credentials: CredentialsProvider;
@@ -40,6 +47,8 @@ export interface OssClientOptions {
 export interface ResolvedOptions {
   readonly region: string;
   readonly endpoint: Endpoint;
+  /** Whether `endpoint` was given (then every region is sent there) or derived from `region`. */
+  readonly endpointExplicit: boolean;
   readonly product: string;
   readonly retry: RetryPolicy;
   readonly timeoutMs: number;
@@ -100,6 +109,7 @@ export function resolveOptions(options: OssClientOptions): ResolvedOptions {
   return {
     region: options.region,
     endpoint: resolveEndpoint(options.endpoint, options.region, options.addressing),
+    endpointExplicit: options.endpoint !== undefined,
     product: options.product ?? "oss",
     retry,
     timeoutMs: positiveInt(options.timeoutMs, 30_000, "timeoutMs"),

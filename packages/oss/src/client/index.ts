@@ -1,9 +1,19 @@
 import { presignUrl } from "../signer/index.ts";
+import {
+  getBucketInfo,
+  getBucketLocation,
+  getProcessConfiguration,
+  type ListBucketsOptions,
+  listAllBuckets,
+  listBuckets,
+  putProcessConfiguration,
+} from "./buckets.ts";
 import { type OssClientOptions, resolveOptions } from "./config.ts";
 import type { CallOptions, OpContext } from "./context.ts";
 import { bucketFor } from "./context.ts";
 import { resolveCredentials } from "./credentials.ts";
 import { requestUrl } from "./endpoint.ts";
+import { type BucketLogging, deleteBucketLogging, getBucketLogging, putBucketLogging } from "./logging.ts";
 import {
   checkKey,
   deleteObject,
@@ -50,6 +60,8 @@ export function createOssClient(options: OssClientOptions) {
     region: resolved.region,
     product: resolved.product,
     endpoint: resolved.endpoint,
+    endpointExplicit: resolved.endpointExplicit,
+    bucketRegion: options.bucketRegion,
     credentials: options.credentials,
     fetch: options.fetch ?? globalThis.fetch,
     retry: resolved.retry,
@@ -65,12 +77,25 @@ export function createOssClient(options: OssClientOptions) {
     getStyle: (name: string, opts?: CallOptions) => getStyle(ctx, name, opts),
     listStyles: (opts?: CallOptions) => listStyles(ctx, opts),
     deleteStyle: (name: string, opts?: CallOptions) => deleteStyle(ctx, name, opts),
+    listBuckets: (opts?: ListBucketsOptions) => listBuckets(ctx, opts),
+    listAllBuckets: (opts?: Omit<ListBucketsOptions, "marker">) => listAllBuckets(ctx, opts),
+    getBucketInfo: (opts?: CallOptions) => getBucketInfo(ctx, opts),
+    getBucketLocation: (opts?: CallOptions) => getBucketLocation(ctx, opts),
+    getProcessConfiguration: (opts?: CallOptions) => getProcessConfiguration(ctx, opts),
+    putProcessConfiguration: (
+      config: { styleDelimiters: readonly string[]; compliedHost?: "Img" | "Both" },
+      opts?: CallOptions,
+    ) => putProcessConfiguration(ctx, config, opts),
     listObjects: (opts?: ListObjectsOptions) => listObjects(ctx, opts),
     getObject: (key: string, opts?: GetObjectOptions) => getObject(ctx, key, opts),
     headObject: (key: string, opts?: CallOptions) => headObject(ctx, key, opts),
     deleteObject: (key: string, opts?: CallOptions) => deleteObject(ctx, key, opts),
     putObject: (key: string, data: Uint8Array | string, opts?: PutObjectOptions) =>
       putObject(ctx, key, data, opts),
+    putBucketLogging: (config: BucketLogging | undefined, opts?: CallOptions) =>
+      putBucketLogging(ctx, config, opts),
+    getBucketLogging: (opts?: CallOptions) => getBucketLogging(ctx, opts),
+    deleteBucketLogging: (opts?: CallOptions) => deleteBucketLogging(ctx, opts),
     /** A presigned GET URL (query-mode V4), signed at the skew-corrected current time. */
     presignGetObject: async (key: string, opts: PresignGetObjectOptions = {}): Promise<string> => {
       const bucket = bucketFor(ctx, opts, "presignGetObject");
@@ -80,13 +105,14 @@ export function createOssClient(options: OssClientOptions) {
       if (opts.responseContentDisposition !== undefined)
         query.push(["response-content-disposition", opts.responseContentDisposition]);
       const date = new Date(resolved.runtime.now() + transport.clockOffsetMs);
-      const base = requestUrl(resolved.endpoint, bucket, key, []);
+      const target = transport.target(bucket);
+      const base = requestUrl(target.endpoint, bucket, key, []);
       return presignUrl(
         base,
         { method: "GET", bucket, key, query },
         {
           credentials,
-          region: resolved.region,
+          region: target.region,
           product: resolved.product,
           date,
           expiresSeconds: opts.expiresSeconds ?? 900,

@@ -1,6 +1,6 @@
 import { type Credentials, type QueryParams, SignerInputError, signRequest } from "../signer/index.ts";
 import { type CredentialsProvider, resolveCredentials } from "./credentials.ts";
-import { type Endpoint, requestUrl } from "./endpoint.ts";
+import { type Endpoint, requestUrl, resolveEndpoint } from "./endpoint.ts";
 import { OssError, redact } from "./errors.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { errorFromResponse } from "./response-error.ts";
@@ -50,6 +50,10 @@ export interface TransportConfig {
   readonly region: string;
   readonly product: string;
   readonly endpoint: Endpoint;
+  /** When false, a bucket of another region is sent to `oss-<its region>.aliyuncs.com`. */
+  readonly endpointExplicit?: boolean | undefined;
+  /** The region of a bucket other than `region`'s (see `OssClientOptions.bucketRegion`). */
+  readonly bucketRegion?: ((bucket: string) => string | undefined) | undefined;
   readonly credentials: CredentialsProvider;
   readonly fetch: typeof fetch;
   readonly retry: RetryPolicy;
@@ -232,17 +236,41 @@ export class Transport {
     }
   }
 
+  /**
+   * Where a request goes and which region it is signed for: the bucket's own region (from
+   * `bucketRegion`), else the client's; its regional endpoint unless the client was given one.
+   *
+   * @example
+   * transport.target("shop-eu"); // { region: "eu-central-1", endpoint: { host: "oss-eu-central-1.aliyuncs.com", … } }
+   */
+  target(bucket: string | undefined): { region: string; endpoint: Endpoint } {
+    const { config } = this;
+    const region = (bucket && config.bucketRegion?.(bucket)) || config.region;
+    if (region === config.region || config.endpointExplicit !== false) {
+      return { region, endpoint: config.endpoint };
+    }
+    let endpoint = this.#endpoints.get(region);
+    if (!endpoint) {
+      endpoint = resolveEndpoint(undefined, region, config.endpoint.addressing);
+      this.#endpoints.set(region, endpoint);
+    }
+    return { region, endpoint };
+  }
+
+  readonly #endpoints = new Map<string, Endpoint>();
+
   private url(req: WireRequest): string {
-    return requestUrl(this.config.endpoint, req.bucket, req.key, req.query ?? []);
+    return requestUrl(this.target(req.bucket).endpoint, req.bucket, req.key, req.query ?? []);
   }
 
   private init(req: WireRequest, credentials: Credentials, signal: AbortSignal): RequestInit {
     const { config } = this;
     const date = new Date(config.runtime.now() + this.clockOffsetMs);
     const headers = { ...req.headers };
+    const { region } = this.target(req.bucket);
     const signed = signRequest(
       { method: req.method, bucket: req.bucket, key: req.key, query: req.query, headers },
-      { credentials, region: config.region, product: config.product, date },
+      { credentials, region, product: config.product, date },
     );
     const init: RequestInit = {
       method: req.method,

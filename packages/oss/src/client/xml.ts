@@ -16,6 +16,7 @@ const ARRAY_PATHS = new Set([
   "StyleList.Style",
   "ListBucketResult.Contents",
   "ListBucketResult.CommonPrefixes",
+  "ListAllMyBucketsResult.Buckets.Bucket",
 ]);
 const builder = new XMLBuilder({ processEntities: true, suppressEmptyNode: false });
 

@@ -3,6 +3,7 @@ import * as foundation from "./202611291400_foundation.ts";
 import * as people from "./202611291430_people.ts";
 import * as ossRate from "./202611291500_oss_rate.ts";
 import * as uploads from "./202611291510_uploads.ts";
+import * as usage from "./202611291530_usage.ts";
 
 /**
  * Every migration, by name, imported statically so the esbuild bundle carries them (a folder scan would
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "202611291430_people": people,
   "202611291500_oss_rate": ossRate,
   "202611291510_uploads": uploads,
+  "202611291530_usage": usage,
 };

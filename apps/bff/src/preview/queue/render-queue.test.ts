@@ -85,6 +85,52 @@ describe("RenderQueue", () => {
     expect(queue.stats).toMatchObject({ active: 0, waiting: 0, discarded: 1, completed: 1 });
   });
 
+  it("admits by memory: tasks that fit together run together, the next waits for bytes, not for a slot", async () => {
+    const queue = new RenderQueue({ concurrency: 4, maxWaiting: 4, memoryBytes: 100 });
+    const a = gated("a");
+    const b = gated("b");
+    const c = gated("c");
+    const first = queue.run(a.task, undefined, { bytes: 40 });
+    const second = queue.run(b.task, undefined, { bytes: 40 });
+    const third = queue.run(c.task, undefined, { bytes: 40 });
+    await Promise.resolve();
+    expect([a.started, b.started, c.started]).toEqual([true, true, false]);
+    expect(queue.stats).toMatchObject({ active: 2, waiting: 1, activeBytes: 80 });
+    a.open();
+    await first;
+    await Promise.resolve();
+    expect(c.started).toBe(true);
+    b.open();
+    c.open();
+    await Promise.all([second, third]);
+    expect(queue.stats).toMatchObject({ active: 0, activeBytes: 0, completed: 3 });
+  });
+
+  it("refuses a task larger than the whole budget at once: 422, not a 503 to retry", async () => {
+    const queue = new RenderQueue({ concurrency: 2, maxWaiting: 2, memoryBytes: 100 * 1024 * 1024 });
+    const task = gated("never");
+    const refused = await queue
+      .run(task.task, undefined, { bytes: 101 * 1024 * 1024 })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 422, code: "PreviewTooExpensive" });
+    expect((refused as HttpError).message).toMatch(/101 MB.*100 MB at most \(PREVIEW_MEMORY_MB\)/);
+    expect((refused as HttpError).extra.headers).toBeUndefined();
+    expect(task.started).toBe(false);
+  });
+
+  it("bounds the wait: a task still waiting after maxWaitMs is a 503 with Retry-After, and the queue moves on", async () => {
+    const queue = new RenderQueue({ concurrency: 1, maxWaiting: 4, maxWaitMs: 50, retryAfterSeconds: 3 });
+    const a = gated("a");
+    const first = queue.run(a.task);
+    const waited = await queue.run(async () => "late").catch((e: unknown) => e);
+    expect(waited).toMatchObject({ status: 503, code: "PreviewBusy" });
+    expect((waited as HttpError).extra.headers).toEqual({ "Retry-After": "3" });
+    expect(queue.stats).toMatchObject({ waiting: 0, rejected: 1 });
+    a.open();
+    await first;
+    expect((await queue.run(async () => "next")).value).toBe("next");
+  });
+
   it("refuses a nonsensical configuration", () => {
     expect(() => new RenderQueue({ concurrency: 0, maxWaiting: 1 })).toThrow(/concurrency/);
     expect(() => new RenderQueue({ concurrency: 1, maxWaiting: -1 })).toThrow(/maxWaiting/);

@@ -5,40 +5,64 @@ export interface RenderQueueOptions {
   concurrency: number;
   /** Renders allowed to wait for a slot; one more is refused with 503. */
   maxWaiting: number;
-  /** The `Retry-After` of that 503, in seconds. */
+  /** The `Retry-After` of a 503, in seconds (default 1). */
   retryAfterSeconds?: number;
+  /**
+   * Bytes the running tasks may need together, by their own estimates (default: unbounded). A task
+   * that fits waits until the running ones leave it room; one that needs more than all of it is
+   * refused at once (422: it will never fit).
+   */
+  memoryBytes?: number;
+  /** Longest wait for a slot before a 503 with `Retry-After` (default: unbounded). */
+  maxWaitMs?: number;
+}
+
+/** What a task costs: the bytes it will hold at its peak (`estimateRenderMemory`), 0 when unknown. */
+export interface TaskCost {
+  bytes: number;
 }
 
 export interface QueueStats {
   active: number;
   waiting: number;
+  /** Estimated bytes the running tasks hold. */
+  activeBytes: number;
   completed: number;
   /** Abandoned while waiting: never started. */
   cancelled: number;
   /** Abandoned while running: finished, result thrown away. */
   discarded: number;
-  /** Refused because the queue was full. */
+  /** Refused because the queue was full, or waited past `maxWaitMs`. */
   rejected: number;
 }
 
-/** Starts a waiting task: the slot is handed over by #release, which counted it as active already. */
-type Waiter = () => void;
+interface Waiter {
+  bytes: number;
+  /** Starts the task: the slot and its bytes are counted by #admit before this runs. */
+  start: () => void;
+}
+
+const MB = 1024 * 1024;
 
 // The client is gone, so nobody reads this; 499 (nginx's "client closed request") keeps the logs honest.
 const abandoned = () =>
   new HttpError(499 as 400, "RequestAborted", "The client abandoned the request before its render finished.");
 
 /**
- * Bounds the CPU-heavy work (renders, upload checks) so it never starves the rest of the API: at most
- * `concurrency` tasks run, at most `maxWaiting` wait, and the next is refused at once with a 503 and
- * `Retry-After`. A task whose request is aborted while waiting leaves the queue without running; one
- * aborted while running keeps its slot until it finishes (sharp cannot be interrupted mid-pipeline, so
- * freeing the slot early would let abandoned work pile up behind the limit) and its result is dropped.
+ * Bounds the CPU- and memory-heavy work (renders, upload checks) so it never starves the rest of the
+ * API nor the process's memory: at most `concurrency` tasks run, and their estimated bytes together
+ * stay within `memoryBytes`; at most `maxWaiting` wait, each for at most `maxWaitMs`, in arrival
+ * order. Busy (queue full, waited too long) is a 503 with `Retry-After`; a task bigger than the whole
+ * budget is a 422 at once. A task whose request is aborted while waiting leaves the queue without
+ * running; one aborted while running keeps its slot until it finishes (sharp cannot be interrupted
+ * mid-pipeline, so freeing the slot early would let abandoned work pile up behind the limit) and its
+ * result is dropped.
  */
 export class RenderQueue {
   readonly #waiting: Waiter[] = [];
   readonly #options: Required<RenderQueueOptions>;
   #active = 0;
+  #activeBytes = 0;
   #counts = { completed: 0, cancelled: 0, discarded: 0, rejected: 0 };
 
   constructor(options: RenderQueueOptions) {
@@ -46,18 +70,46 @@ export class RenderQueue {
       throw new RangeError(`concurrency must be an integer ≥ 1, got ${options.concurrency}`);
     if (!Number.isInteger(options.maxWaiting) || options.maxWaiting < 0)
       throw new RangeError(`maxWaiting must be an integer ≥ 0, got ${options.maxWaiting}`);
-    this.#options = { retryAfterSeconds: 1, ...options };
+    this.#options = {
+      retryAfterSeconds: 1,
+      memoryBytes: Number.POSITIVE_INFINITY,
+      maxWaitMs: Number.POSITIVE_INFINITY,
+      ...options,
+    };
   }
 
-  /** Runs `task` when a slot is free; resolves with its value and how long it waited for the slot. */
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<{ value: T; waitedMs: number }> {
+  /** The memory budget of the running tasks, in bytes. */
+  get memoryBytes(): number {
+    return this.#options.memoryBytes;
+  }
+
+  /**
+   * Runs `task` when a slot and its bytes are free; resolves with its value and how long it waited.
+   * @example
+   * const { value } = await queue.run(() => render(bytes, style), signal, { bytes: estimate.bytes });
+   */
+  async run<T>(
+    task: () => Promise<T>,
+    signal?: AbortSignal,
+    cost: TaskCost = { bytes: 0 },
+  ): Promise<{ value: T; waitedMs: number }> {
     if (signal?.aborted) {
       this.#counts.cancelled++;
       throw abandoned();
     }
+    const bytes = Math.max(0, cost.bytes);
+    if (bytes > this.#options.memoryBytes) {
+      this.#counts.rejected++;
+      throw new HttpError(
+        422,
+        "PreviewTooExpensive",
+        `This work needs about ${Math.ceil(bytes / MB)} MB; previews may use ${Math.floor(this.#options.memoryBytes / MB)} MB at most (PREVIEW_MEMORY_MB).`,
+        { details: { neededMB: Math.ceil(bytes / MB), limitMB: Math.floor(this.#options.memoryBytes / MB) } },
+      );
+    }
     const queuedAt = performance.now();
-    if (this.#active >= this.#options.concurrency) await this.#slot(signal);
-    else this.#active++;
+    if (this.#waiting.length === 0 && this.#fits(bytes)) this.#take(bytes);
+    else await this.#slot(bytes, signal);
     const waitedMs = performance.now() - queuedAt;
     try {
       const value = await task();
@@ -68,41 +120,87 @@ export class RenderQueue {
       this.#counts.completed++;
       return { value, waitedMs };
     } finally {
-      this.#release();
+      this.#release(bytes);
     }
   }
 
-  #slot(signal: AbortSignal | undefined): Promise<void> {
-    if (this.#waiting.length >= this.#options.maxWaiting) {
-      this.#counts.rejected++;
-      const seconds = String(this.#options.retryAfterSeconds);
-      throw new HttpError(503, "PreviewBusy", "Too many previews are rendering; try again in a moment.", {
-        headers: { "Retry-After": seconds },
-      });
-    }
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        const at = this.#waiting.indexOf(waiter);
-        if (at >= 0) this.#waiting.splice(at, 1);
-        this.#counts.cancelled++;
-        reject(abandoned());
-      };
-      const waiter: Waiter = () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      };
-      this.#waiting.push(waiter);
-      signal?.addEventListener("abort", onAbort, { once: true });
+  #fits(bytes: number): boolean {
+    return this.#active < this.#options.concurrency && this.#activeBytes + bytes <= this.#options.memoryBytes;
+  }
+
+  #take(bytes: number): void {
+    this.#active++;
+    this.#activeBytes += bytes;
+  }
+
+  #busy(reason: string): HttpError {
+    this.#counts.rejected++;
+    return new HttpError(503, "PreviewBusy", `${reason}; try again in a moment.`, {
+      headers: { "Retry-After": String(this.#options.retryAfterSeconds) },
     });
   }
 
-  #release(): void {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#active--;
+  #slot(bytes: number, signal: AbortSignal | undefined): Promise<void> {
+    if (this.#waiting.length >= this.#options.maxWaiting) throw this.#busy("Too many previews are rendering");
+    return new Promise<void>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const leave = (error: HttpError) => {
+        const at = this.#waiting.indexOf(waiter);
+        if (at >= 0) this.#waiting.splice(at, 1);
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        reject(error);
+        // The head may have been what held the others back.
+        this.#admit();
+      };
+      const onAbort = () => {
+        this.#counts.cancelled++;
+        leave(abandoned());
+      };
+      const waiter: Waiter = {
+        bytes,
+        start: () => {
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+      };
+      this.#waiting.push(waiter);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      if (Number.isFinite(this.#options.maxWaitMs)) {
+        timer = setTimeout(
+          () => leave(this.#busy(`Waited ${Math.round(this.#options.maxWaitMs / 1000)} s for a render slot`)),
+          this.#options.maxWaitMs,
+        );
+        timer.unref();
+      }
+    });
+  }
+
+  // Starts waiting tasks in arrival order while the head fits: a large task is not overtaken for ever
+  // by small ones (its wait is bounded by maxWaitMs either way).
+  #admit(): void {
+    for (;;) {
+      const head = this.#waiting[0];
+      if (!head || !this.#fits(head.bytes)) return;
+      this.#waiting.shift();
+      this.#take(head.bytes);
+      head.start();
+    }
+  }
+
+  #release(bytes: number): void {
+    this.#active--;
+    this.#activeBytes -= bytes;
+    this.#admit();
   }
 
   get stats(): QueueStats {
-    return { active: this.#active, waiting: this.#waiting.length, ...this.#counts };
+    return {
+      active: this.#active,
+      waiting: this.#waiting.length,
+      activeBytes: this.#activeBytes,
+      ...this.#counts,
+    };
   }
 }

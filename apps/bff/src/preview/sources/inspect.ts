@@ -1,4 +1,11 @@
-import { isRenderError, LIMITS, render } from "@style-console/imgproc/render";
+import {
+  estimateDecodeMemory,
+  isRenderError,
+  LIMITS,
+  type MemoryEstimate,
+  probeHeader,
+  render,
+} from "@style-console/imgproc/render";
 import sharp from "sharp";
 import { HttpError } from "../../http/error.ts";
 import { sniffImage } from "./sniff.ts";
@@ -14,19 +21,26 @@ export interface ImageFacts {
 
 const MB = 1024 * 1024;
 
+/** What the header says about an upload, and what decoding all of it to check it will cost. */
+export interface Inspection {
+  facts: ImageFacts;
+  kind: string;
+  /** Peak memory of the full decode (`estimateDecodeMemory`). */
+  cost: MemoryEstimate;
+}
+
 /**
- * Checks untrusted bytes before they become a preview source, cheapest check first, and refuses with
- * the reason: over the byte limit (413), not an image type OSS accepts by its magic number (415),
- * past the OSS side or pixel limits by its header, so a decompression bomb is refused without
- * decoding a pixel (413), then decoded once in full so a truncated or corrupt file is refused now
- * (400) rather than on every preview.
+ * The cheap half of checking untrusted bytes before they become a preview source, cheapest check
+ * first, refusing with the reason: over the byte limit (413), not an image type OSS accepts by its
+ * magic number (415), past the OSS side or pixel limits by its header, so a decompression bomb is
+ * refused without decoding a pixel (413). Then what the full decode ({@link decodeAll}) will cost.
  * @example
- * await inspectImage(jpegBytes); // { format: "jpg", width: 400, height: 267, frames: 1, bytes: 21839 }
+ * const { facts, cost } = await inspectHeader(jpegBytes); // facts: { format: "jpg", width: 400, … }
  */
-export async function inspectImage(
+export async function inspectHeader(
   bytes: Buffer,
   maxBytes: number = LIMITS.maxInputBytes,
-): Promise<ImageFacts> {
+): Promise<Inspection> {
   if (bytes.length > maxBytes) {
     throw new HttpError(
       413,
@@ -43,10 +57,36 @@ export async function inspectImage(
     );
   }
   const facts = await headerFacts(bytes, kind);
-  // BMP is decoded completely by the header check already (libvips has no BMP loader).
-  if (kind !== "bmp") await decodeAll(bytes, facts.frames > 1);
+  let cost: MemoryEstimate;
+  try {
+    cost = estimateDecodeMemory(await probeHeader(bytes, maxBytes));
+  } catch {
+    throw unreadable(kind);
+  }
+  return { facts, kind, cost };
+}
+
+/**
+ * The whole check of an upload: {@link inspectHeader}, then {@link decodeAll}. For callers that
+ * bound the decode themselves, the two halves are separate.
+ * @example
+ * await inspectImage(jpegBytes); // { format: "jpg", width: 400, height: 267, frames: 1, bytes: 21839 }
+ */
+export async function inspectImage(
+  bytes: Buffer,
+  maxBytes: number = LIMITS.maxInputBytes,
+): Promise<ImageFacts> {
+  const { facts, kind } = await inspectHeader(bytes, maxBytes);
+  await decodeAll(bytes, kind, facts.frames > 1);
   return facts;
 }
+
+const unreadable = (kind: string) =>
+  new HttpError(
+    400,
+    "UnreadableImage",
+    `The file starts like a ${kind.toUpperCase()} but its header cannot be read: it is damaged, or a variant OSS does not process.`,
+  );
 
 /**
  * The facts of an image from its header only (the renderer's own `info`, which applies the OSS limits
@@ -69,22 +109,30 @@ export async function headerFacts(bytes: Buffer, kind: string): Promise<ImageFac
   } catch (error) {
     if (isRenderError(error) && error.code === "ImageTooLarge")
       throw new HttpError(413, "ImageTooLarge", error.message);
-    throw new HttpError(
-      400,
-      "UnreadableImage",
-      `The file starts like a ${kind.toUpperCase()} but its header cannot be read: it is damaged, or a variant OSS does not process.`,
-    );
+    throw unreadable(kind);
   }
 }
 
-async function decodeAll(bytes: Buffer, animated: boolean): Promise<void> {
+/**
+ * Decodes every pixel of every frame once, so a truncated or corrupt file is refused now (400) rather
+ * than on every preview. Through a shrinking pipeline that keeps nothing: the decoder's own buffers are
+ * all it holds (`estimateDecodeMemory`), where `stats()` kept a second copy of the image (1.8 GB for
+ * a 15000×15000 WebP). BMP is decoded completely by the header check already (libvips has no BMP loader).
+ * @example
+ * await decodeAll(bytes, "gif", true);
+ */
+export async function decodeAll(bytes: Buffer, kind: string, animated: boolean): Promise<void> {
+  if (kind === "bmp") return;
   try {
     await sharp(bytes, {
       failOn: "warning",
       limitInputPixels: LIMITS.maxInputPixels,
       sequentialRead: true,
       animated,
-    }).stats();
+    })
+      .resize(64, 64, { fit: "inside" })
+      .raw()
+      .toBuffer();
   } catch {
     throw new HttpError(
       400,

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { styleQuery } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
@@ -57,4 +57,19 @@ export function EditStylePage({ bucket, style }: { bucket: string; style: string
       )}
     </section>
   );
+}
+
+const newRoute = getRouteApi("/buckets/$bucket/styles/new");
+const editRoute = getRouteApi("/buckets/$bucket/styles/$name/edit");
+
+/** The `…/styles/new` screen (loaded on demand with the editor's chunk). */
+export function NewStyleScreen() {
+  const { bucket } = newRoute.useParams();
+  return <NewStylePage key={bucket} bucket={bucket} />;
+}
+
+/** The `…/styles/$name/edit` screen (loaded on demand with the editor's chunk). */
+export function EditStyleScreen() {
+  const { bucket, name } = editRoute.useParams();
+  return <EditStylePage key={`${bucket}/${name}`} bucket={bucket} style={name} />;
 }

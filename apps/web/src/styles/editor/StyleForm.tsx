@@ -1,21 +1,31 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type FormEvent, lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from "react";
 import { asCategory, type Category, type Style, stylesQuery } from "../../api/styles.ts";
 import { Builder } from "../../builder/Builder.tsx";
 import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { stripTicks } from "../../lib/ticks.ts";
 import { PreviewPanel } from "../../preview/PreviewPanel.tsx";
 import { LeaveGuard } from "../../router/LeaveGuard.tsx";
 import { Permitted } from "../../session/Permitted.tsx";
 import { useCan } from "../../session/useSession.ts";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { ConflictDialog } from "./ConflictDialog.tsx";
-import { ContentEditor } from "./ContentEditor.tsx";
+import { normalizeContent, type PasteReading } from "./code/paste.ts";
+import type { EditorIssue } from "./code/StyleCodeEditor.tsx";
+import { PasteNotice } from "./PasteNotice.tsx";
 import { ReviewDialog } from "./ReviewDialog.tsx";
 import { useSaveShortcut } from "./useSaveShortcut.ts";
 import { useSaveStyle } from "./useSaveStyle.ts";
 import { checkContent, nameMessage, type PositionedIssue, serverIssues } from "./validation.ts";
+
+// CodeMirror is ~100 KB of script: it loads with the editor, never with the list.
+// Its download starts with the editor route's module (not when the form first renders, after the style
+// has loaded), so the two load in parallel.
+const loadCodeEditor = () => import("./code/StyleCodeEditor.tsx");
+void loadCodeEditor();
+const StyleCodeEditor = lazy(loadCodeEditor);
 
 /**
  * Create (initial = null) or edit a style. Everything is validated as it is typed with the same rules
@@ -35,11 +45,21 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const [gone, setGone] = useState(false);
   const [unchanged, setUnchanged] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
-  const ids = { name: useId(), nameMsg: useId(), content: useId(), contentMsg: useId(), category: useId() };
+  const [pasted, setPasted] = useState<Exclude<PasteReading, { kind: "text" }> | null>(null);
+  const ids = {
+    name: useId(),
+    nameMsg: useId(),
+    content: useId(),
+    contentLabel: useId(),
+    contentMsg: useId(),
+    category: useId(),
+  };
+  // What is saved, previewed and checked: line breaks and surrounding spaces never belong to a style.
+  const value = useMemo(() => normalizeContent(content), [content]);
 
   // The parser is fast (microseconds for a style), so it runs on every keystroke without debouncing.
-  const check = useMemo(() => checkContent(content, t, locale), [content, t, locale]);
-  const jd = useMemo(() => isJd(content), [content]);
+  const check = useMemo(() => checkContent(value, t, locale), [value, t, locale]);
+  const jd = useMemo(() => isJd(value), [value]);
   // A new name that the bucket's list already holds is flagged as typed (the server's 409 still guards).
   const existing = useQuery({ ...stylesQuery(bucket), enabled: !editing });
   const takenInList = !editing && Boolean(existing.data?.some((s) => s.name === name));
@@ -59,7 +79,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const mayWrite = useCan("style.write", bucket);
   // Unsaved work: leaving asks first. A new style counts once anything is typed.
   const dirty = editing
-    ? content !== base?.content || category !== asCategory(base?.category)
+    ? value !== base?.content || category !== asCategory(base?.category)
     : name !== "" || content !== "";
   const failure = create.error ?? update.error;
   // Only a content refusal carries positions in the content; the client checks make it rare.
@@ -72,10 +92,15 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const showContent = attempted || content !== "";
 
   const updateNow = (expected: string | undefined) =>
-    update.mutate({ name, content, category, ...(expected ? { expectedLastModifyTime: expected } : {}) });
+    update.mutate({
+      name,
+      content: value,
+      category,
+      ...(expected ? { expectedLastModifyTime: expected } : {}),
+    });
   // Deleted by someone else meanwhile: saving again recreates it (a PUT would answer 404 again).
   const saveEdit = () =>
-    gone ? create.mutate({ name, content, category }) : updateNow(base?.lastModifyTime);
+    gone ? create.mutate({ name, content: value, category }) : updateNow(base?.lastModifyTime);
   const changeContent = (value: string) => {
     setContent(value);
     // Positions the server sent belong to the text it saw; once the text changes they mislead.
@@ -88,15 +113,15 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
     if (saving || !mayWrite.allowed) return;
     if (!editing && (nameProblem || nameTaken === name || takenInList)) return nameRef.current?.focus();
     if (!check.ok) return document.getElementById(ids.content)?.focus();
-    if (!editing) return create.mutate({ name, content, category });
+    if (!editing) return create.mutate({ name, content: value, category });
     if (reviewing) return saveEdit();
-    if (base && content === base.content && category === asCategory(base.category)) return setUnchanged(true);
+    if (base && value === base.content && category === asCategory(base.category)) return setUnchanged(true);
     setReviewing(true);
   };
   useEffect(() => {
     // New style: start at the name. Edit: the name is fixed, start at the content.
-    if (editing) document.getElementById(ids.content)?.focus();
-    else nameRef.current?.focus();
+    // (The content editor loads lazily and focuses itself: `autoFocus`.)
+    if (!editing) nameRef.current?.focus();
   }, [editing, ids.content]);
   useSaveShortcut(submit);
 
@@ -110,6 +135,18 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
       ? t("editor.name.taken")
       : nameProblem && t(nameProblem.key, nameProblem.params);
   const firstIssue = contentIssues[0];
+  // Issues are positioned in the trimmed text; the editor shows what was typed, leading spaces included.
+  const lead = content.length - content.trimStart().length;
+  const editorIssues = useMemo<EditorIssue[]>(
+    () =>
+      showContent
+        ? [
+            ...contentIssues.map((i) => ({ ...i, offset: i.offset + lead, severity: "error" as const })),
+            ...check.warnings.map((i) => ({ ...i, offset: i.offset + lead, severity: "warning" as const })),
+          ]
+        : [],
+    [showContent, contentIssues, check.warnings, lead],
+  );
 
   return (
     <div className="editor-layout">
@@ -135,21 +172,42 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           </div>
 
           <div className="field">
-            <label htmlFor={ids.content}>{t("editor.content")}</label>
-            <ContentEditor
-              id={ids.content}
-              value={content}
-              onChange={changeContent}
-              issues={showContent ? contentIssues : []}
-              invalid={showContent && contentIssues.length > 0}
-              describedBy={ids.contentMsg}
-            />
+            {/* The editable element is CodeMirror's, not a form control: the label names it by id. */}
+            {/* biome-ignore lint/a11y/noLabelWithoutControl: aria-labelledby on CodeMirror's content. */}
+            <label id={ids.contentLabel}>{t("editor.content")}</label>
+            <Suspense fallback={<div className="code-editor code-editor-loading" aria-busy="true" />}>
+              <StyleCodeEditor
+                id={ids.content}
+                labelledBy={ids.contentLabel}
+                describedBy={ids.contentMsg}
+                value={content}
+                onChange={changeContent}
+                issues={editorIssues}
+                invalid={showContent && contentIssues.length > 0}
+                placeholderText={t("editor.contentHint")}
+                onPasteReading={setPasted}
+                autoFocus={editing}
+              />
+            </Suspense>
+            {pasted ? (
+              <PasteNotice
+                reading={pasted}
+                onUndo={(raw) => {
+                  changeContent(raw);
+                  setPasted(null);
+                }}
+                onDismiss={() => setPasted(null)}
+              />
+            ) : null}
             <div id={ids.contentMsg} className="field-messages">
               {showContent && firstIssue ? (
                 <ul className="issue-list">
                   {contentIssues.map((issue) => (
                     <li key={`${issue.offset}-${issue.message}`} className="field-error">
-                      {t("editor.content.errorAt", { position: issue.offset + 1, message: issue.message })}
+                      {t("editor.content.errorAt", {
+                        position: issue.offset + 1,
+                        message: stripTicks(issue.message),
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -166,7 +224,10 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
                 <ul className="issue-list">
                   {check.warnings.map((w) => (
                     <li key={`${w.offset}-${w.message}`} className="field-warning">
-                      {t("editor.content.warningAt", { position: w.offset + 1, message: w.message })}
+                      {t("editor.content.warningAt", {
+                        position: w.offset + 1,
+                        message: stripTicks(w.message),
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -197,7 +258,11 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
               {t("editor.unchanged")}
             </p>
           ) : null}
-          {failure && failure.status !== 409 && failure.status !== 404 && fromServer.length === 0 ? (
+          {failure &&
+          failure.code !== "StyleExists" &&
+          failure.code !== "StyleChanged" &&
+          failure.status !== 404 &&
+          fromServer.length === 0 ? (
             <ErrorPanel error={failure} />
           ) : null}
 
@@ -216,12 +281,12 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           </div>
         </form>
 
-        {jd ? <JdPanel content={content} onUse={changeContent} /> : null}
-        <Builder content={content} onChange={changeContent} />
+        {jd ? <JdPanel content={value} onUse={changeContent} /> : null}
+        <Builder content={value} onChange={changeContent} />
       </div>
       {/* The preview follows the draft; when editing, it can compare it with the saved version. */}
       <aside className="editor-aside">
-        <PreviewPanel bucket={bucket} content={content} saved={editing ? (base?.content ?? null) : null} />
+        <PreviewPanel bucket={bucket} content={value} saved={editing ? (base?.content ?? null) : null} />
       </aside>
 
       {editing && base ? (
@@ -229,7 +294,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           open={reviewing}
           name={name}
           before={{ content: base.content, category: asCategory(base.category) }}
-          after={{ content, category }}
+          after={{ content: value, category }}
           saving={update.isPending}
           onConfirm={saveEdit}
           onClose={() => setReviewing(false)}
@@ -238,7 +303,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
       <LeaveGuard dirty={dirty && !create.isSuccess && !update.isSuccess} />
       <ConflictDialog
         theirs={conflict}
-        mine={{ name, content }}
+        mine={{ name, content: value }}
         saving={update.isPending}
         onClose={() => setConflict(null)}
         onKeepMine={() => {

@@ -42,14 +42,15 @@ export function useSaveStyle(bucket: string, handlers: Handlers) {
     mutationFn: (style: NewStyle) => createStyle(bucket, style),
     onSuccess: (style) => done(style, "toast.created"),
     onError: (error) => {
-      if (error.status === 409) handlers.onNameTaken();
+      // Only StyleExists means the name is taken; another 409 (StyleLimitReached) is shown as it is.
+      if (error.code === "StyleExists") handlers.onNameTaken();
     },
   });
   const update = useMutation({
     mutationFn: ({ name, ...body }: StyleUpdate & { name: string }) => updateStyle(bucket, name, body),
     onSuccess: (style) => done(style, "toast.saved"),
     onError: (error) => {
-      if (error.status === 409) handlers.onConflict(conflictingStyle(error.details));
+      if (error.code === "StyleChanged") handlers.onConflict(conflictingStyle(error.details));
       else if (error.status === 404) handlers.onGone();
     },
   });

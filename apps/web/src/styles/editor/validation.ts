@@ -36,6 +36,13 @@ export function checkContent(content: string, t: Translate, locale: Locale = "en
     length: issue.length,
     message: message(issue),
   });
+  // Empty: say what can be saved, not every kind the parser knows (style/…, JD's img/… cannot be).
+  if (content === "")
+    return {
+      ok: false,
+      issues: [{ offset: 0, length: 0, message: t("editor.content.empty") }],
+      warnings: [],
+    };
   const result = checkStyleContent(content);
   // Warnings (an unknown parameter OSS ignores, a repeated one) never block a save but deserve a look.
   const warnings = result.warnings.map(toIssue);

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useId, useState } from "react";
+import { Plus } from "lucide-react";
+import { useId, useRef, useState } from "react";
 import { bucketsQuery } from "../../api/buckets.ts";
 import { stylesQuery } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -10,6 +11,7 @@ import { useDeleteStyle } from "../delete/useDeleteStyle.ts";
 import { filterStyles, type SortKey, sortStyles } from "./filter.ts";
 import { StyleTable, StyleTableSkeleton } from "./StyleTable.tsx";
 import { type ListSearch, parseListSearch } from "./search.ts";
+import { ShortcutsDialog, useListShortcuts } from "./shortcuts.tsx";
 
 const listRoute = getRouteApi("/buckets/$bucket/styles");
 
@@ -30,6 +32,18 @@ export function StyleListPage({ bucket }: { bucket: string }) {
   const [deleting, setDeleting] = useState<string | null>(null);
   const remove = useDeleteStyle(bucket);
   const searchId = useId();
+  const newLink = useRef<HTMLAnchorElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useListShortcuts({
+    search: () => searchRef.current?.focus(),
+    create: () => newLink.current?.click(),
+    escape: () => {
+      if (document.activeElement === searchRef.current && query) setSearch({ q: "" }, true);
+      else searchRef.current?.blur();
+    },
+    help: () => setHelpOpen(true),
+  });
   const sortId = useId();
   const categoryId = useId();
 
@@ -52,12 +66,36 @@ export function StyleListPage({ bucket }: { bucket: string }) {
           </p>
         </div>
         {styles.data && styles.data.length > 0 ? (
-          <Link to="/buckets/$bucket/styles/new" params={{ bucket }} className="button button-primary">
-            {t("styles.new")}
-          </Link>
+          full ? (
+            // At the limit, creating would only fail: the button says why instead of leading there.
+            <button
+              type="button"
+              className="button button-primary"
+              disabled
+              aria-describedby="limit-reason"
+              title={t("styles.limitReached", { limit })}
+            >
+              <Plus aria-hidden="true" size={16} />
+              {t("styles.new")}
+            </button>
+          ) : (
+            <Link
+              to="/buckets/$bucket/styles/new"
+              params={{ bucket }}
+              className="button button-primary"
+              ref={newLink}
+            >
+              <Plus aria-hidden="true" size={16} />
+              {t("styles.new")}
+            </Link>
+          )
         ) : null}
       </div>
-      {full ? <p className="notice">{t("styles.limitReached", { limit })}</p> : null}
+      {full ? (
+        <p className="notice" id="limit-reason">
+          {t("styles.limitReached", { limit })}
+        </p>
+      ) : null}
 
       {styles.data && styles.data.length > 0 ? (
         <div className="toolbar">
@@ -67,6 +105,7 @@ export function StyleListPage({ bucket }: { bucket: string }) {
             </label>
             <input
               id={searchId}
+              ref={searchRef}
               type="search"
               placeholder={t("styles.searchPlaceholder")}
               value={query}
@@ -116,6 +155,7 @@ export function StyleListPage({ bucket }: { bucket: string }) {
       ) : null}
       {visible.length > 0 ? <StyleTable bucket={bucket} styles={visible} onDelete={setDeleting} /> : null}
 
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <DeleteStyleDialog
         name={deleting}
         onClose={() => setDeleting(null)}

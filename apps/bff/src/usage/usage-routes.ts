@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { bucketParam } from "../contract/schemas.ts";
+import type { ApiEnv } from "../http/api-env.ts";
+import { validate } from "../http/zod-validator.ts";
+import { loggingBody, requestsQuery, usageQuery } from "./usage-schemas.ts";
+import type { UsageService } from "./usage-service.ts";
+
+/**
+ * `GET /api/buckets/:bucket/usage`, `POST /api/buckets/:bucket/usage/scan` (scans now, answers when
+ * done) and `PUT /api/buckets/:bucket/usage/logging` (turn access logging on or off). Mounted at `/buckets`.
+ */
+export function bucketUsageRoutes(usage: UsageService) {
+  return new Hono<ApiEnv>()
+    .get("/:bucket/usage", validate("param", bucketParam), validate("query", usageQuery), async (c) => {
+      const { bucket } = c.req.valid("param");
+      return c.json(await usage.usage(bucket, c.req.valid("query").days), 200);
+    })
+    .post("/:bucket/usage/scan", validate("param", bucketParam), async (c) => {
+      const { bucket } = c.req.valid("param");
+      return c.json(await usage.scan(bucket), 200);
+    })
+    .put(
+      "/:bucket/usage/logging",
+      validate("param", bucketParam),
+      validate("json", loggingBody),
+      async (c) => {
+        const { bucket } = c.req.valid("param");
+        // The access table (auth/rules.ts) admits operators and admins only.
+        const actor = c.var.principal?.displayName ?? "unknown";
+        return c.json(await usage.setLogging(actor, bucket, c.req.valid("json")), 200);
+      },
+    );
+}
+
+/** `GET /api/usage/requests?month=YYYY-MM`: the month's OSS requests and the style API cost. Mounted at `/usage`. */
+export function requestRoutes(usage: UsageService) {
+  return new Hono<ApiEnv>().get("/requests", validate("query", requestsQuery), async (c) =>
+    c.json(await usage.requests(c.req.valid("query").month), 200),
+  );
+}

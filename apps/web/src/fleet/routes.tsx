@@ -1,0 +1,15 @@
+import { createRoute } from "@tanstack/react-router";
+import { rootRoute } from "../router/root.tsx";
+import { FleetPage } from "./FleetPage.tsx";
+import { parseFleetSearch } from "./search.ts";
+
+/** `/fleet`: the matrix of every bucket's styles, with copy, import and export (issue 12). */
+export const fleetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "fleet",
+  validateSearch: parseFleetSearch,
+  staticData: { nav: { label: { en: "Fleet", "zh-CN": "多存储空间" }, order: 10 } },
+  component: function Fleet() {
+    return <FleetPage search={fleetRoute.useSearch()} />;
+  },
+});
