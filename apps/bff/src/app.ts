@@ -11,6 +11,10 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { type Readiness, readyRoutes } from "./db/readiness.ts";
 import { fleetBucketRoutes, fleetRoutes } from "./fleet/fleet-routes.ts";
 import type { Fleet } from "./fleet/index.ts";
+import type { DraftService } from "./history/drafts.ts";
+import { historyRoutes } from "./history/history-routes.ts";
+import type { HistoryService } from "./history/history-service.ts";
+import type { BucketSettingsStore } from "./history/settings.ts";
 import type { ApiEnv } from "./http/api-env.ts";
 import { csrfGuard } from "./http/csrf.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
@@ -39,6 +43,7 @@ export type { ObjectPage, UpstreamObject as ObjectDto } from "./buckets/bucket-o
 export type * from "./contract/dto.ts";
 export type { ContentCheck } from "./contract/style-content.ts";
 export type { PositionedIssue } from "./contract/style-name.ts";
+export type * from "./history/dto.ts";
 export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./http/csrf.ts";
 export type { ApiErrorBody } from "./http/error.ts";
 export type { ParityDto } from "./preview/parity/parity.ts";
@@ -60,6 +65,10 @@ export interface ApiDeps {
   fleet: Fleet;
   /** The one way to change a style (locked, audited ahead); features that write styles use it. */
   writer: StyleWriter;
+  /** Style history (versions, restore, recently deleted) and external change detection. */
+  history: HistoryService;
+  drafts: DraftService;
+  settings: BucketSettingsStore;
   preview: PreviewDeps;
   logger: Logger;
   database: DatabaseHandle;
@@ -119,6 +128,7 @@ function createApiRoutes(deps: ApiDeps) {
       .route("/fleet", fleetRoutes(deps.fleet.service))
       .route("/buckets", bucketRoutes(deps.styles))
       .route("/buckets", objectRoutes(deps.preview))
+      .route("/buckets", historyRoutes(deps.history, deps.drafts, deps.settings))
       .route("/samples", sampleRoutes(deps.preview))
       .route("/preview", previewRoutes(deps.preview))
       .route("/validate", validateRoutes)

@@ -8,6 +8,10 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { createLocks } from "./db/locks.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { createFleet, type FleetOptions } from "./fleet/index.ts";
+import { createDraftService } from "./history/drafts.ts";
+import { createHistoryService } from "./history/history-service.ts";
+import { BucketSettingsStore } from "./history/settings.ts";
+import { VersionStore } from "./history/versions.ts";
 import type { Logger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
@@ -77,7 +81,26 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
   const audit = new AuditStore(db);
   const locks = createLocks(options.database);
   const writer = createStyleWriter({ audit, locks, logger: options.logger });
-  const styles = createStyleService({ buckets: options.buckets, audit, writer });
+  const settings = new BucketSettingsStore(db);
+  const history = createHistoryService({
+    buckets: options.buckets,
+    versions: new VersionStore(db),
+    settings,
+    writer,
+    locks,
+    logger: options.logger,
+  });
+  const drafts = createDraftService({ db, buckets: options.buckets, writer, settings });
+  const styles = createStyleService({
+    buckets: options.buckets,
+    audit,
+    writer,
+    hooks: {
+      listed: history.observer.listed,
+      read: history.observer.read,
+      beforeWrite: (target) => settings.assertDirectWriteAllowed(target.name),
+    },
+  });
   const uploadStore =
     options.uploads === undefined ? undefined : new ObjectUploadStore({ db, locks, ...options.uploads });
   const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version, uploadStore });
@@ -104,6 +127,9 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
     people,
     styles,
     writer,
+    history,
+    drafts,
+    settings,
     preview,
     fleet,
     logger: options.logger,

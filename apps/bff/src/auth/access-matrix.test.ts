@@ -124,6 +124,50 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ token: "not-a-link", password: "a long new password" }),
     ok: 404,
   },
+  // History, drafts and review (issue 11): unknown ids answer 404 once access is granted.
+  "GET /api/buckets/:bucket/styles/:name/versions": {
+    path: "/api/buckets/photos/styles/seeded/versions",
+    ok: 200,
+  },
+  "POST /api/buckets/:bucket/styles/:name/versions/:id/restore": {
+    path: "/api/buckets/photos/styles/seeded/versions/999999/restore",
+    body: () => ({}),
+    ok: 404,
+  },
+  "GET /api/buckets/:bucket/deleted": { path: "/api/buckets/photos/deleted", ok: 200 },
+  "GET /api/buckets/:bucket/settings": { path: "/api/buckets/photos/settings", ok: 200 },
+  "PUT /api/buckets/:bucket/settings": {
+    path: "/api/buckets/photos/settings",
+    body: () => ({ requireReview: false }),
+    ok: 200,
+  },
+  "POST /api/buckets/:bucket/drafts": {
+    path: "/api/buckets/photos/drafts",
+    body: (who) => ({ name: `draft-by-${who}`, content: "image/resize,w_100" }),
+    ok: 201,
+  },
+  "GET /api/buckets/:bucket/drafts": { path: "/api/buckets/photos/drafts", ok: 200 },
+  "GET /api/buckets/:bucket/drafts/:id": { path: "/api/buckets/photos/drafts/999999", ok: 404 },
+  "PUT /api/buckets/:bucket/drafts/:id": {
+    path: "/api/buckets/photos/drafts/999999",
+    body: () => ({ content: "image/resize,w_1" }),
+    ok: 404,
+  },
+  "DELETE /api/buckets/:bucket/drafts/:id": { path: "/api/buckets/photos/drafts/999999", ok: 404 },
+  "POST /api/buckets/:bucket/drafts/:id/review": {
+    path: "/api/buckets/photos/drafts/999999/review",
+    ok: 404,
+  },
+  "POST /api/buckets/:bucket/drafts/:id/publish": {
+    path: "/api/buckets/photos/drafts/999999/publish",
+    body: () => ({}),
+    ok: 404,
+  },
+  "POST /api/buckets/:bucket/drafts/:id/reject": {
+    path: "/api/buckets/photos/drafts/999999/reject",
+    body: () => ({ comment: "no" }),
+    ok: 404,
+  },
   // Single sign-on is not configured in this harness: both answer so.
   "GET /api/auth/oidc/login": { path: "/api/auth/oidc/login", ok: 404 },
   "GET /api/auth/oidc/callback": { path: "/api/auth/oidc/callback", ok: 404 },

@@ -75,6 +75,23 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "POST /api/fleet/jobs/:id/apply": { need: "operator" },
   "POST /api/fleet/jobs/:id/cancel": { need: "operator" },
 
+  // History (issue 11): reading is a viewer's; restoring is a write (operator); drafts are a designer's,
+  // publishing and sending back an operator's (the service also refuses one's own draft when the bucket
+  // requires review); the review setting is an admin's.
+  "GET /api/buckets/:bucket/styles/:name/versions": { need: "viewer", buckets: pathBucket },
+  "POST /api/buckets/:bucket/styles/:name/versions/:id/restore": { need: "operator", buckets: pathBucket },
+  "GET /api/buckets/:bucket/deleted": { need: "viewer", buckets: pathBucket },
+  "GET /api/buckets/:bucket/settings": { need: "viewer", buckets: pathBucket },
+  "PUT /api/buckets/:bucket/settings": { need: "admin", buckets: pathBucket },
+  "POST /api/buckets/:bucket/drafts": { need: "designer", buckets: pathBucket },
+  "GET /api/buckets/:bucket/drafts": { need: "viewer", buckets: pathBucket },
+  "GET /api/buckets/:bucket/drafts/:id": { need: "viewer", buckets: pathBucket },
+  "PUT /api/buckets/:bucket/drafts/:id": { need: "designer", buckets: pathBucket },
+  "DELETE /api/buckets/:bucket/drafts/:id": { need: "designer", buckets: pathBucket },
+  "POST /api/buckets/:bucket/drafts/:id/review": { need: "designer", buckets: pathBucket },
+  "POST /api/buckets/:bucket/drafts/:id/publish": { need: "operator", buckets: pathBucket },
+  "POST /api/buckets/:bucket/drafts/:id/reject": { need: "operator", buckets: pathBucket },
+
   "GET /api/samples": { need: "viewer" },
   "POST /api/samples": { need: "designer" },
   "DELETE /api/samples/:id": { need: "designer" },

@@ -1,4 +1,5 @@
 import type { AuditTables } from "../audit/tables.ts";
+import type { HistoryTables } from "../history/tables.ts";
 import type { UploadTables } from "../preview/sources/object-uploads.ts";
 import type { SessionTables } from "../session/tables.ts";
 import type { UsageTables } from "../usage/tables.ts";
@@ -16,4 +17,5 @@ export interface Database
     UsersTables,
     OssRateTables,
     UploadTables,
-    UsageTables {}
+    UsageTables,
+    HistoryTables {}

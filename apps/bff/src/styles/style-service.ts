@@ -11,6 +11,22 @@ export interface StyleServiceOptions {
   buckets: readonly ManagedBucket[];
   audit: AuditStore;
   writer: StyleWriter;
+  /** What other features (history) hook on reads and writes. */
+  hooks?: StyleHooks;
+}
+
+/**
+ * Hooks other features attach to the style operations, so the styles feature does not import them:
+ * history sees every read (to detect changes made outside the console), and a bucket's review policy
+ * may refuse direct writes.
+ */
+export interface StyleHooks {
+  /** After a bucket listing, with every style OSS listed. */
+  listed?(target: ManagedBucket, styles: readonly UpstreamStyle[]): Promise<void>;
+  /** After reading one style (undefined: none of that name). */
+  read?(target: ManagedBucket, name: string, style: UpstreamStyle | undefined): Promise<void>;
+  /** Before a direct create, update or delete; throws an `HttpError` to refuse it. */
+  beforeWrite?(target: ManagedBucket): Promise<void>;
 }
 
 export const toStyleDto = (style: UpstreamStyle): StyleDto => ({
@@ -27,10 +43,12 @@ export const toStyleDto = (style: UpstreamStyle): StyleDto => ({
  */
 export function createStyleService(options: StyleServiceOptions) {
   const { audit, writer } = options;
+  const hooks = options.hooks ?? {};
   const bucket = bucketLookup(options.buckets);
 
   async function existing(target: ManagedBucket, name: string): Promise<UpstreamStyle> {
     const style = await target.styles.get(name);
+    await hooks.read?.(target, name, style);
     if (!style) throw noSuchStyle(target, name);
     return style;
   }
@@ -49,7 +67,9 @@ export function createStyleService(options: StyleServiceOptions) {
     },
 
     async list(bucketName: string): Promise<StyleDto[]> {
-      const styles = await bucket(bucketName).styles.list();
+      const target = bucket(bucketName);
+      const styles = await target.styles.list();
+      await hooks.listed?.(target, styles);
       return styles.map(toStyleDto).sort((a, b) => a.name.localeCompare(b.name));
     },
 
@@ -67,6 +87,7 @@ export function createStyleService(options: StyleServiceOptions) {
       const target = bucket(bucketName);
       assertStyleName(input.name);
       assertStyleContent(input.content);
+      await hooks.beforeWrite?.(target);
       const { style } = await writer.put({
         target,
         name: input.name,
@@ -114,6 +135,7 @@ export function createStyleService(options: StyleServiceOptions) {
           'Say which version you replace: send `expectedLastModifyTime` (the lastModifyTime you loaded), or `"force": true` to overwrite whatever is there.',
         );
       }
+      await hooks.beforeWrite?.(target);
       const { style } = await writer.put({
         target,
         name,
@@ -140,6 +162,7 @@ export function createStyleService(options: StyleServiceOptions) {
     async remove(actor: Principal, bucketName: string, name: string): Promise<void> {
       const target = bucket(bucketName);
       assertStyleName(name);
+      await hooks.beforeWrite?.(target);
       // OSS answers 204 for a missing style too; the console says 404 so a stale list is noticed.
       await writer.remove({
         target,

@@ -1,4 +1,5 @@
 import { enFleet } from "../fleet/i18n.ts";
+import { enHistory } from "../history/messages.ts";
 import { enPeople } from "../people/messages.ts";
 import { enUsage } from "../usage/messages.ts";
 import { enPreview } from "./en-preview.ts";
@@ -143,7 +144,7 @@ export const en = {
   "conflict.exists": "A style named {name} was created meanwhile.",
 
   "delete.title": "Delete {name}?",
-  "delete.body": "Images requested with style/{name} will fail with NoSuchStyle. This cannot be undone.",
+  "delete.body": "Images requested with style/{name} will fail with NoSuchStyle until it is restored.",
   "delete.confirm": "Delete {name}",
   "delete.cancel": "Cancel",
   "delete.failed": "{name} could not be deleted and is back in the list.",
@@ -174,6 +175,7 @@ export const en = {
   "error.hint.UpstreamBusy": "OSS is throttling or busy. Wait a moment and try again.",
   "error.hint.generic": "Quote the request ID when you contact Alibaba Cloud support.",
   ...enPreview,
+  ...enHistory,
   ...enFleet,
   ...enPeople,
   ...enUsage,

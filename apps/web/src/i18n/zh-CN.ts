@@ -1,4 +1,5 @@
 import { zhCNFleet } from "../fleet/i18n.ts";
+import { zhCNHistory } from "../history/messages.ts";
 import { zhCNPeople } from "../people/messages.ts";
 import { zhCNUsage } from "../usage/messages.ts";
 import type { Messages } from "./en.ts";
@@ -138,7 +139,7 @@ export const zhCN: Messages = {
   "conflict.exists": "同名样式 {name} 已在此期间被创建。",
 
   "delete.title": "删除 {name}？",
-  "delete.body": "使用 style/{name} 请求的图片将返回 NoSuchStyle 错误。此操作无法撤销。",
+  "delete.body": "在恢复之前，使用 style/{name} 请求的图片将返回 NoSuchStyle 错误。",
   "delete.confirm": "删除 {name}",
   "delete.cancel": "取消",
   "delete.failed": "{name} 删除失败，已恢复到列表中。",
@@ -167,6 +168,7 @@ export const zhCN: Messages = {
   "error.hint.UpstreamBusy": "OSS 正在限流或繁忙，请稍后重试。",
   "error.hint.generic": "联系阿里云技术支持时请提供请求 ID。",
   ...zhCNPreview,
+  ...zhCNHistory,
   ...zhCNFleet,
   ...zhCNPeople,
   ...zhCNUsage,

@@ -1,7 +1,8 @@
 import { useBlocker } from "@tanstack/react-router";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { Dialog } from "../ui/Dialog.tsx";
+import { holdUnsavedWork } from "./unsaved.ts";
 
 /**
  * Never lose work: while `dirty` is true, leaving the screen in the app (a link, the bucket picker,
@@ -15,6 +16,8 @@ export function LeaveGuard({ dirty }: { dirty: boolean }) {
   // Read at navigation time, so a save that clears `dirty` and navigates in the same tick is not blocked.
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
+  // Ways out that are not navigations (signing out) ask the same question.
+  useEffect(() => (dirty ? holdUnsavedWork() : undefined), [dirty]);
   const blocker = useBlocker({
     shouldBlockFn: () => dirtyRef.current,
     enableBeforeUnload: () => dirtyRef.current,

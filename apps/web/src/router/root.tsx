@@ -13,8 +13,10 @@ import { PeopleLink, RoleBadge } from "../session/RoleBadge.tsx";
 import { SignIn } from "../session/SignIn.tsx";
 import { PersonMenu } from "../shell/PersonMenu.tsx";
 import { Shell } from "../shell/Shell.tsx";
+import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
+import { hasUnsavedWork } from "./unsaved.ts";
 
 /** What every route's loader and `beforeLoad` receive (`context`). */
 export interface RouterContext {

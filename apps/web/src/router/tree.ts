@@ -1,7 +1,8 @@
 import { createRoute } from "@tanstack/react-router";
 import { fleetRoute } from "../fleet/routes.tsx";
+import { historyRoutes } from "../history/routes.tsx";
 import { peopleRoute, profileRoute } from "../people/routes.tsx";
-import { stylesRoutes } from "../styles/routes.tsx";
+import { bucketRoute, styleScreens } from "../styles/routes.tsx";
 import { bucketUsageRoute, requestsRoute } from "../usage/routes.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
 import { rootRoute } from "./root.tsx";
@@ -14,9 +15,11 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
  * `staticData.nav` on the route puts it in the header's navigation, and the accessibility test
  * (`e2e/tests/a11y.spec.ts`) visits it without further ado.
  */
+const bucketScreens = bucketRoute.addChildren([...styleScreens, ...historyRoutes]);
+
 export const routeTree = rootRoute.addChildren([
   homeRoute,
-  stylesRoutes,
+  bucketScreens,
   peopleRoute,
   profileRoute,
   fleetRoute,

@@ -5,8 +5,10 @@ import { keys } from "../api/keys.ts";
 import { signOut } from "../api/session.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { type Locale, localeNames, locales } from "../i18n/translate.ts";
+import { hasUnsavedWork } from "../router/unsaved.ts";
 import { signedInHint } from "../session/fragment.ts";
 import { applyTheme, storedTheme, type Theme } from "../theme/theme.ts";
+import { Dialog } from "../ui/Dialog.tsx";
 
 const themeIcons = { light: Sun, dark: Moon, system: Monitor } as const;
 
@@ -22,6 +24,8 @@ export function PersonMenu() {
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const client = useQueryClient();
+  // Signing out is not a navigation, so the router's blocker cannot see it: unsaved work asks here.
+  const [asking, setAsking] = useState(false);
   const mutation = useMutation({
     mutationFn: signOut,
     onSettled: () => {
@@ -98,11 +102,39 @@ export function PersonMenu() {
             );
           })}
         </fieldset>
-        <button type="button" className="button button-quiet menu-signout" onClick={() => mutation.mutate()}>
+        <button
+          type="button"
+          className="button button-quiet menu-signout"
+          onClick={() => (hasUnsavedWork() ? setAsking(true) : mutation.mutate())}
+        >
           <LogOut aria-hidden="true" size={16} />
           {t("header.signOut")}
         </button>
       </div>
+      <Dialog
+        open={asking}
+        title={t("leave.title")}
+        onClose={() => setAsking(false)}
+        actions={
+          <>
+            <button type="button" className="button" data-autofocus onClick={() => setAsking(false)}>
+              {t("leave.stay")}
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => {
+                setAsking(false);
+                mutation.mutate();
+              }}
+            >
+              {t("leave.discard")}
+            </button>
+          </>
+        }
+      >
+        <p>{t("leave.body")}</p>
+      </Dialog>
     </div>
   );
 }

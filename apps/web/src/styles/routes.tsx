@@ -49,10 +49,5 @@ const editStyleRoute = createRoute({
   component: lazyRouteComponent(() => import("./editor/StyleEditorPage.tsx"), "EditStyleScreen"),
 });
 
-/** The styles feature's screens, registered in `router/tree.ts`. */
-export const stylesRoutes = bucketRoute.addChildren([
-  bucketIndexRoute,
-  styleListRoute,
-  newStyleRoute,
-  editStyleRoute,
-]);
+/** The styles feature's per-bucket screens; `router/tree.ts` puts them (and other features') under the bucket. */
+export const styleScreens = [bucketIndexRoute, styleListRoute, newStyleRoute, editStyleRoute] as const;

@@ -4,6 +4,7 @@ import * as people from "./202611291430_people.ts";
 import * as ossRate from "./202611291500_oss_rate.ts";
 import * as uploads from "./202611291510_uploads.ts";
 import * as usage from "./202611291530_usage.ts";
+import * as history from "./202611291600_history.ts";
 
 /**
  * Every migration, by name, imported statically so the esbuild bundle carries them (a folder scan would
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "202611291500_oss_rate": ossRate,
   "202611291510_uploads": uploads,
   "202611291530_usage": usage,
+  "202611291600_history": history,
 };

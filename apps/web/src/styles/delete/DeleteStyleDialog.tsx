@@ -36,6 +36,7 @@ export function DeleteStyleDialog({
       }
     >
       <p>{t("delete.body", { name: name ?? "" })}</p>
+      <p>{t("delete.restorable")}</p>
     </Dialog>
   );
 }

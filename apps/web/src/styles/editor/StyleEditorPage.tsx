@@ -5,7 +5,7 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { StyleForm } from "./StyleForm.tsx";
 
-function EditorHeader({ bucket, title }: { bucket: string; title: string }) {
+function EditorHeader({ bucket, title, name }: { bucket: string; title: string; name?: string }) {
   const { t } = useI18n();
   return (
     <div className="page-header">
@@ -15,6 +15,11 @@ function EditorHeader({ bucket, title }: { bucket: string; title: string }) {
         </Link>
         <h1 id="editor-title">{title}</h1>
       </div>
+      {name ? (
+        <Link to="/buckets/$bucket/styles/$name/history" params={{ bucket, name }} className="button">
+          {t("history.nav")}
+        </Link>
+      ) : null}
     </div>
   );
 }
@@ -35,7 +40,7 @@ export function EditStylePage({ bucket, style }: { bucket: string; style: string
   const query = useQuery(styleQuery(bucket, style));
   return (
     <section className="page" aria-labelledby="editor-title">
-      <EditorHeader bucket={bucket} title={t("editor.titleEdit", { name: style })} />
+      <EditorHeader bucket={bucket} name={style} title={t("editor.titleEdit", { name: style })} />
       {/* Wait for this visit's own fetch: a cached copy may be older than the server's. */}
       {query.isPending || (query.isFetching && !query.isFetchedAfterMount) ? (
         <div className="card skeleton-form" role="status" aria-label={t("editor.loading")} aria-busy="true">

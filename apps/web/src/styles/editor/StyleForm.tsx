@@ -4,6 +4,7 @@ import { type FormEvent, lazy, Suspense, useEffect, useId, useMemo, useRef, useS
 import { asCategory, type Category, type Style, stylesQuery } from "../../api/styles.ts";
 import { Builder } from "../../builder/Builder.tsx";
 import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
+import { AutosaveOffer, useAutosave } from "../../history/useAutosave.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { stripTicks } from "../../lib/ticks.ts";
 import { PreviewPanel } from "../../preview/PreviewPanel.tsx";
@@ -81,6 +82,15 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const dirty = editing
     ? value !== base?.content || category !== asCategory(base?.category)
     : name !== "" || content !== "";
+  const unsaved = dirty && !create.isSuccess && !update.isSuccess;
+  // Unsaved work is also kept locally, and offered back after a reload.
+  const autosave = useAutosave({
+    bucket,
+    style: initial?.name ?? null,
+    dirty: unsaved,
+    edit: { name, content, category, baseLastModifyTime: base?.lastModifyTime ?? null },
+    initial: { content: initial?.content ?? "", category: asCategory(initial?.category) },
+  });
   const failure = create.error ?? update.error;
   // Only a content refusal carries positions in the content; the client checks make it rare.
   const fromServer: PositionedIssue[] =
@@ -151,6 +161,18 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   return (
     <div className="editor-layout">
       <div className="editor-main">
+        {autosave.offer ? (
+          <AutosaveOffer
+            edit={autosave.offer}
+            onRestore={(edit) => {
+              if (!editing) setName(edit.name);
+              setContent(edit.content);
+              setCategory(asCategory(edit.category));
+              autosave.accept();
+            }}
+            onDiscard={autosave.discard}
+          />
+        ) : null}
         <form className="card editor-form stack" onSubmit={onSubmit} noValidate>
           <div className="field">
             <label htmlFor={ids.name}>{t("editor.name")}</label>
@@ -300,7 +322,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           onClose={() => setReviewing(false)}
         />
       ) : null}
-      <LeaveGuard dirty={dirty && !create.isSuccess && !update.isSuccess} />
+      <LeaveGuard dirty={unsaved} />
       <ConflictDialog
         theirs={conflict}
         mine={{ name, content: value }}

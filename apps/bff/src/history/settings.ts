@@ -1,0 +1,44 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { HttpError } from "../http/error.ts";
+import type { BucketSettingsDto } from "./dto.ts";
+
+/** Per-bucket policy in `bucket_settings`; a bucket without a row has the defaults (no review required). */
+export class BucketSettingsStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(bucket: string): Promise<BucketSettingsDto> {
+    const row = await this.db
+      .selectFrom("bucket_settings")
+      .select("require_review")
+      .where("bucket", "=", bucket)
+      .executeTakeFirst();
+    return { bucket, requireReview: row?.require_review ?? false };
+  }
+
+  async set(bucket: string, requireReview: boolean, by: string): Promise<BucketSettingsDto> {
+    await this.db
+      .insertInto("bucket_settings")
+      .values({ bucket, require_review: requireReview, updated_by: by })
+      .onConflict((oc) =>
+        oc
+          .column("bucket")
+          .doUpdateSet({ require_review: requireReview, updated_by: by, updated_at: new Date() }),
+      )
+      .execute();
+    return { bucket, requireReview };
+  }
+
+  /**
+   * Refuses a direct change (create, update, delete, restore) of a style in a bucket that requires
+   * review: such a change must go through a draft a reviewer publishes (403 `ReviewRequired`).
+   */
+  async assertDirectWriteAllowed(bucket: string): Promise<void> {
+    if (!(await this.get(bucket)).requireReview) return;
+    throw new HttpError(
+      403,
+      "ReviewRequired",
+      `Bucket "${bucket}" requires review for every change: save a draft and request review instead.`,
+    );
+  }
+}

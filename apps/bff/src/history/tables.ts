@@ -1,0 +1,51 @@
+import type { ColumnType, Generated } from "kysely";
+
+/**
+ * Where a draft stands: `draft` (its author is still working on it), `in_review` ("Request review" sent
+ * it to operators), `published` (an operator wrote it to OSS), `rejected` (sent back with a comment; the
+ * author may edit it and ask again).
+ */
+export type DraftStatus = "draft" | "in_review" | "published" | "rejected";
+
+/**
+ * `style_drafts`: a proposed version of a new or existing style, kept on the server until it is
+ * published or dropped. `base_last_modify_time` is the LastModifyTime of the version the draft started
+ * from (null for a new style): publishing is refused (409) when OSS holds another version by then.
+ */
+export interface StyleDraftTable {
+  id: Generated<number>;
+  bucket: string;
+  style: string;
+  content: string;
+  category: string | null;
+  base_content: string | null;
+  base_last_modify_time: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  status: DraftStatus;
+  author_id: string;
+  author_name: string;
+  /** The author's note when asking for review. */
+  note: string | null;
+  /** The reviewer's comment when sending it back (or publishing). */
+  review_comment: string | null;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
+  /** The audit event (= version) publishing made. */
+  published_version_id: number | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** `bucket_settings`: per-bucket policy. A bucket without a row has the defaults. */
+export interface BucketSettingsTable {
+  bucket: string;
+  /** Every change goes through a draft and a reviewer who is not its author. */
+  require_review: boolean;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string | null;
+}
+
+/** The history feature's tables, composed into `Database` by `db/schema.ts`. */
+export interface HistoryTables {
+  style_drafts: StyleDraftTable;
+  bucket_settings: BucketSettingsTable;
+}
