@@ -41,6 +41,28 @@ describe("the OSS request rate shared through the database", () => {
     expect(windows.reduce((sum, w) => sum + w.used, 0)).toBeGreaterThanOrEqual(50);
   });
 
+  it("drops a grant that comes back after its second ended, so the request counts in the second it starts in", async () => {
+    // The clock reads 5000.999 s when the claim goes out and 5001.000 s when it comes back.
+    const readings = [5_000_999, 5_001_000];
+    const limit = sharedRateLimit(a.db, {
+      requestsPerSecond: 10,
+      now: () => readings.shift() ?? 5_001_000,
+    });
+    await limit.acquire();
+    const windows = await a.db
+      .selectFrom("oss_request_windows")
+      .selectAll()
+      .where("second", "in", [5000, 5001])
+      .orderBy("second")
+      .execute();
+    // The stale grant stays counted in second 5000 (over-counting is the safe side); the request took
+    // its token from second 5001.
+    expect(windows).toEqual([
+      { second: 5000, used: 1 },
+      { second: 5001, used: 1 },
+    ]);
+  });
+
   it("gives up waiting when the call is cancelled", async () => {
     const limit = sharedRateLimit(a.db, { requestsPerSecond: 1 });
     await limit.acquire();

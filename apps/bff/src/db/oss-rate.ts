@@ -29,7 +29,8 @@ const sleepFor = (ms: number, signal?: AbortSignal) =>
  * `requestsPerSecond` attempts start in any wall-clock second across every replica. Each replica claims
  * tokens for the current second with one atomic upsert (`used + n <= limit`), a few at a time
  * (a tenth of the limit) so one round trip covers several requests without starving the others; when
- * the second is spent it waits for the next. Windows are keyed by the replicas' own clocks, which must
+ * the second is spent it waits for the next. A grant is used only if it arrives within its own second, so
+ * a request never starts outside the window that counted it. Windows are keyed by the replicas' own clocks, which must
  * be NTP-synchronised anyway for OSS's V4 signatures; a skew of d ms lets at most d/1000 of a second's
  * budget overlap.
  * @example
@@ -74,12 +75,19 @@ export function sharedRateLimit(db: Kysely<Database>, options: SharedRateLimitOp
           .where("second", "<", second - 60)
           .execute();
       }
+      let stale = false;
       for (const n of batch > 1 ? [batch, 1] : [1]) {
         if (await claim(second, n)) {
+          // A grant that comes back after its second has ended (a slow round trip under load) would
+          // let this request start in the next second on top of that second's full budget: drop it
+          // (the window over-counts, which errs on the safe side) and claim again for the new second.
+          stale = Math.floor(now() / 1000) !== second;
+          if (stale) break;
           local = { second, tokens: n - 1 };
           return;
         }
       }
+      if (stale) continue;
       await sleep(1000 - (now() % 1000) + 1, signal);
     }
   }

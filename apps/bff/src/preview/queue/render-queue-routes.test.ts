@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ADMIN_TOKEN, errorOf, type Harness, startHarness } from "../../testing/harness.ts";
 
 // One render at a time, one waiting: the queue's limits become deterministic. The gate holds a render
@@ -35,9 +35,9 @@ const request = (width: number, signal?: AbortSignal) =>
     ...(signal ? { signal } : {}),
   });
 
+/** Waits for `condition` (a loaded machine can take seconds to read a sample), failing after 15 s. */
 async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(condition()).toBe(true);
+  await vi.waitFor(() => expect(condition()).toBe(true), { timeout: 15_000, interval: 5 });
 }
 
 describe("the render queue behind /api/preview", () => {
@@ -108,9 +108,12 @@ describe("the render queue behind /api/preview", () => {
       `/api/preview?source=sample:flowers&bucket=photos&process=image/resize,w_60/watermark,image_${mark}`,
       { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } },
     );
-    // The watermark is fetched while the only slot is still held, and the request then waits for it.
+    // The watermark is fetched while the only slot is still held (the gate stays closed until
+    // release() below), and the request then waits for the slot. The emulator logs a request only once
+    // its handler has returned, which can be after the BFF has the body, so wait for the line too.
     await until(() => stats().waiting === 1);
-    expect(h.ossRequests.some((l) => l.startsWith("GET /photos/queue-logo.png "))).toBe(true);
+    await until(() => h.ossRequests.some((l) => l.startsWith("GET /photos/queue-logo.png 200 ")));
+    expect(entered).toBe(1);
     release();
     const [a, b] = await Promise.all([running, marked]);
     expect([a.status, b.status]).toEqual([200, 200]);
