@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { browserLikeHeaders } from "../fixtures/stack.ts";
-import { createStyleViaApi, expect, signIn, test } from "../fixtures/test.ts";
+import { createStyleViaApi, expect, openPersonMenu, signIn, test } from "../fixtures/test.ts";
 
 const bucket = "demo-photos";
 const unique = (what: string) => `e2e-${what}-${Date.now().toString(36)}`;
@@ -100,7 +100,8 @@ test("leaving the editor with unsaved changes asks first on every way out, and a
   expect(other, "the embedded default seeds a second bucket").toBeTruthy();
   await picker.selectOption(other as string);
   await stay();
-  // Sign out.
+  // Sign out (it sits in the person menu).
+  await openPersonMenu(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await stay();
 
