@@ -5,7 +5,10 @@ import type { MiddlewareHandler } from "hono";
  * style but three: the Vite build emits only external files, and previews are `blob:`/`data:` images.
  * The three are CodeMirror's own base stylesheets (the content editor, decision 021), which it injects as
  * `<style>` elements; they are allowed by their SHA-256, so an upgrade that changes them shows up as a
- * CSP error in the browser tests (whose console-error guard fails on it), never as a silent hole.
+ * CSP error in the browser tests (whose console-error guard fails on it), never as a silent hole. style-mod
+ * writes every mounted style module into one element, so a new extension changes the hash too; the web's
+ * `styles/editor/code/csp.test.tsx` mounts the real editor and fails, naming the hash to add here, before
+ * a browser runs. (`47DEQ…` is the SHA-256 of the empty text.)
  * Inline style *attributes* are allowed (`style-src-attr`): CodeMirror sets a few with `setAttribute`
  * (`style="min-height: …"`, tooltip positions); an attribute cannot load anything, and injecting one would
  * need an HTML injection the script policy already defeats.
