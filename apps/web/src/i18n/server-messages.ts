@@ -39,6 +39,29 @@ const zhCN: Record<string, string> = {
   UsernameTaken: "该用户名已被使用。",
   WeakPassword: "密码强度不足。",
   WrongPassword: "密码不正确。",
+  // History, drafts and review (issue 11)
+  NoSuchVersion: "此样式没有该版本。",
+  NoSuchDraft: "此存储空间中没有该草稿。",
+  DraftChanged: "此草稿已被他人修改，请重新加载。",
+  DraftPublished: "此草稿已发布。",
+  ReviewNotRequested: "此草稿尚未提交审核。",
+  ReviewRequired: "此存储空间的每项修改都需要审核：请保存草稿并提交审核。",
+  OwnDraft: "不能审核或发布自己的草稿。",
+  // Fleet: copy, sync, import (issue 12)
+  InvalidImportFile: "导入文件无效。",
+  NoTargets: "请至少选择一个源存储空间以外的目标存储空间。",
+  NoSuchJob: "没有该任务。",
+  JobNotPlanned: "只有处于计划状态的任务才能执行。",
+  NotYourPlan: "只有制定此计划的人才能执行它。",
+  PlanMismatch: "此计划与当前存储空间不符。",
+  NotAvailable: "此功能当前不可用。",
+  // Usage (issue 13)
+  InvalidTargetBucketForLogging: "日志目标存储空间无效。",
+  // Resources (issue 14)
+  PreviewTooExpensive: "此图片上的处理开销过大，无法预览：请先缩小图片或简化处理。",
+  ImageTooExpensive: "此图片解码所需内存超出预览上限。",
+  IncompleteBody: "请求内容不完整。",
+  RequestTimeout: "上传超时：请在更稳定的网络下重试。",
   // Buckets and styles
   UnknownBucket: "控制台未管理此存储空间。",
   NoSuchBucket: "OSS 中不存在此存储空间。",
