@@ -19,15 +19,7 @@ import { validateRoutes } from "./styles/style-check-routes.ts";
 import { bucketRoutes } from "./styles/style-routes.ts";
 import type { StyleService } from "./styles/style-service.ts";
 
-export type { ObjectPage, UpstreamObject as ObjectDto } from "./buckets/bucket-objects.ts";
-export type * from "./contract/dto.ts";
-export type { ContentCheck } from "./contract/style-content.ts";
-export type { PositionedIssue } from "./contract/style-name.ts";
-export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./http/csrf.ts";
-export type { ApiErrorBody } from "./http/error.ts";
-export type { ParityDto } from "./preview/parity/parity.ts";
-export type { ImageFacts } from "./preview/sources/inspect.ts";
-export type { SampleDto } from "./preview/sources/sample.ts";
+// DTOs, error codes and request schemas live in @style-console/contract; only the API type is exported here.
 
 /** What the API runs on; `main.ts` builds it from the config, tests from a real emulator. */
 export interface ApiDeps {
@@ -47,11 +39,7 @@ export interface AppOptions {
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const tooLarge = () => {
-  throw new HttpError(
-    413,
-    "PayloadTooLarge",
-    `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
-  );
+  throw new HttpError("PayloadTooLarge", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
 };
 
 const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });

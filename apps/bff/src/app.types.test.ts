@@ -1,10 +1,15 @@
+import type {
+  AuditPageDto,
+  BucketDto,
+  ObjectPage,
+  ParityDto,
+  SampleDto,
+  SessionDto,
+  StyleDto,
+} from "@style-console/contract/dto";
 import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { AppType } from "./app.ts";
-import type { ObjectPage } from "./buckets/bucket-objects.ts";
-import type { AuditPageDto, BucketDto, SessionDto, StyleDto } from "./contract/dto.ts";
-import type { ParityDto } from "./preview/parity/parity.ts";
-import type { SampleDto } from "./preview/sources/sample.ts";
 import { type Harness, startHarness } from "./testing/harness.ts";
 
 // The SPA's view of the API: `hc<AppType>` must know every route's input and output (tsc checks the

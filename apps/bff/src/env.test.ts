@@ -76,6 +76,11 @@ describe("parseEnv", () => {
     });
   });
 
+  it("reads OSS_REGION's oss- form as the same region ID, by the contract's one region rule", () => {
+    const oss = parseEnv({ ...cloud, OSS_REGION: "oss-cn-hangzhou" }).oss;
+    expect(oss).toMatchObject({ mode: "cloud", region: "cn-hangzhou" });
+  });
+
   it("treats empty variables as unset", () => {
     expect(parseEnv({ OSS_ENDPOINT: "", CONSOLE_ADMIN_TOKEN: "" }).oss.mode).toBe("embedded");
   });
@@ -107,7 +112,7 @@ describe("parseEnv", () => {
   it("checks the shapes of region, buckets and endpoint, and never echoes a value", () => {
     const problems = problemsOf({
       ...cloud,
-      OSS_REGION: "oss-cn-hangzhou",
+      OSS_REGION: "cn_hangzhou",
       OSS_BUCKETS: "Photos,ok-bucket",
       OSS_ENDPOINT: "ftp://x",
     });

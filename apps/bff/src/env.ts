@@ -1,3 +1,4 @@
+import { isBucketName, parseRegion, REGION_EXPECTED } from "@style-console/contract/names";
 import { z } from "zod";
 
 /**
@@ -8,8 +9,6 @@ import { z } from "zod";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-
-const bucketName = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 const envSchema = z
   .object({
@@ -36,12 +35,12 @@ const envSchema = z
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: optional(z.string()),
     ALIBABA_CLOUD_SECURITY_TOKEN: optional(z.string()),
     OSS_REGION: optional(
-      z
-        .string()
-        .regex(
-          /^(?!oss-)[a-z0-9]+(-[a-z0-9]+)*$/,
-          'OSS_REGION must be a region id such as cn-hangzhou (without "oss-")',
-        ),
+      z.string().transform((value, ctx) => {
+        const id = parseRegion(value);
+        if (id === undefined)
+          ctx.addIssue({ code: "custom", message: `OSS_REGION must be ${REGION_EXPECTED}` });
+        return id ?? value;
+      }),
     ),
     OSS_BUCKETS: z.preprocess(
       (value) =>
@@ -55,7 +54,7 @@ const envSchema = z
         .array(
           z
             .string()
-            .regex(bucketName, "OSS_BUCKETS must list bucket names (3–63 of a–z 0–9 -), comma-separated"),
+            .refine(isBucketName, "OSS_BUCKETS must list bucket names (3–63 of a–z 0–9 -), comma-separated"),
         )
         .optional(),
     ),

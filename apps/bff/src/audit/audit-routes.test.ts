@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { AuditPageDto } from "@style-console/contract/dto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditPageDto } from "../contract/dto.ts";
 import { tokenId } from "../session/token.ts";
 import { ADMIN_TOKEN, type Harness, json, jsonOf, startHarness } from "../testing/harness.ts";
 

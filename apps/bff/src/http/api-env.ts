@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { SessionDto } from "../contract/dto.ts";
+import type { SessionDto } from "@style-console/contract/dto";
 
 /** Hono's environment for the API: who is signed in, once the session middleware has run. */
 export interface ApiEnv {

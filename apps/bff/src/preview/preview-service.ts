@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isErrorCode } from "@style-console/contract/errors";
 import { isRenderError, LIMITS, type RenderInfo, render } from "@style-console/imgproc/render";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
@@ -59,10 +60,13 @@ const MB = 1024 * 1024;
 
 const since = (start: number) => performance.now() - start;
 
+// A render's refusal keeps its code (the contract's table holds every code imgproc raises) and OSS's EC.
 function toHttpError(error: unknown): unknown {
   if (!isRenderError(error)) return error;
-  return new HttpError(error.status as 400, error.code, error.message, {
-    ...(error.ossCode === undefined ? {} : { details: { ec: error.ossCode } }),
+  const code = isErrorCode(error.code) ? error.code : "InternalError";
+  return new HttpError(code, error.message, {
+    cause: error,
+    ...(error.ossCode === undefined ? {} : { details: { ec: error.ossCode } as never }),
   });
 }
 
@@ -84,8 +88,7 @@ export function createPreviewService(options: PreviewServiceOptions) {
       if (ref.kind === "object") return bucketNamed(ref.bucket);
       if (bucket !== undefined) return bucketNamed(bucket);
       const first = options.buckets[0];
-      if (!first)
-        throw new HttpError(400, "NoBucket", "Styles and watermark images need a configured bucket.");
+      if (!first) throw new HttpError("NoBucket", "Styles and watermark images need a configured bucket.");
       return first;
     };
   }
@@ -101,7 +104,7 @@ export function createPreviewService(options: PreviewServiceOptions) {
       );
     }
     const found = (await options.samples.read(ref.id)) ?? (await options.uploads.read(ref.id));
-    if (!found) throw new HttpError(404, "NoSuchSample", `There is no sample or upload "${ref.id}".`);
+    if (!found) throw new HttpError("NoSuchSample", `There is no sample or upload "${ref.id}".`);
     return found;
   }
 
@@ -171,8 +174,7 @@ export function createPreviewService(options: PreviewServiceOptions) {
         resolveImage: async (name) => {
           const bytes = marks.get(name);
           // Every image the draft names was fetched above; anything else is a renderer/draft mismatch.
-          if (!bytes)
-            throw new HttpError(404, "NoSuchWatermark", `The watermark image "${name}" was not found.`);
+          if (!bytes) throw new HttpError("NoSuchWatermark", `The watermark image "${name}" was not found.`);
           return bytes;
         },
       });

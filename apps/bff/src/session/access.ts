@@ -1,6 +1,6 @@
+import type { SessionDto } from "@style-console/contract/dto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { SessionDto } from "../contract/dto.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import type { FailureLimiter } from "./rate-limit.ts";
@@ -47,7 +47,7 @@ export function createAccess(options: AccessOptions) {
   function refuseIfLimited(address: string): void {
     const wait = limiter.retryAfter(address);
     if (wait > 0) {
-      throw new HttpError(429, "TooManyAttempts", `Too many failed sign-ins; try again in ${wait} s.`, {
+      throw new HttpError("TooManyAttempts", `Too many failed sign-ins; try again in ${wait} s.`, {
         headers: { "Retry-After": String(wait) },
       });
     }
@@ -59,7 +59,7 @@ export function createAccess(options: AccessOptions) {
     const auth = authenticate(c);
     if (!auth) {
       if (bearer) limiter.recordFailure(options.clientAddress(c));
-      throw new HttpError(401, "Unauthenticated", "Sign in first: this console needs its admin token.");
+      throw new HttpError("Unauthenticated", "Sign in first: this console needs its admin token.");
     }
     c.set("auth", auth);
     await next();
@@ -70,7 +70,7 @@ export function createAccess(options: AccessOptions) {
     refuseIfLimited(address);
     if (!tokensMatch(presented, adminToken)) {
       limiter.recordFailure(address);
-      throw new HttpError(401, "InvalidToken", "That admin token is not right.");
+      throw new HttpError("InvalidToken", "That admin token is not right.");
     }
     const { id, session } = sessions.create(adminTokenId);
     setCookie(c, SESSION_COOKIE, id, {

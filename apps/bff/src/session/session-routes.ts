@@ -1,5 +1,5 @@
+import { signInBody } from "@style-console/contract/schemas";
 import { Hono } from "hono";
-import { signInBody } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { csrfGuard } from "../http/csrf.ts";
 import { validate } from "../http/zod-validator.ts";

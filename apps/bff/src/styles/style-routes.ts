@@ -1,5 +1,5 @@
+import { bucketParam, createStyleBody, styleParam, updateStyleBody } from "@style-console/contract/schemas";
 import { Hono } from "hono";
-import { bucketParam, createStyleBody, styleParam, updateStyleBody } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
 import type { StyleService } from "./style-service.ts";

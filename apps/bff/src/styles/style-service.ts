@@ -1,6 +1,6 @@
+import type { AuditEntryDto, AuditPageDto, BucketDto, StyleDto } from "@style-console/contract/dto";
 import type { ManagedBucket, UpstreamStyle } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
-import type { AuditEntryDto, AuditPageDto, BucketDto, StyleDto } from "../contract/dto.ts";
 import { HttpError } from "../http/error.ts";
 import { assertStyleContent, assertStyleName } from "./assert-style.ts";
 import { KeyedLock } from "./keyed-lock.ts";
@@ -41,8 +41,7 @@ export function createStyleService(options: StyleServiceOptions) {
 
   async function existing(target: ManagedBucket, name: string): Promise<UpstreamStyle> {
     const style = await target.styles.get(name);
-    if (!style)
-      throw new HttpError(404, "NoSuchStyle", `Bucket "${target.name}" has no style named "${name}".`);
+    if (!style) throw new HttpError("NoSuchStyle", `Bucket "${target.name}" has no style named "${name}".`);
     return style;
   }
 
@@ -105,7 +104,6 @@ export function createStyleService(options: StyleServiceOptions) {
         const current = await target.styles.get(input.name);
         if (current) {
           throw new HttpError(
-            409,
             "StyleExists",
             `Bucket "${target.name}" already has a style named "${input.name}".`,
             {
@@ -142,7 +140,6 @@ export function createStyleService(options: StyleServiceOptions) {
         const expected = input.expectedLastModifyTime;
         if (expected !== undefined && new Date(expected).getTime() !== current.lastModifyTime.getTime()) {
           throw new HttpError(
-            409,
             "StyleChanged",
             `Style "${name}" was changed by someone else since you opened it.`,
             {

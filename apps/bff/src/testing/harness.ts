@@ -3,15 +3,15 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { StyleDto } from "@style-console/contract/dto";
+import type { UpstreamDetails } from "@style-console/contract/errors";
+import type { PositionedIssue } from "@style-console/contract/names";
 import { createOssClient, type OssClient } from "@style-console/oss";
 import { type FaultOptions, type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import type { Hono } from "hono";
 import { type ApiDeps, createApp } from "../app.ts";
 import { managedBuckets } from "../buckets/managed-buckets.ts";
-import type { UpstreamDetails } from "../buckets/upstream-error.ts";
 import { createApiDeps } from "../compose.ts";
-import type { StyleDto } from "../contract/dto.ts";
-import type { PositionedIssue } from "../contract/style-name.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import type { PreviewConfig } from "../preview/index.ts";
 

@@ -1,3 +1,4 @@
+import { parseRegion, REGION_EXPECTED } from "@style-console/contract/names";
 import type { EmulatorCredential } from "../auth/index.ts";
 import { type FaultOptions, validateFaults } from "../faults/plan.ts";
 import { isBucketName } from "../storage/buckets.ts";
@@ -44,8 +45,6 @@ function invalid(field: string, expected: string, got: unknown): Error {
   return new Error(`Invalid option ${field}: expected ${expected}, got ${JSON.stringify(got)}.`);
 }
 
-const regionId = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 function int(field: string, value: unknown, min: number, max: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     throw invalid(field, `an integer ${min}–${max}`, value);
@@ -75,10 +74,8 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       throw new Error(`Invalid option ${where}accessKeySecret: expected a non-empty string.`);
     }
   }
-  const region = options.region ?? "cn-hangzhou";
-  if (!regionId.test(region) || region.startsWith("oss-")) {
-    throw invalid("region", 'a region id without "oss-", such as cn-hangzhou', region);
-  }
+  const region = parseRegion(options.region ?? "cn-hangzhou");
+  if (region === undefined) throw invalid("region", REGION_EXPECTED, options.region);
   const buckets = options.buckets ?? [];
   for (const b of buckets) {
     if (!isBucketName(b))

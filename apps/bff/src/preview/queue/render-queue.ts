@@ -26,7 +26,7 @@ type Waiter = () => void;
 
 // The client is gone, so nobody reads this; 499 (nginx's "client closed request") keeps the logs honest.
 const abandoned = () =>
-  new HttpError(499 as 400, "RequestAborted", "The client abandoned the request before its render finished.");
+  new HttpError("RequestAborted", "The client abandoned the request before its render finished.");
 
 /**
  * Bounds the CPU-heavy work (renders, upload checks) so it never starves the rest of the API: at most
@@ -76,7 +76,7 @@ export class RenderQueue {
     if (this.#waiting.length >= this.#options.maxWaiting) {
       this.#counts.rejected++;
       const seconds = String(this.#options.retryAfterSeconds);
-      throw new HttpError(503, "PreviewBusy", "Too many previews are rendering; try again in a moment.", {
+      throw new HttpError("PreviewBusy", "Too many previews are rendering; try again in a moment.", {
         headers: { "Retry-After": seconds },
       });
     }

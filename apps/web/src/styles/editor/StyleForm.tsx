@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
-import { asCategory, type Category, type Style, stylesQuery } from "../../api/styles.ts";
+import { asCategory, type Category, type Style, saveFailure, stylesQuery } from "../../api/styles.ts";
 import { Builder } from "../../builder/Builder.tsx";
 import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -54,8 +54,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const saving = create.isPending || update.isPending;
   const failure = create.error ?? update.error;
   // Only a content refusal carries positions in the content; the client checks make it rare.
-  const fromServer: PositionedIssue[] =
-    failure?.code === "InvalidStyleContent" ? serverIssues(failure.details) : [];
+  const fromServer: PositionedIssue[] = serverIssues(failure?.body);
 
   const nameProblem = editing ? null : nameMessage(name);
   const showName = !editing && (attempted || name !== "");
@@ -188,7 +187,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
               {t("editor.unchanged")}
             </p>
           ) : null}
-          {failure && failure.status !== 409 && failure.status !== 404 && fromServer.length === 0 ? (
+          {failure && saveFailure(failure) === "other" && fromServer.length === 0 ? (
             <ErrorPanel error={failure} />
           ) : null}
 

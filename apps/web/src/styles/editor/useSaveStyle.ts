@@ -7,6 +7,7 @@ import {
   type NewStyle,
   type Style,
   type StyleUpdate,
+  saveFailure,
   updateStyle,
 } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -40,15 +41,16 @@ export function useSaveStyle(bucket: string, handlers: Handlers) {
     mutationFn: (style: NewStyle) => createStyle(bucket, style),
     onSuccess: (style) => done(style, "toast.created"),
     onError: (error) => {
-      if (error.status === 409) handlers.onNameTaken();
+      if (saveFailure(error) === "nameTaken") handlers.onNameTaken();
     },
   });
   const update = useMutation({
     mutationFn: ({ name, ...body }: StyleUpdate & { name: string }) => updateStyle(bucket, name, body),
     onSuccess: (style) => done(style, "toast.saved"),
     onError: (error) => {
-      if (error.status === 409) handlers.onConflict(conflictingStyle(error.details));
-      else if (error.status === 404) handlers.onGone();
+      const kind = saveFailure(error);
+      if (kind === "changed") handlers.onConflict(conflictingStyle(error));
+      else if (kind === "gone") handlers.onGone();
     },
   });
   return { create, update };

@@ -1,3 +1,4 @@
+import { styleNameIssues } from "@style-console/contract/names";
 import type { Operation, ParseResult, SyntaxIssue, WatermarkOp } from "../ast.ts";
 import { issue } from "../issues/index.ts";
 import { splitWatermarkImage, WATERMARK_IMAGE_OPERATIONS } from "../operations/watermark.ts";
@@ -5,8 +6,6 @@ import { type ActionContext, parseAction } from "./action.ts";
 import { split } from "./split.ts";
 
 export { parseAction } from "./action.ts";
-
-const STYLE_NAME = /^[A-Za-z0-9_.-]{1,63}$/;
 
 /**
  * Parses the action list of an `image/…` value: `src[from, to)` is what follows `image/`.
@@ -96,16 +95,17 @@ function valueEnd(src: string, start: number, to: number): number {
 }
 
 /**
- * Checks a style name as OSS stores it: 1–63 characters of `A–Z a–z 0–9 _ . -`.
+ * Checks a style name as OSS stores it, by the contract's rule (`styleNameIssues`), as one syntax issue
+ * spanning the name.
  * @example
  * styleNameIssue("small", 6); // undefined
  */
 export function styleNameIssue(name: string, offset: number): SyntaxIssue | undefined {
-  if (STYLE_NAME.test(name)) return undefined;
+  const first = styleNameIssues(name)[0];
+  if (first === undefined) return undefined;
+  const shown = name.length > 40 ? `${name.slice(0, 37)}…` : name;
   const message =
-    name === ""
-      ? "`style/` needs a style name, e.g. `style/small`"
-      : `A style name must be 1–63 characters of A–Z, a–z, 0–9, \`_\`, \`.\`, \`-\`, got \`${name.length > 40 ? `${name.slice(0, 37)}…` : name}\``;
+    name === "" ? "`style/` needs a style name, e.g. `style/small`" : `${first.message} Got \`${shown}\``;
   return issue("InvalidStyleName", message, {
     offset: name === "" ? Math.max(offset - 1, 0) : offset,
     length: name === "" ? (offset > 0 ? 1 : 0) : name.length,
