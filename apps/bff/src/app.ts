@@ -2,6 +2,8 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./audit/audit-routes.ts";
 import { objectRoutes } from "./buckets/object-routes.ts";
+import type { DatabaseHandle } from "./db/database.ts";
+import { type Readiness, readyRoutes } from "./db/readiness.ts";
 import type { ApiEnv } from "./http/api-env.ts";
 import { csrfGuard } from "./http/csrf.ts";
 import { createErrorHandler, HttpError } from "./http/error.ts";
@@ -18,6 +20,7 @@ import { mountSpa } from "./spa/serve-spa.ts";
 import { validateRoutes } from "./styles/style-check-routes.ts";
 import { bucketRoutes } from "./styles/style-routes.ts";
 import type { StyleService } from "./styles/style-service.ts";
+import type { StyleWriter } from "./styles/writer.ts";
 
 // DTOs, error codes and request schemas live in @style-console/contract; only the API type is exported here.
 
@@ -25,8 +28,12 @@ import type { StyleService } from "./styles/style-service.ts";
 export interface ApiDeps {
   access: Access;
   styles: StyleService;
+  /** The one way to change a style (locked, audited ahead); features that write styles use it. */
+  writer: StyleWriter;
   preview: PreviewDeps;
   logger: Logger;
+  database: DatabaseHandle;
+  readiness: Readiness;
 }
 
 export interface AppOptions {
@@ -53,6 +60,7 @@ function createApiRoutes(deps: ApiDeps) {
     new Hono<ApiEnv>()
       .use("*", (c, next) => (isUpload(c) ? next() : smallBodies(c, next)))
       .route("/health", healthRoutes)
+      .route("/ready", readyRoutes(deps.readiness))
       .route("/session", sessionRoutes(deps.access))
       // Everything registered below needs a session (cookie or bearer); mutations from a cookie session
       // also pass the CSRF guard (see http/csrf.ts for what the SPA must send).

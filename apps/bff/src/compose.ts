@@ -1,8 +1,11 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import type { ApiDeps } from "./app.ts";
-import { AuditLog } from "./audit/audit-log.ts";
+import { AuditStore } from "./audit/store.ts";
 import type { ManagedBucket } from "./buckets/bucket-styles.ts";
+import type { DatabaseHandle } from "./db/database.ts";
+import { createLocks } from "./db/locks.ts";
+import type { Readiness } from "./db/readiness.ts";
 import type { Logger } from "./platform/logger.ts";
 import { version } from "./platform/version.ts";
 import { createPreviewDeps, type PreviewConfig } from "./preview/index.ts";
@@ -10,13 +13,16 @@ import { createAccess } from "./session/access.ts";
 import { FailureLimiter } from "./session/rate-limit.ts";
 import { SessionStore } from "./session/session-store.ts";
 import { createStyleService } from "./styles/style-service.ts";
+import { createStyleWriter } from "./styles/writer.ts";
 
 export interface ApiDepsOptions {
   adminToken: string;
   sessionTtlMs: number;
   buckets: readonly ManagedBucket[];
-  /** The audit log's file (in the data directory). */
-  auditFile: string;
+  /** The open, migrated database (`db/database.ts`, `db/migrate.ts`). */
+  database: DatabaseHandle;
+  /** What `/api/ready` reports; `main.ts` fills it during start-up. */
+  readiness: Readiness;
   logger: Logger;
   /** The preview's sources and tuning: samples folder, uploads folder (in the data directory), queue and caches. */
   preview: PreviewConfig & { samplesDir: string; uploadsDir: string };
@@ -39,17 +45,28 @@ function socketAddress(c: Context): string {
  * Wires the API's parts from plain values: used by `main.ts` with the config, and by tests with a real
  * emulator on a temporary directory.
  * @example
- * const api = createApiDeps({ adminToken, sessionTtlMs: 3_600_000, buckets, auditFile, logger });
+ * const api = createApiDeps({ adminToken, sessionTtlMs: 3_600_000, buckets, database, readiness, logger, preview });
  */
 export function createApiDeps(options: ApiDepsOptions): ApiDeps {
   const limit = options.signInLimit ?? { maxFailures: 5, windowMs: 15 * 60 * 1000 };
+  const { db } = options.database;
   const access = createAccess({
     adminToken: options.adminToken,
-    sessions: new SessionStore(options.sessionTtlMs, options.now),
-    limiter: new FailureLimiter(limit.maxFailures, limit.windowMs, options.now),
+    sessions: new SessionStore(db, options.sessionTtlMs, options.now),
+    limiter: new FailureLimiter(db, limit.maxFailures, limit.windowMs, options.now),
     clientAddress: socketAddress,
   });
-  const styles = createStyleService({ buckets: options.buckets, audit: new AuditLog(options.auditFile) });
+  const audit = new AuditStore(db);
+  const writer = createStyleWriter({ audit, locks: createLocks(options.database), logger: options.logger });
+  const styles = createStyleService({ buckets: options.buckets, audit, writer });
   const preview = createPreviewDeps({ ...options.preview, buckets: options.buckets, version });
-  return { access, styles, preview, logger: options.logger };
+  return {
+    access,
+    styles,
+    writer,
+    preview,
+    logger: options.logger,
+    database: options.database,
+    readiness: options.readiness,
+  };
 }

@@ -73,12 +73,26 @@ describe("parseEnv", () => {
       buckets: ["photos", "avatars"],
       endpoint: "https://oss-cn-hangzhou-internal.aliyuncs.com",
       styleLimit: 50,
+      qps: 100,
     });
   });
 
   it("reads OSS_REGION's oss- form as the same region ID, by the contract's one region rule", () => {
     const oss = parseEnv({ ...cloud, OSS_REGION: "oss-cn-hangzhou" }).oss;
     expect(oss).toMatchObject({ mode: "cloud", region: "cn-hangzhou" });
+  });
+
+  it("reads the database URL and the shared OSS rate, refusing what is not one", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://postgres@db:5432/console" }).DATABASE_URL).toBe(
+      "postgres://postgres@db:5432/console",
+    );
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgres/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://u:hunter2@x/db", OSS_QPS: "0" })).toThrow(/OSS_QPS/);
+    try {
+      parseEnv({ DATABASE_URL: "postgres://u:hunter2@x/db x", OSS_QPS: "0" });
+    } catch (error) {
+      expect((error as Error).message).not.toContain("hunter2");
+    }
   });
 
   it("treats empty variables as unset", () => {

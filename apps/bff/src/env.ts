@@ -83,6 +83,17 @@ const envSchema = z
       .min(0, "PREVIEW_CACHE_MB must be 0 or more")
       .max(4096, "PREVIEW_CACHE_MB must be at most 4096")
       .default(64),
+    OSS_QPS: z.coerce
+      .number({ error: "OSS_QPS must be a number of requests per second" })
+      .int("OSS_QPS must be a whole number")
+      .min(1, "OSS_QPS must be 1–100000")
+      .max(100_000, "OSS_QPS must be 1–100000")
+      .default(100),
+    DATABASE_URL: optional(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/i, "DATABASE_URL must be a postgres:// (or postgresql://) URL"),
+    ),
     EMULATOR_PORT: z.coerce
       .number({ error: "EMULATOR_PORT must be a port number" })
       .int("EMULATOR_PORT must be a whole number")
@@ -139,6 +150,8 @@ export interface CloudOss {
   buckets: string[];
   endpoint?: string;
   styleLimit: number;
+  /** OSS requests per second for all replicas together (the account's limit; default 100). */
+  qps: number;
 }
 
 export interface EmbeddedOss {
@@ -156,6 +169,8 @@ export interface Env {
   CONSOLE_ADMIN_TOKEN?: string;
   sessionTtlMs: number;
   oss: CloudOss | EmbeddedOss;
+  /** A PostgreSQL server shared by every replica; unset: the embedded database under DATA_DIR. */
+  DATABASE_URL?: string;
   /** Render queue and result cache of the preview (unset fields: the defaults of preview/index.ts). */
   preview: { concurrency?: number; maxWaiting?: number; resultCacheBytes: number };
 }
@@ -184,6 +199,7 @@ function toEnv(raw: RawEnv): Env {
           buckets: raw.OSS_BUCKETS ?? [],
           ...(raw.OSS_ENDPOINT === undefined ? {} : { endpoint: raw.OSS_ENDPOINT }),
           styleLimit: raw.OSS_STYLE_LIMIT,
+          qps: raw.OSS_QPS,
         }
       : { mode: "embedded", emulatorPort: raw.EMULATOR_PORT, styleLimit: raw.OSS_STYLE_LIMIT };
   return {
@@ -192,6 +208,7 @@ function toEnv(raw: RawEnv): Env {
     ...(raw.WEB_DIST === undefined ? {} : { WEB_DIST: raw.WEB_DIST }),
     ...(raw.DATA_DIR === undefined ? {} : { DATA_DIR: raw.DATA_DIR }),
     ...(raw.CONSOLE_ADMIN_TOKEN === undefined ? {} : { CONSOLE_ADMIN_TOKEN: raw.CONSOLE_ADMIN_TOKEN }),
+    ...(raw.DATABASE_URL === undefined ? {} : { DATABASE_URL: raw.DATABASE_URL }),
     sessionTtlMs: raw.SESSION_TTL_HOURS * 3600 * 1000,
     oss,
     preview: {

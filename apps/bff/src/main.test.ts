@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import { afterEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "./testing/postgres.ts";
 
 // The real entry point as `pnpm start` runs it (through tsx instead of the bundle, to test the source):
 // what it prints, and that the configured mode serves the right buckets.
@@ -12,8 +13,11 @@ const bffDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const started: ChildProcess[] = [];
 let emulator: RunningEmulator | undefined;
 
+const dropAfter: TestDatabase[] = [];
+
 afterEach(async () => {
   for (const child of started.splice(0)) child.kill("SIGTERM");
+  for (const database of dropAfter.splice(0)) await database.drop();
   await emulator?.close();
   emulator = undefined;
 });
@@ -28,7 +32,8 @@ function start(env: Record<string, string>): Promise<{ output: string; url: stri
   started.push(child);
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed within 30 s:\n${output}`)), 30_000);
+    // The embedded database's first start runs initdb (WebAssembly): slow on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`no URL printed within 120 s:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /ready at (http:\/\/\S+\/)/.exec(output)?.[1];
@@ -56,9 +61,11 @@ describe("main (pnpm start)", () => {
       "demo-photos",
       "demo-avatars",
     ]);
-  }, 40_000);
+  }, 150_000);
 
-  it("in cloud mode: manages the configured buckets over V4, and prints no token when one is configured", async () => {
+  it("in cloud mode on PostgreSQL: manages the configured buckets over V4, and prints no token when one is configured", async () => {
+    const database = await createTestDatabase({ empty: true });
+    dropAfter.push(database);
     emulator = await startEmulator({
       dataDir: mkdtempSync(join(tmpdir(), "sc-main-oss-")),
       accessKeyId: "LTAIcloudtest01",
@@ -74,7 +81,9 @@ describe("main (pnpm start)", () => {
       OSS_REGION: "cn-hangzhou",
       OSS_BUCKETS: "prod-images",
       OSS_ENDPOINT: emulator.endpoint,
+      DATABASE_URL: database.url,
     });
+    expect(output).toMatch(/applied \d+ migration/);
     expect(output).not.toContain("#token=");
     expect(output).not.toContain(token);
     expect(output).not.toContain("cloud-secret-for-the-test");

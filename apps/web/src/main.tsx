@@ -1,12 +1,11 @@
 import { QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.tsx";
 import { bucketsQuery } from "./api/buckets.ts";
 import { createQueryClient } from "./api/query-client.ts";
-import { stylesQuery } from "./api/styles.ts";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
-import { parseRoute } from "./router/routes.ts";
+import { createAppRouter } from "./router/router.tsx";
 import { signedInHint, takeFragmentToken } from "./session/fragment.ts";
 import { ToastProvider } from "./ui/toast.tsx";
 import "./css/base.css";
@@ -19,14 +18,11 @@ import "./css/builder.css";
 // Before the first render, so the token never lingers in the address bar.
 const linkToken = takeFragmentToken(window.location, window.history);
 const queryClient = createQueryClient();
+const router = createAppRouter(queryClient, { linkToken });
 
-// No waterfall for a returning operator: the session check, the buckets and the open bucket's styles
-// start together. Skipped when signed out, where they could only answer 401.
-if (signedInHint.get() && !linkToken) {
-  void queryClient.prefetchQuery(bucketsQuery);
-  const route = parseRoute(window.location.pathname);
-  if ("bucket" in route) void queryClient.prefetchQuery(stylesQuery(route.bucket));
-}
+// No waterfall for a returning operator: the session check and the buckets start together (the open
+// route's loader starts its own data). Skipped when signed out, where they could only answer 401.
+if (signedInHint.get() && !linkToken) void queryClient.prefetchQuery(bucketsQuery);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -36,7 +32,7 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
         <ToastProvider>
-          <App linkToken={linkToken} />
+          <RouterProvider router={router} />
         </ToastProvider>
       </I18nProvider>
     </QueryClientProvider>

@@ -5,8 +5,10 @@
  *
  * Ours and hand-written sharp are timed alternately in one Node worker (this file with `--worker`)
  * so both see the same load; each then runs alone in its own worker for its peak RSS. Pillow runs
- * in-process in /usr/bin/python3; `convert` runs as child processes of a Python driver (peak RSS from
- * getrusage(RUSAGE_CHILDREN); its times include process start-up, about 10–20 ms).
+ * in-process in the first python3 on PATH that has it; `convert` (or IM7's `magick`) runs as child
+ * processes of a Python driver (peak RSS from getrusage(RUSAGE_CHILDREN); its times include process
+ * start-up, about 10–20 ms). A peer that is missing or fails is printed "not measured" with the reason
+ * (`peers.ts`); `pnpm bench` installs them first on Debian as root.
  * Run: `pnpm --filter @style-console/imgproc exec tsx bench/render.bench.ts`
  */
 import { execFile } from "node:child_process";
@@ -16,6 +18,7 @@ import { promisify } from "node:util";
 import sharp from "sharp";
 import { render } from "../src/render/index.ts";
 import { encodeBase64Url } from "../src/syntax/index.ts";
+import { cell, findImageMagick, findPillow, onPath, type Peer } from "./peers.ts";
 
 const exec = promisify(execFile);
 const FIXTURES = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
@@ -217,13 +220,14 @@ async function worker(kind: "both" | "ours" | "sharp"): Promise<RunnerResult & {
 
 const PYTHON = `
 import io, json, resource, statistics, subprocess, sys, time
-from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageSequence
-jobs, runs, mode = json.loads(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+jobs, runs, mode, magick = json.loads(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+if mode == "pillow":
+    from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageSequence
 medians = []
 for job in jobs:
     def once():
         if mode == "convert":
-            subprocess.run(["/usr/bin/convert", job["path"], *job["convert"], job["output"]], check=True, stdout=subprocess.PIPE)
+            subprocess.run([magick, job["path"], *job["convert"], job["output"]], check=True, stdout=subprocess.PIPE)
         else:
             im = Image.open(job["path"]); out = io.BytesIO(); exec(job["pillow"], {**globals(), "im": im, "out": out})
     once()
@@ -240,38 +244,65 @@ async function child(command: string, args: string[]): Promise<RunnerResult> {
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as RunnerResult;
 }
 
+/** A peer's figures, or why there are none. */
+type PeerRun = { ok: true; result: RunnerResult } | { ok: false; reason: string };
+
+async function runPeer(peer: Peer, python: string | undefined, mode: string, jobs: string): Promise<PeerRun> {
+  if (!peer.available) return { ok: false, reason: peer.reason };
+  const driver = mode === "pillow" ? peer.command : python;
+  if (!driver) return { ok: false, reason: "no python3 on PATH to time it" };
+  const magick = mode === "convert" ? peer.command : "";
+  try {
+    return { ok: true, result: await child(driver, ["-c", PYTHON, jobs, String(RUNS), mode, magick]) };
+  } catch (error) {
+    const first = String((error as Error).message).split("\n")[0] ?? "failed";
+    return { ok: false, reason: `${peer.name} ${peer.version} failed: ${first.slice(0, 200)}` };
+  }
+}
+
 async function main(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   const node = (kind: string) => child(process.execPath, ["--import", "tsx", self, "--worker", kind]);
   const pyJobs = JSON.stringify(
     JOBS.map((j) => ({ path: FIXTURES + j.file, convert: j.convert, output: j.output, pillow: j.pillow })),
   );
-  const python = (mode: string) => child("/usr/bin/python3", ["-c", PYTHON, pyJobs, String(RUNS), mode]);
   // One runner at a time: the machine has two cores and libvips/ImageMagick use both.
   const both = (await node("both")) as RunnerResult & { sharpMedians: number[] };
   const ours = { medians: both.medians, peakRssMb: (await node("ours")).peakRssMb };
   const hand = { medians: both.sharpMedians, peakRssMb: (await node("sharp")).peakRssMb };
-  const magick = await python("convert");
-  const pillow = await python("pillow");
+  const anyPython = onPath("python3", process.env.PATH)[0];
+  const magick = await runPeer(findImageMagick(process.env), anyPython, "convert", pyJobs);
+  const pillow = await runPeer(findPillow(process.env), anyPython, "pillow", pyJobs);
   const ms = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(1));
   const ratio = (a: number | undefined, b: number | undefined) =>
     a === undefined || b === undefined ? "–" : `${(a / b).toFixed(2)}×`;
-  console.log(`Median of ${RUNS} runs (ms) after one warm-up; ratios are runner ÷ hand-written sharp.\n`);
+  const peerMs = (run: PeerRun, k: number) => cell(run.ok ? ms(run.result.medians[k]) : undefined);
+  const peerRatio = (run: PeerRun, k: number, s: number | undefined) =>
+    cell(run.ok ? ratio(run.result.medians[k], s) : undefined);
+  console.log(`Median of ${RUNS} runs (ms) after one warm-up; ratios are runner ÷ hand-written sharp.`);
+  console.log("Figures are noisy: the machine's two cores are shared with other sessions.\n");
   console.log(
     "| job | style | ours | sharp | ours ÷ sharp | ImageMagick | IM ÷ sharp | Pillow | Pillow ÷ sharp |",
   );
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
   JOBS.forEach((job, k) => {
-    const [o, s, m, p] = [ours.medians[k], hand.medians[k], magick.medians[k], pillow.medians[k]];
+    const [o, s] = [ours.medians[k], hand.medians[k]];
     const style = job.style.length > 48 ? `${job.style.slice(0, 45)}…` : job.style;
     console.log(
-      `| ${job.name} | \`${style}\` | ${ms(o)} | ${ms(s)} | ${ratio(o, s)} | ${ms(m)} | ${ratio(m, s)} | ${ms(p)} | ${ratio(p, s)} |`,
+      `| ${job.name} | \`${style}\` | ${ms(o)} | ${ms(s)} | ${ratio(o, s)} | ${peerMs(magick, k)} | ${peerRatio(magick, k, s)} | ${peerMs(pillow, k)} | ${peerRatio(pillow, k, s)} |`,
     );
   });
   const mb = (r: RunnerResult) => `${r.peakRssMb.toFixed(0)} MB`;
+  const peerMb = (run: PeerRun) => (run.ok ? mb(run.result) : "not measured");
   console.log(
-    `\nPeak RSS: ours ${mb(ours)}, hand-written sharp ${mb(hand)}, ImageMagick (largest convert) ${mb(magick)}, Pillow ${mb(pillow)}.`,
+    `\nPeak RSS: ours ${mb(ours)}, hand-written sharp ${mb(hand)}, ImageMagick (largest convert) ${peerMb(magick)}, Pillow ${peerMb(pillow)}.`,
   );
+  for (const [name, run] of [
+    ["ImageMagick", magick],
+    ["Pillow", pillow],
+  ] as const) {
+    if (!run.ok) console.log(`${name}: not measured — ${run.reason}.`);
+  }
 }
 
 const at = process.argv.indexOf("--worker");

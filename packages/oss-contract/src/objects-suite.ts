@@ -82,9 +82,31 @@ export function defineObjectContract(target: () => Target): void {
       expect(grouped.commonPrefixes).toEqual([`${prefix}list/a/`]);
       expect(grouped.objects.map((o) => o.key)).toEqual(keys.slice(2));
     });
+
+    it("lists keys that look encoded or hold characters XML 1.0 cannot carry, exactly (encoding-type=url)", async () => {
+      const oss = client();
+      const keys = ["a b+c.txt", "ctl\u0001.txt", "x%2Fy.txt", "图.txt"].map((k) => `${prefix}enc/${k}`);
+      for (const k of keys) await oss.putObject(k, "1");
+      const page = await oss.listObjects({ prefix: `${prefix}enc/` });
+      expect(page.objects.map((o) => o.key)).toEqual(keys);
+      const grouped = await oss.listObjects({ prefix: `${prefix}enc/`, delimiter: "+" });
+      expect(grouped.commonPrefixes).toEqual([`${prefix}enc/a b+`]);
+    });
   });
 
   describe("presigned GET", () => {
+    it("carries response-content-disposition with a UTF-8 filename", async () => {
+      const oss = client();
+      const key = `${prefix}presign/icon.jpg`;
+      await oss.putObject(key, "x", { contentType: "image/jpeg" });
+      const disposition = 'attachment; filename="图标.jpg"';
+      const res = await fetch(await oss.presignGetObject(key, { responseContentDisposition: disposition }));
+      expect(res.status).toBe(200);
+      // fetch exposes header bytes as Latin-1 characters.
+      const header = res.headers.get("content-disposition") ?? "";
+      expect(Buffer.from(header, "latin1").toString("utf8")).toBe(disposition);
+    });
+
     it("is fetchable without credentials; a changed signature byte is refused", async () => {
       const oss = client();
       const key = `${prefix}presign/a b.txt`;

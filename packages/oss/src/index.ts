@@ -33,5 +33,10 @@ export {
 } from "./client/retry.ts";
 export { type Runtime, systemRuntime } from "./client/runtime.ts";
 export type { PutStyleOptions, Style } from "./client/styles.ts";
-export type { RetryListener } from "./client/transport.ts";
+export type {
+  OssClientHooks,
+  OssRequestInfo,
+  OssResponseInfo,
+  RetryListener,
+} from "./client/transport.ts";
 export type { Credentials } from "./signer/index.ts";

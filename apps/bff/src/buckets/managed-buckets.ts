@@ -11,8 +11,11 @@ export interface ManagedBucketsOptions {
   credentials: Credentials;
   buckets: readonly string[];
   styleLimit: number;
-  /** Client tuning for tests (retries off, short timeouts); production keeps the client's defaults. */
-  client?: Pick<OssClientOptions, "retry" | "timeoutMs" | "fetch"> | undefined;
+  /**
+   * Client tuning: tests turn retries off and shorten timeouts; `main.ts` replaces the client's own
+   * rate limit with the one shared through the database (`rateLimit: false` + `hooks.beforeRequest`).
+   */
+  client?: Pick<OssClientOptions, "retry" | "timeoutMs" | "fetch" | "rateLimit" | "hooks"> | undefined;
 }
 
 /**

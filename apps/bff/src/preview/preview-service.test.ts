@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { BucketObjects, GetOptions } from "../buckets/bucket-objects.ts";
 import type { BucketStyles, ManagedBucket } from "../buckets/bucket-styles.ts";
 import { SAMPLES_DIR } from "../testing/harness.ts";
@@ -38,8 +38,6 @@ function hangingBucket() {
 const uploadsDir = mkdtempSync(join(tmpdir(), "sc-preview-"));
 afterAll(() => rmSync(uploadsDir, { recursive: true, force: true }));
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
-
 describe("createPreviewService", () => {
   it("downloads a watermark outside the render slot and cancels it when the client leaves", async () => {
     const { bucket, gets } = hangingBucket();
@@ -62,8 +60,8 @@ describe("createPreviewService", () => {
     const answer = service
       .preview({ source: "sample:flowers", process: `image/watermark,image_${mark}` }, client.signal)
       .catch((e: unknown) => e);
-    await tick();
-    expect(gets).toHaveLength(1);
+    // The sample is read and probed first; under load that takes a while, so wait for the download itself.
+    await vi.waitFor(() => expect(gets).toHaveLength(1), { timeout: 10_000 });
     // Downloading, yet no render slot is taken.
     expect(queue.stats).toMatchObject({ active: 0, waiting: 0 });
     client.abort();

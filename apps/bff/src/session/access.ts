@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
+import { adminPrincipal } from "./principal.ts";
 import type { FailureLimiter } from "./rate-limit.ts";
 import type { SessionStore } from "./session-store.ts";
 import { tokenId, tokensMatch } from "./token.ts";
@@ -28,24 +29,31 @@ export function createAccess(options: AccessOptions) {
   const { adminToken, sessions, limiter } = options;
   const adminTokenId = tokenId(adminToken);
 
-  function authenticate(c: Context): ApiEnv["Variables"]["auth"] | undefined {
+  async function authenticate(c: Context): Promise<ApiEnv["Variables"]["auth"] | undefined> {
     const header = c.req.header("Authorization");
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match?.[1] || !tokensMatch(match[1], adminToken)) return undefined;
-      return { tokenId: adminTokenId, via: "bearer", expiresAt: null, sessionId: null };
+      const principal = adminPrincipal(adminTokenId, "bootstrap-token");
+      return { tokenId: adminTokenId, via: "bearer", expiresAt: null, sessionId: null, principal };
     }
     const id = getCookie(c, SESSION_COOKIE);
-    const session = id === undefined ? undefined : sessions.get(id);
+    const session = id ? await sessions.get(id) : undefined;
     if (!id || !session) return undefined;
     const expiresAt = new Date(session.expiresAt).toISOString();
-    return { tokenId: session.tokenId, via: "cookie", expiresAt, sessionId: id };
+    return {
+      tokenId: session.principal.id,
+      via: "cookie",
+      expiresAt,
+      sessionId: id,
+      principal: session.principal,
+    };
   }
 
   // A bearer request is a sign-in on every call, so its failures count against the same limit: without
   // that, guessing the token through `Authorization` would bypass the sign-in rate limit.
-  function refuseIfLimited(address: string): void {
-    const wait = limiter.retryAfter(address);
+  async function refuseIfLimited(address: string): Promise<void> {
+    const wait = await limiter.retryAfter(address);
     if (wait > 0) {
       throw new HttpError("TooManyAttempts", `Too many failed sign-ins; try again in ${wait} s.`, {
         headers: { "Retry-After": String(wait) },
@@ -55,24 +63,24 @@ export function createAccess(options: AccessOptions) {
 
   const requireSession: MiddlewareHandler<ApiEnv> = async (c, next) => {
     const bearer = c.req.header("Authorization") !== undefined;
-    if (bearer) refuseIfLimited(options.clientAddress(c));
-    const auth = authenticate(c);
+    if (bearer) await refuseIfLimited(options.clientAddress(c));
+    const auth = await authenticate(c);
     if (!auth) {
-      if (bearer) limiter.recordFailure(options.clientAddress(c));
+      if (bearer) await limiter.recordFailure(options.clientAddress(c));
       throw new HttpError("Unauthenticated", "Sign in first: this console needs its admin token.");
     }
     c.set("auth", auth);
     await next();
   };
 
-  function signIn(c: Context, presented: string): SessionDto {
+  async function signIn(c: Context, presented: string): Promise<SessionDto> {
     const address = options.clientAddress(c);
-    refuseIfLimited(address);
+    await refuseIfLimited(address);
     if (!tokensMatch(presented, adminToken)) {
-      limiter.recordFailure(address);
+      await limiter.recordFailure(address);
       throw new HttpError("InvalidToken", "That admin token is not right.");
     }
-    const { id, session } = sessions.create(adminTokenId);
+    const { id, session } = await sessions.create(adminPrincipal(adminTokenId, "session"));
     setCookie(c, SESSION_COOKIE, id, {
       httpOnly: true,
       sameSite: "Strict",
@@ -83,13 +91,13 @@ export function createAccess(options: AccessOptions) {
     return { tokenId: adminTokenId, via: "cookie", expiresAt: new Date(session.expiresAt).toISOString() };
   }
 
-  function signOut(c: Context<ApiEnv>): void {
+  async function signOut(c: Context<ApiEnv>): Promise<void> {
     const { sessionId } = c.var.auth;
-    if (sessionId) sessions.delete(sessionId);
+    if (sessionId) await sessions.delete(sessionId);
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c), httpOnly: true, sameSite: "Strict" });
   }
 
-  return { authenticate, requireSession, signIn, signOut };
+  return { authenticate, requireSession, signIn, signOut, sessions };
 }
 
 export type Access = ReturnType<typeof createAccess>;

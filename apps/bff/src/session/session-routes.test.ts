@@ -185,7 +185,11 @@ describe("CSRF rules for cookie sessions", () => {
     const { Origin: _o, ...noOrigin } = headers;
     const res = await h.request(
       "/api/buckets/photos/styles/csrf-probe",
-      json("PUT", { ...noOrigin, Referer: `${ORIGIN}/buckets/photos` }, { content: "image/resize,w_20" }),
+      json(
+        "PUT",
+        { ...noOrigin, Referer: `${ORIGIN}/buckets/photos` },
+        { content: "image/resize,w_20", force: true },
+      ),
     );
     expect(res.status).toBe(200);
   });

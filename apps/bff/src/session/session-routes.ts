@@ -12,20 +12,20 @@ import type { Access } from "./access.ts";
  */
 export function sessionRoutes(access: Access) {
   return new Hono<ApiEnv>()
-    .post("/", csrfGuard, validate("json", signInBody), (c) =>
-      c.json(access.signIn(c, c.req.valid("json").token), 200),
+    .post("/", csrfGuard, validate("json", signInBody), async (c) =>
+      c.json(await access.signIn(c, c.req.valid("json").token), 200),
     )
     .get("/", async (c) => {
       // The SPA asks this on every load: being signed out is an answer here, not an error the browser
       // logs. A script's bearer token is still checked, and its failures rate-limited, as everywhere.
       if (c.req.header("Authorization") !== undefined) await access.requireSession(c, async () => {});
-      const auth = access.authenticate(c);
+      const auth = await access.authenticate(c);
       if (!auth) return c.json({ signedIn: false as const }, 200);
       const { tokenId, via, expiresAt } = auth;
       return c.json({ signedIn: true as const, tokenId, via, expiresAt }, 200);
     })
-    .delete("/", access.requireSession, csrfGuard, (c) => {
-      access.signOut(c);
+    .delete("/", access.requireSession, csrfGuard, async (c) => {
+      await access.signOut(c);
       return c.body(null, 204);
     });
 }

@@ -1,46 +1,82 @@
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { Principal } from "./principal.ts";
 import { randomToken } from "./token.ts";
 
 export interface Session {
-  tokenId: string;
+  principal: Principal;
+  /** Epoch milliseconds. */
   expiresAt: number;
 }
 
+/** What the database keeps instead of a session id: its SHA-256, hex. */
+export const sessionIdHash = (id: string): string => createHash("sha256").update(id).digest("hex");
+
 /**
- * Cookie sessions, kept in memory: a restart signs everyone out, which is acceptable for an admin
- * console with one shared token (signing in again is one paste) and means no session secret on disk.
- * Sessions end `ttlMs` after sign-in; expired ones are dropped when seen and swept on each sign-in.
+ * Cookie sessions in the shared database (`sessions`): a restart signs nobody out, a session made on
+ * one replica works on every other, and deleting the row signs out everywhere. The cookie carries a
+ * random 256-bit id; the table only its hash. Sessions end `ttlMs` after sign-in; expired rows are
+ * refused when seen and deleted on each sign-in.
  */
 export class SessionStore {
-  readonly #sessions = new Map<string, Session>();
-
   constructor(
+    private readonly db: Kysely<Database>,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  create(tokenId: string): { id: string; session: Session } {
-    this.#sweep();
-    const id = randomToken();
-    const session = { tokenId, expiresAt: this.now() + this.ttlMs };
-    this.#sessions.set(id, session);
-    return { id, session };
-  }
-
-  get(id: string): Session | undefined {
-    const session = this.#sessions.get(id);
-    if (session && session.expiresAt <= this.now()) {
-      this.#sessions.delete(id);
-      return undefined;
-    }
-    return session;
-  }
-
-  delete(id: string): void {
-    this.#sessions.delete(id);
-  }
-
-  #sweep(): void {
+  /**
+   * Starts a session for `principal`; returns the cookie's id (shown once, never stored) and the row.
+   * @example
+   * const { id, session } = await store.create(adminPrincipal(tokenId, "session"));
+   */
+  async create(principal: Principal): Promise<{ id: string; session: Session }> {
     const now = this.now();
-    for (const [id, session] of this.#sessions) if (session.expiresAt <= now) this.#sessions.delete(id);
+    await this.db.deleteFrom("sessions").where("expires_at", "<=", new Date(now)).execute();
+    const id = randomToken();
+    const expiresAt = now + this.ttlMs;
+    await this.db
+      .insertInto("sessions")
+      .values({
+        id_hash: sessionIdHash(id),
+        principal_id: principal.id,
+        principal_name: principal.displayName,
+        role: principal.role,
+        via: principal.via,
+        created_at: new Date(now),
+        expires_at: new Date(expiresAt),
+      })
+      .execute();
+    return { id, session: { principal, expiresAt } };
+  }
+
+  /** The live session with this id, or undefined (unknown, signed out or expired). */
+  async get(id: string): Promise<Session | undefined> {
+    const row = await this.db
+      .selectFrom("sessions")
+      .select(["principal_id", "principal_name", "role", "via", "expires_at"])
+      .where("id_hash", "=", sessionIdHash(id))
+      .where("expires_at", ">", new Date(this.now()))
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      principal: { id: row.principal_id, displayName: row.principal_name, role: row.role, via: row.via },
+      expiresAt: row.expires_at.getTime(),
+    };
+  }
+
+  /** Ends one session, on every replica. */
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom("sessions").where("id_hash", "=", sessionIdHash(id)).execute();
+  }
+
+  /** Ends every session of a principal (a user disabled or their role changed); returns how many. */
+  async deleteForPrincipal(principalId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom("sessions")
+      .where("principal_id", "=", principalId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -27,7 +27,10 @@ describe("style names a URL would rewrite", () => {
       const read = await h.request(styleUrl(name), { headers: browser });
       expect(read.status).toBe(200);
       expect((await styleOf(read)).name).toBe(name);
-      const edited = await h.request(styleUrl(name), json("PUT", browser, { content: "image/resize,w_20" }));
+      const edited = await h.request(
+        styleUrl(name),
+        json("PUT", browser, { content: "image/resize,w_20", force: true }),
+      );
       expect(edited.status).toBe(200);
       expect(await styleOf(edited)).toMatchObject({ name, content: "image/resize,w_20" });
       const deleted = await h.request(styleUrl(name), { method: "DELETE", headers: browser });
@@ -64,7 +67,7 @@ describe("style names a URL would rewrite", () => {
         expect((await styleOf(read)).name).toBe(name);
         const edited = await h.request(
           styleUrl(name),
-          json("PUT", browser, { content: "image/resize,w_41" }),
+          json("PUT", browser, { content: "image/resize,w_41", force: true }),
         );
         expect(edited.status, name).toBe(200);
         expect((await h.request(styleUrl(name), { method: "DELETE", headers: browser })).status).toBe(204);

@@ -132,14 +132,28 @@ describe("style CRUD", () => {
 
   it("keeps the category on update when the editor sends none", async () => {
     await post("photos", { name: "keep-cat", content: "image/resize,w_1", category: "document" });
-    const res = await put("photos", "keep-cat", { content: "image/resize,w_5" });
+    const res = await put("photos", "keep-cat", { content: "image/resize,w_5", force: true });
     expect(await res.json()).toMatchObject({ category: "document" });
+  });
+
+  it("refuses an update that says neither which version it replaces nor force: 428, nothing written", async () => {
+    await post("photos", { name: "unsure", content: "image/resize,w_1" });
+    const res = await put("photos", "unsure", { content: "image/resize,w_2" });
+    expect(res.status).toBe(428);
+    expect(await res.json()).toMatchObject({ error: { code: "PreconditionRequired" } });
+    expect(await styleOf(await get("/api/buckets/photos/styles/unsure"))).toMatchObject({
+      content: "image/resize,w_1",
+    });
+    const forced = await put("photos", "unsure", { content: "image/resize,w_3", force: true });
+    expect(forced.status).toBe(200);
+    const bad = await put("photos", "unsure", { content: "image/resize,w_4", force: false });
+    expect(bad.status).toBe(400);
   });
 
   it("answers 404 NoSuchStyle for a missing style on GET, PUT and DELETE", async () => {
     for (const res of [
       await get("/api/buckets/photos/styles/ghost"),
-      await put("photos", "ghost", { content: "image/resize,w_1" }),
+      await put("photos", "ghost", { content: "image/resize,w_1", force: true }),
       await del("photos", "ghost"),
     ]) {
       expect(res.status).toBe(404);

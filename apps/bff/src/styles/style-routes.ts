@@ -22,7 +22,7 @@ export function bucketRoutes(styles: StyleService) {
     })
     .post("/:bucket/styles", validate("param", bucketParam), validate("json", createStyleBody), async (c) => {
       const { bucket } = c.req.valid("param");
-      return c.json(await styles.create(c.var.auth.tokenId, bucket, c.req.valid("json")), 201);
+      return c.json(await styles.create(c.var.auth.principal, bucket, c.req.valid("json")), 201);
     })
     .put(
       "/:bucket/styles/:name",
@@ -30,12 +30,12 @@ export function bucketRoutes(styles: StyleService) {
       validate("json", updateStyleBody),
       async (c) => {
         const { bucket, name } = c.req.valid("param");
-        return c.json(await styles.update(c.var.auth.tokenId, bucket, name, c.req.valid("json")), 200);
+        return c.json(await styles.update(c.var.auth.principal, bucket, name, c.req.valid("json")), 200);
       },
     )
     .delete("/:bucket/styles/:name", validate("param", styleParam), async (c) => {
       const { bucket, name } = c.req.valid("param");
-      await styles.remove(c.var.auth.tokenId, bucket, name);
+      await styles.remove(c.var.auth.principal, bucket, name);
       return c.body(null, 204);
     });
 }

@@ -1,20 +1,16 @@
-import type { AuditEntryDto, AuditPageDto, BucketDto, StyleDto } from "@style-console/contract/dto";
+import type { BucketDto, StyleDto } from "@style-console/contract/dto";
+import type { AuditQuery, AuditStore } from "../audit/store.ts";
 import type { ManagedBucket, UpstreamStyle } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
 import { HttpError } from "../http/error.ts";
+import type { Principal } from "../session/principal.ts";
 import { assertStyleContent, assertStyleName } from "./assert-style.ts";
-import { KeyedLock } from "./keyed-lock.ts";
-
-export interface AuditSink {
-  append(entry: Omit<AuditEntryDto, "seq">): Promise<AuditEntryDto>;
-  page(query: { bucket?: string; style?: string; limit: number; cursor?: number }): Promise<AuditPageDto>;
-}
+import type { StyleWriter } from "./writer.ts";
 
 export interface StyleServiceOptions {
   buckets: readonly ManagedBucket[];
-  audit: AuditSink;
-  now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
+  audit: AuditStore;
+  writer: StyleWriter;
 }
 
 export const toStyleDto = (style: UpstreamStyle): StyleDto => ({
@@ -25,47 +21,18 @@ export const toStyleDto = (style: UpstreamStyle): StyleDto => ({
   lastModifyTime: style.lastModifyTime.toISOString(),
 });
 
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * The style operations behind the routes: bucket lookup, OSS-rule validation before any call goes out,
- * check-then-put under a per-style lock (OSS's PutStyle is an upsert with no condition), and one audit
- * record per successful mutation.
+ * and every change through the {@link StyleWriter} (serialized per style across replicas, audited ahead).
  */
 export function createStyleService(options: StyleServiceOptions) {
-  const { audit } = options;
-  const sleep = options.sleep ?? sleepFor;
+  const { audit, writer } = options;
   const bucket = bucketLookup(options.buckets);
-  const lock = new KeyedLock();
-  const now = options.now ?? (() => new Date());
 
   async function existing(target: ManagedBucket, name: string): Promise<UpstreamStyle> {
     const style = await target.styles.get(name);
-    if (!style) throw new HttpError("NoSuchStyle", `Bucket "${target.name}" has no style named "${name}".`);
+    if (!style) throw noSuchStyle(target, name);
     return style;
-  }
-
-  /**
-   * Puts and reads back. OSS keeps whole seconds, so a write in the same second as the previous one would
-   * leave `lastModifyTime` unchanged and hide it from the editors' conflict check: then wait for the next
-   * second and put again (same content, idempotent) so every write through the console gets a new time.
-   * A full second from the read-back, not "until the next local second": OSS's clock is not ours.
-   */
-  async function putAndRead(
-    target: ManagedBucket,
-    name: string,
-    content: string,
-    category: string | undefined,
-    previous?: UpstreamStyle,
-  ) {
-    let { requestId } = await target.styles.put(name, content, category);
-    let stored = await existing(target, name);
-    if (previous && stored.lastModifyTime.getTime() === previous.lastModifyTime.getTime()) {
-      await sleep(1000);
-      ({ requestId } = await target.styles.put(name, content, category));
-      stored = await existing(target, name);
-    }
-    return { stored, requestId };
   }
 
   return {
@@ -93,99 +60,101 @@ export function createStyleService(options: StyleServiceOptions) {
     },
 
     async create(
-      tokenId: string,
+      actor: Principal,
       bucketName: string,
       input: { name: string; content: string; category?: string | undefined },
-    ) {
+    ): Promise<StyleDto> {
       const target = bucket(bucketName);
       assertStyleName(input.name);
       assertStyleContent(input.content);
-      return lock.run(`${target.name}/${input.name}`, async () => {
-        const current = await target.styles.get(input.name);
-        if (current) {
+      const { style } = await writer.put({
+        target,
+        name: input.name,
+        content: input.content,
+        category: input.category,
+        action: "create",
+        actor,
+        check: (current) => {
+          if (!current) return;
           throw new HttpError(
             "StyleExists",
             `Bucket "${target.name}" already has a style named "${input.name}".`,
-            {
-              details: { current: toStyleDto(current) },
-            },
+            { details: { current: toStyleDto(current) } },
           );
-        }
-        const { stored, requestId } = await putAndRead(target, input.name, input.content, input.category);
-        await audit.append({
-          time: now().toISOString(),
-          tokenId,
-          bucket: target.name,
-          style: input.name,
-          action: "create",
-          before: null,
-          after: { content: stored.content, category: stored.category },
-          requestId,
-        });
-        return toStyleDto(stored);
+        },
       });
+      return toStyleDto(style);
     },
 
+    /**
+     * Replaces a style's content. The editor must say what it replaces: `expectedLastModifyTime` (409
+     * `StyleChanged` when OSS holds another version) or `force: true` (no check; audited as forced).
+     * Neither: 428 `PreconditionRequired`.
+     */
     async update(
-      tokenId: string,
+      actor: Principal,
       bucketName: string,
       name: string,
-      input: { content: string; category?: string | undefined; expectedLastModifyTime?: string | undefined },
-    ) {
+      input: {
+        content: string;
+        category?: string | undefined;
+        expectedLastModifyTime?: string | undefined;
+        force?: true | undefined;
+      },
+    ): Promise<StyleDto> {
       const target = bucket(bucketName);
       assertStyleName(name);
       assertStyleContent(input.content);
-      return lock.run(`${target.name}/${name}`, async () => {
-        const current = await existing(target, name);
-        const expected = input.expectedLastModifyTime;
-        if (expected !== undefined && new Date(expected).getTime() !== current.lastModifyTime.getTime()) {
-          throw new HttpError(
-            "StyleChanged",
-            `Style "${name}" was changed by someone else since you opened it.`,
-            {
-              details: { current: toStyleDto(current) },
-            },
-          );
-        }
-        // Keep the category when the editor does not send one (PutStyle would otherwise reset it).
-        const category = input.category ?? (current.category || undefined);
-        const { stored, requestId } = await putAndRead(target, name, input.content, category, current);
-        await audit.append({
-          time: now().toISOString(),
-          tokenId,
-          bucket: target.name,
-          style: name,
-          action: "update",
-          before: { content: current.content, category: current.category },
-          after: { content: stored.content, category: stored.category },
-          requestId,
-        });
-        return toStyleDto(stored);
+      const expected = input.expectedLastModifyTime;
+      if (expected === undefined && input.force !== true) {
+        throw new HttpError(
+          "PreconditionRequired",
+          'Say which version you replace: send `expectedLastModifyTime` (the lastModifyTime you loaded), or `"force": true` to overwrite whatever is there.',
+        );
+      }
+      const { style } = await writer.put({
+        target,
+        name,
+        content: input.content,
+        category: input.category,
+        action: "update",
+        actor,
+        forced: expected === undefined,
+        check: (current) => {
+          if (!current) throw noSuchStyle(target, name);
+          if (expected !== undefined && new Date(expected).getTime() !== current.lastModifyTime.getTime()) {
+            throw new HttpError(
+              "StyleChanged",
+              `Style "${name}" was changed by someone else since you opened it.`,
+              { details: { current: toStyleDto(current) } },
+            );
+          }
+        },
       });
+      return toStyleDto(style);
     },
 
-    async remove(tokenId: string, bucketName: string, name: string): Promise<void> {
+    async remove(actor: Principal, bucketName: string, name: string): Promise<void> {
       const target = bucket(bucketName);
       assertStyleName(name);
-      await lock.run(`${target.name}/${name}`, async () => {
-        // OSS answers 204 for a missing style too; the console says 404 so a stale list is noticed.
-        const current = await existing(target, name);
-        const { requestId } = await target.styles.delete(name);
-        await audit.append({
-          time: now().toISOString(),
-          tokenId,
-          bucket: target.name,
-          style: name,
-          action: "delete",
-          before: { content: current.content, category: current.category },
-          after: null,
-          requestId,
-        });
+      // OSS answers 204 for a missing style too; the console says 404 so a stale list is noticed.
+      await writer.remove({
+        target,
+        name,
+        action: "delete",
+        actor,
+        check: (current) => {
+          if (!current) throw noSuchStyle(target, name);
+        },
       });
     },
 
-    audit: (query: Parameters<AuditSink["page"]>[0]) => audit.page(query),
+    audit: (query: AuditQuery) => audit.page(query),
   };
+}
+
+function noSuchStyle(target: ManagedBucket, name: string): HttpError {
+  return new HttpError("NoSuchStyle", `Bucket "${target.name}" has no style named "${name}".`);
 }
 
 export type StyleService = ReturnType<typeof createStyleService>;

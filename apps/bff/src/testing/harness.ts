@@ -12,8 +12,12 @@ import type { Hono } from "hono";
 import { type ApiDeps, createApp } from "../app.ts";
 import { managedBuckets } from "../buckets/managed-buckets.ts";
 import { createApiDeps } from "../compose.ts";
+import { type DatabaseHandle, openDatabase } from "../db/database.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { Readiness } from "../db/readiness.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import type { PreviewConfig } from "../preview/index.ts";
+import { createTestDatabase, type TestDatabase } from "./postgres.ts";
 
 /**
  * A real stack for route tests: an emulator on loopback over a temporary data directory, and the BFF app
@@ -35,6 +39,12 @@ export interface HarnessOptions {
   signInLimit?: { maxFailures: number; windowMs: number };
   /** Preview queue and cache tuning (tests make the queue small and hold renders with a gate). */
   preview?: PreviewConfig;
+  /**
+   * The database: `postgres` (default: a fresh copy of the run's migrated template on the test server,
+   * dropped at close), `pglite` (embedded, under `<dataDir>/db`, kept: restarts find it), or a
+   * `postgres://` URL of an existing database (kept).
+   */
+  database?: "postgres" | "pglite" | string;
 }
 
 /** The built-in sample images (apps/bff/samples). */
@@ -51,6 +61,9 @@ export interface Harness {
   oss: OssClient;
   dataDir: string;
   secret: string;
+  database: DatabaseHandle;
+  /** The PostgreSQL URL in use (to boot another stack on the same database); undefined on PGlite. */
+  databaseUrl: string | undefined;
   /** Every line the BFF logged. */
   logs: string[];
   /** Every line the emulator logged: one per request that reached "OSS". */
@@ -61,8 +74,12 @@ export interface Harness {
   /** Headers of a signed-in browser (cookie, same origin, the CSRF header, JSON). */
   browser(): Promise<Record<string, string>>;
   bearer: Record<string, string>;
-  close(): Promise<void>;
+  /** Stops the emulator and closes the database; drops a database it made unless `keepDatabase`. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
+
+// Databases a harness made, by URL: a restarted stack (`boot` with the URL) drops it when it closes.
+const dropLater = new Map<string, TestDatabase>();
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "sc-bff-"));
@@ -86,6 +103,18 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     ...(options.faults ? { faults: options.faults } : {}),
   });
   const logs: string[] = [];
+  const choice = options.database ?? "postgres";
+  let owned: TestDatabase | undefined;
+  let databaseUrl: string | undefined;
+  if (choice === "postgres") {
+    owned = await createTestDatabase();
+    databaseUrl = owned.url;
+    dropLater.set(owned.url, owned);
+  } else if (choice !== "pglite") {
+    databaseUrl = choice;
+  }
+  const database = await openDatabase({ url: databaseUrl, dataDir: join(dataDir, "db"), poolSize: 4 });
+  await migrateToLatest(database.db);
   const buckets = managedBuckets({
     region: "cn-hangzhou",
     endpoint: emulator.endpoint,
@@ -98,7 +127,8 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     adminToken: ADMIN_TOKEN,
     sessionTtlMs: 3_600_000,
     buckets,
-    auditFile: join(dataDir, "audit", "audit.jsonl"),
+    database,
+    readiness: new Readiness(),
     // Raw lines, no redactor: the code itself must not log secrets.
     logger: { info: (line) => logs.push(line), error: (line) => logs.push(line) },
     preview: { samplesDir: SAMPLES_DIR, uploadsDir: join(dataDir, "uploads"), ...options.preview },
@@ -147,13 +177,19 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     }),
     dataDir,
     secret,
+    database,
+    databaseUrl,
     logs,
     ossRequests,
     seen,
     request,
     browser,
     bearer: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
-    close: () => emulator.close(),
+    close: async ({ keepDatabase = false } = {}) => {
+      await emulator.close();
+      await database.close();
+      if (!keepDatabase) await (owned ?? dropLater.get(databaseUrl ?? ""))?.drop();
+    },
   };
 }
 

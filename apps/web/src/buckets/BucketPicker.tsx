@@ -1,13 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { bucketsQuery } from "../api/buckets.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { navigate } from "../router/router.tsx";
 import { rememberBucket } from "./remembered.ts";
 
 /** The header's bucket switch; choosing one opens its styles and is remembered for the next visit. */
 export function BucketPicker({ current }: { current: string | null }) {
   const { t } = useI18n();
   const buckets = useQuery(bucketsQuery);
+  const navigate = useNavigate();
   const list = buckets.data ?? [];
   return (
     <label className="inline-field">
@@ -17,7 +18,7 @@ export function BucketPicker({ current }: { current: string | null }) {
         disabled={list.length === 0}
         onChange={(e) => {
           rememberBucket(e.target.value);
-          navigate({ name: "styles", bucket: e.target.value });
+          void navigate({ to: "/buckets/$bucket/styles", params: { bucket: e.target.value } });
         }}
       >
         {current && !list.some((b) => b.name === current) ? <option value={current}>{current}</option> : null}

@@ -8,7 +8,6 @@ export const en = {
   "app.name": "Style Console",
   "app.skipToContent": "Skip to content",
   "nav.main": "Main",
-  "nav.styles": "Styles",
   "header.language": "Language",
   "header.bucket": "Bucket",
   "header.signOut": "Sign out",
@@ -55,6 +54,12 @@ export const en = {
   "styles.empty.body":
     "A style is a named chain of image operations, served as photo.jpg?x-oss-process=style/<name>. Create the first one for this bucket.",
   "styles.empty.cta": "Create the first style",
+  "styles.filter.category": "Category",
+  "styles.filter.all": "All",
+  "leave.title": "Leave without saving?",
+  "leave.body": "Your changes to this style have not been saved. If you leave now, they are lost.",
+  "leave.stay": "Stay and keep editing",
+  "leave.discard": "Discard changes and leave",
   "styles.noMatch": "No style matches “{query}”.",
   "styles.limitReached": "This bucket has reached its limit of {limit} styles.",
 

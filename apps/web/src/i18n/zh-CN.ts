@@ -6,7 +6,6 @@ export const zhCN: Messages = {
   "app.name": "Style Console",
   "app.skipToContent": "跳到主要内容",
   "nav.main": "主导航",
-  "nav.styles": "图片样式",
   "header.language": "语言",
   "header.bucket": "Bucket",
   "header.signOut": "退出登录",
@@ -52,6 +51,12 @@ export const zhCN: Messages = {
   "styles.empty.body":
     "样式是一组命名的图片处理操作，通过 photo.jpg?x-oss-process=style/<名称> 访问。为这个 Bucket 创建第一个样式吧。",
   "styles.empty.cta": "创建第一个样式",
+  "styles.filter.category": "分类",
+  "styles.filter.all": "全部",
+  "leave.title": "不保存就离开？",
+  "leave.body": "你对此样式的修改尚未保存。现在离开，修改将丢失。",
+  "leave.stay": "留下继续编辑",
+  "leave.discard": "放弃修改并离开",
   "styles.noMatch": "没有与“{query}”匹配的样式。",
   "styles.limitReached": "该 Bucket 的样式数量已达上限 {limit} 个。",
 

@@ -1,46 +1,35 @@
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
-import { parseRoute, type Route, routePath } from "./routes.ts";
+import type { QueryClient } from "@tanstack/react-query";
+import { createBrowserHistory, createRouter, type RouterHistory } from "@tanstack/react-router";
+import type { Locale } from "../i18n/translate.ts";
+import { routeTree } from "./tree.ts";
 
-const changeEvent = "style-console:navigate";
-
-function subscribe(onChange: () => void) {
-  window.addEventListener("popstate", onChange);
-  window.addEventListener(changeEvent, onChange);
-  return () => {
-    window.removeEventListener("popstate", onChange);
-    window.removeEventListener(changeEvent, onChange);
-  };
+/** Builds the console's router; tests pass a memory history. */
+export function createAppRouter(
+  queryClient: QueryClient,
+  {
+    linkToken = null,
+    history = createBrowserHistory(),
+  }: { linkToken?: string | null; history?: RouterHistory } = {},
+) {
+  return createRouter({
+    routeTree,
+    history,
+    context: { queryClient, linkToken },
+    // Each screen's data lives in react-query, which decides freshness; the router never caches loaders.
+    defaultPreloadStaleTime: 0,
+    defaultPreload: "intent",
+    scrollRestoration: true,
+  });
 }
 
-/** The current path; components re-render on back/forward and on {@link navigate}. */
-export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
-}
+export type AppRouter = ReturnType<typeof createAppRouter>;
 
-export function useRoute(): Route {
-  return parseRoute(usePathname());
-}
-
-export function navigate(to: Route | string, options: { replace?: boolean } = {}) {
-  const path = typeof to === "string" ? to : routePath(to);
-  if (path === window.location.pathname) return;
-  if (options.replace) window.history.replaceState(null, "", path);
-  else window.history.pushState(null, "", path);
-  window.dispatchEvent(new Event(changeEvent));
-  window.scrollTo?.(0, 0);
-}
-
-type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: Route };
-
-/** A real `<a href>` (so middle-click and "copy link" work) that navigates in-app on a plain click. */
-export function Link({ to, onClick, ...rest }: LinkProps) {
-  const href = routePath(to);
-  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(to);
-  };
-  return <a href={href} onClick={handle} {...rest} />;
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: AppRouter;
+  }
+  interface StaticDataRouteOption {
+    /** Puts the route in the header's navigation: its label in each language, and its place (lower first). */
+    nav?: { label: Record<Locale, string>; order: number };
+  }
 }

@@ -22,6 +22,7 @@ const caller4xx: ErrorCode[] = [
   "StyleExists",
   "StyleChanged",
   "StyleLimitReached",
+  "PreconditionRequired",
   "NoSuchKey",
   "InvalidCursor",
   "InvalidArgument",

@@ -28,6 +28,8 @@ export const API_ERRORS = {
   StyleExists: { status: 409, retryable: false },
   StyleChanged: { status: 409, retryable: false },
   StyleLimitReached: { status: 409, retryable: false },
+  /** An update sent neither `expectedLastModifyTime` nor `force: true`. */
+  PreconditionRequired: { status: 428, retryable: false },
   // Objects and OSS arguments the caller chose.
   NoSuchKey: { status: 404, retryable: false },
   InvalidCursor: { status: 400, retryable: false },

@@ -32,6 +32,8 @@ export const updateStyleBody = z.object({
   expectedLastModifyTime: z.iso
     .datetime({ offset: true, error: "`expectedLastModifyTime` must be an ISO time" })
     .optional(),
+  /** Overwrite whatever is there without the check (audited as forced); one of the two is required. */
+  force: z.literal(true, { error: "`force` may only be true" }).optional(),
 });
 
 export const validateBody = z.object({ content });

@@ -123,10 +123,11 @@ async function renderUnbounded(
     warnings,
     resolveImage: options.resolveImage,
     fonts: options.fonts,
-    renderMark: (bytes, nested, mainWidth, mainHeight) =>
+    renderMark: (bytes, nested, mainWidth, mainHeight, formats) =>
       renderMark(bytes, nested, {
         mainWidth,
         mainHeight,
+        formats,
         deadline: budget.deadline,
         signal: budget.signal,
         maxInputBytes: options.maxInputBytes,

@@ -1,6 +1,8 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_JPG, fixture } from "../../test/helpers.ts";
 import { isRenderError, type RenderError, render } from "./index.ts";
+import { checkInputSize } from "./limits.ts";
 
 async function failure(promise: Promise<unknown>): Promise<RenderError> {
   try {
@@ -72,5 +74,31 @@ describe("untrusted input", () => {
     expect(error.status).toBe(400);
     expect(error.ossCode).toBe("0040-00000321");
     expect(error.message).toMatch(/at character \d+/);
+  });
+});
+
+// Per-format source limits with their own EC pages (img-syntax.md A.1.1): AVIF sides ≤ 10,000
+// (0040-00000014), HEIC sides ≤ 30,000 (0040-00000013); every other format 30,000 (0040-00000012).
+describe("per-format source limits", () => {
+  it.each([
+    [12_000, 100, "avif", "0040-00000014"],
+    [30_001, 100, "heic", "0040-00000013"],
+    [30_001, 100, "jpg", "0040-00000012"],
+  ])("%i x %i %s → %s", (width, height, format, code) => {
+    try {
+      checkInputSize(width, height, 1, format);
+      expect.unreachable();
+    } catch (error) {
+      expect(isRenderError(error) && [error.code, error.ossCode]).toEqual(["ImageTooLarge", code]);
+    }
+  });
+
+  it("lets a 12000-wide JPG through but refuses the same AVIF, before decoding it", async () => {
+    expect(() => checkInputSize(12_000, 100, 1, "jpg")).not.toThrow();
+    const avif = await sharp({ create: { width: 10_001, height: 2, channels: 3, background: "#000" } })
+      .avif({ effort: 0 })
+      .toBuffer();
+    const error = await failure(render(avif, "image/info"));
+    expect([error.code, error.ossCode]).toEqual(["ImageTooLarge", "0040-00000014"]);
   });
 });

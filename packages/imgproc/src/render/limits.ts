@@ -8,6 +8,10 @@ export const LIMITS = {
   /** Source file size: OSS refuses sources over 20 MB (raised quotas only apply to resize). */
   maxInputBytes: 20 * 1024 * 1024,
   maxInputSide: 30_000,
+  /** Per-format source side limits with their own EC pages: HEIC 0040-00000013, AVIF 0040-00000014. */
+  maxInputSideByFormat: { heic: [30_000, "0040-00000013"], avif: [10_000, "0040-00000014"] } as Readonly<
+    Record<string, readonly [number, string]>
+  >,
   /** Width × height × frames for animated sources. */
   maxInputPixels: 250_000_000,
   maxOutputSide: 16_384,
@@ -24,13 +28,16 @@ export const LIMITS = {
  * Refuses a source past the OSS input limits, before any pixel is decoded.
  * @example
  * checkInputSize(20000, 14000, 1); // throws ImageTooLarge (280 MP > 250 MP)
+ * checkInputSize(12000, 100, 1, "avif"); // throws ImageTooLarge, EC 0040-00000014
  */
-export function checkInputSize(width: number, height: number, frames: number): void {
-  if (width > LIMITS.maxInputSide || height > LIMITS.maxInputSide) {
-    throw imageTooLarge(
-      `The image is ${width}x${height}; each side must be at most ${LIMITS.maxInputSide} pixels.`,
-      "0040-00000012",
-    );
+export function checkInputSize(width: number, height: number, frames: number, format?: string): void {
+  const [side, code] = (format && LIMITS.maxInputSideByFormat[format]) || [
+    LIMITS.maxInputSide,
+    "0040-00000012",
+  ];
+  if (width > side || height > side) {
+    const what = format && LIMITS.maxInputSideByFormat[format] ? `${format.toUpperCase()} image` : "image";
+    throw imageTooLarge(`The ${what} is ${width}x${height}; each side must be at most ${side} pixels.`, code);
   }
   if (width * height * frames > LIMITS.maxInputPixels) {
     throw imageTooLarge(

@@ -99,7 +99,7 @@ export async function probe(
   if (!format || !metadata.width || !metadata.height) throw unsupportedFormat();
   const frames = format === "gif" || format === "webp" ? (metadata.pages ?? 1) : 1;
   const height = frames > 1 ? (metadata.pageHeight ?? metadata.height) : metadata.height;
-  checkInputSize(metadata.width, height, frames);
+  checkInputSize(metadata.width, height, frames, format);
   return {
     bytes,
     format,

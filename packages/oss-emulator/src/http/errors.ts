@@ -50,6 +50,18 @@ const catalogue = {
     code: "NotImplemented",
     message: "A header or query you provided implies functionality that is not implemented.",
   },
+  // Preconditions, ranges and overwrites (GetObject, PutObject pages; the HTTP Range page).
+  PreconditionFailed: {
+    status: 412,
+    code: "PreconditionFailed",
+    message: "At least one of the pre-conditions you specified did not hold.",
+  },
+  InvalidRange: { status: 416, code: "InvalidRange", message: "The requested range cannot be satisfied." },
+  FileAlreadyExists: {
+    status: 409,
+    code: "FileAlreadyExists",
+    message: "The object you specified already exists and can not be overwritten.",
+  },
   // Bodies.
   MalformedXML: {
     status: 400,

@@ -1,7 +1,12 @@
 import { type ServerResponse, STATUS_CODES } from "node:http";
 import type { OssError } from "./errors.ts";
 import { rfc1123 } from "./time.ts";
-import { toXml, type XmlNode } from "./xml.ts";
+import { isXmlCodePoint, toXml, type XmlNode } from "./xml.ts";
+
+// An error quotes what the client sent (a key, a header); XML 1.0 cannot carry control characters,
+// so they are shown as U+FFFD rather than making the whole answer unparsable.
+const xmlSafe = (text: string): string =>
+  Array.from(text, (c) => (isXmlCodePoint(c.codePointAt(0) ?? 0) ? c : "\uFFFD")).join("");
 
 /** Response writing: the headers OSS puts on every answer, XML bodies, and the one error handler. */
 
@@ -73,11 +78,11 @@ export function sendError(target: ResponseTarget, error: OssError): void {
   }
   const node: XmlNode = {
     Code: error.code,
-    Message: error.message,
+    Message: xmlSafe(error.message),
     RequestId: target.id,
-    HostId: target.host,
+    HostId: xmlSafe(target.host),
   };
-  for (const [name, value] of error.fields) node[name] = value;
+  for (const [name, value] of error.fields) node[name] = xmlSafe(value);
   if (error.ec) {
     node.EC = error.ec;
     node.RecommendDoc = `https://api.aliyun.com/troubleshoot?q=${error.ec}`;

@@ -3,6 +3,7 @@ import { objectKeyIssues } from "@style-console/contract/names";
 import { ossError } from "../http/errors.ts";
 import { rfc1123 } from "../http/time.ts";
 import type { ObjectMeta } from "../storage/objects.ts";
+import { headerText, headerValue } from "./overrides.ts";
 
 /** Object names, content types and the headers an object carries on the wire. */
 
@@ -65,6 +66,31 @@ export function userMetaOf(req: IncomingMessage): Record<string, string> {
   return meta;
 }
 
+// The standard headers PutObject stores and GetObject/HeadObject send back (OSS PutObject page).
+const storedHeaders = [
+  "Cache-Control",
+  "Content-Disposition",
+  "Content-Encoding",
+  "Content-Language",
+  "Expires",
+];
+
+/**
+ * The standard headers of a PutObject request that are kept with the object, as the text their
+ * bytes spell (UTF-8 filenames in Content-Disposition included).
+ *
+ * @example
+ * storedHeadersOf(req); // { "Content-Disposition": "attachment" }
+ */
+export function storedHeadersOf(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of storedHeaders) {
+    const value = req.headers[name.toLowerCase()];
+    if (typeof value === "string") headers[name] = headerText(value);
+  }
+  return headers;
+}
+
 /**
  * Response headers describing a stored object (GetObject and HeadObject).
  *
@@ -74,6 +100,8 @@ export function userMetaOf(req: IncomingMessage): Record<string, string> {
 export function objectHeaders(meta: ObjectMeta): Record<string, string | number> {
   return {
     ...meta.userMeta,
+    // Before Content-Length: see headerValue.
+    ...Object.fromEntries(Object.entries(meta.headers ?? {}).map(([k, v]) => [k, headerValue(v)])),
     "Content-Type": meta.contentType,
     "Content-Length": meta.size,
     ETag: `"${meta.etag}"`,
@@ -83,29 +111,4 @@ export function objectHeaders(meta: ObjectMeta): Record<string, string | number>
     "x-oss-storage-class": "Standard",
     "Content-MD5": Buffer.from(meta.etag, "hex").toString("base64"),
   };
-}
-
-/**
- * Parses a single `Range: bytes=a-b` against `size`; `undefined` means the whole object (OSS ignores a
- * malformed or multi-part range and answers 200), `"unsatisfiable"` means 416.
- *
- * @example
- * parseRange("bytes=0-9", 100); // { start: 0, end: 9 }
- */
-export function parseRange(
-  header: string | undefined,
-  size: number,
-): { start: number; end: number } | "unsatisfiable" | undefined {
-  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!m || (m[1] === "" && m[2] === "")) return undefined;
-  if (m[1] === "") {
-    const suffix = Number(m[2]);
-    if (suffix === 0) return "unsatisfiable";
-    return { start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(m[1]);
-  const end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
-  if (start > end && m[2] !== "" && Number(m[2]) < start) return undefined;
-  if (start >= size) return "unsatisfiable";
-  return { start, end };
 }

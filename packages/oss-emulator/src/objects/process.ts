@@ -1,4 +1,5 @@
 import type { RenderResult } from "@style-console/imgproc/render";
+import { parseProcess } from "@style-console/imgproc/syntax";
 import type { RequestContext } from "../http/context.ts";
 import { ossError } from "../http/errors.ts";
 import { setCommonHeaders } from "../http/respond.ts";
@@ -32,6 +33,15 @@ async function readAll(bucket: Bucket, key: string): Promise<Uint8Array | undefi
 
 function resolveProcess(bucket: Bucket, process: string): string {
   if (!process.startsWith("style/")) return process;
+  // A name no style can have is the syntax's 400 (EC 0040-00000602 for ; ( ) ' * ?), not NoSuchStyle.
+  const parsed = parseProcess(process);
+  const [issue] = parsed.ok ? [] : parsed.errors;
+  if (issue) {
+    throw ossError("ImageProcessFailed", {
+      identity: { status: 400, code: "InvalidArgument", ec: issue.ossCode },
+      message: issue.message,
+    });
+  }
   const name = process.slice("style/".length);
   const style = bucket.styles.get(name);
   if (!style) throw ossError("NoSuchStyle", { fields: { StyleName: name } });
@@ -39,12 +49,17 @@ function resolveProcess(bucket: Bucket, process: string): string {
 }
 
 /**
- * Renders `ctx.key` through `process` and sends the result.
+ * Renders `ctx.key` through `process` and sends the result, with the `response-*` header overrides.
  *
  * @example
  * await processObject(ctx, bucket, "style/thumb");
  */
-export async function processObject(ctx: RequestContext, bucket: Bucket, process: string): Promise<void> {
+export async function processObject(
+  ctx: RequestContext,
+  bucket: Bucket,
+  process: string,
+  overrides: Record<string, string> = {},
+): Promise<void> {
   validateKey(ctx.key);
   if (!process.startsWith("image/") && !process.startsWith("style/")) {
     throw ossError("InvalidArgument", {
@@ -87,6 +102,10 @@ export async function processObject(ctx: RequestContext, bucket: Bucket, process
     });
   }
   setCommonHeaders(ctx);
-  ctx.res.writeHead(200, { "Content-Type": result.contentType, "Content-Length": result.data.length });
+  ctx.res.writeHead(200, {
+    "Content-Type": result.contentType,
+    ...overrides,
+    "Content-Length": result.data.length,
+  });
   ctx.res.end(result.data);
 }

@@ -165,6 +165,47 @@ describe("x-oss-process", () => {
     const wrongPrefix = await get("red.png", { query: [["x-oss-process", "video/snapshot,t_1"]] });
     expect(wrongPrefix.status).toBe(400);
   });
+
+  it("answers a style name with ; ( ) ' * ? with EC 0040-00000602, not NoSuchStyle", async () => {
+    const res = await get("red.png", { query: [["x-oss-process", "style/small(1)"]] });
+    expect(res.status).toBe(400);
+    expect(errorOf(res)).toMatchObject({ Code: "InvalidArgument", EC: "0040-00000602" });
+  });
+
+  // The example request of the OSS page 0040-00000373 (nested watermark), replayed as it is written.
+  it("answers the 0040-00000373 page's own example request with that EC", async () => {
+    await put("example_image", png);
+    const res = await get("example_image", {
+      query: [
+        [
+          "x-oss-process",
+          "image/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2Uvd2F0ZXJtYXJrLGltYWdlX2NHRnVaR0V1Y0c",
+        ],
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(errorOf(res)).toMatchObject({ Code: "InvalidArgument", EC: "0040-00000373" });
+    expect(res.headers["x-oss-ec"]).toBe("0040-00000373");
+    const info = await get("example_image", {
+      query: [["x-oss-process", "image/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2UvaW5mbw"]],
+    });
+    expect(errorOf(info).EC).toBe("0040-00000374");
+  });
+
+  it("refuses a GIF watermark image (EC 0040-00000027) and a missing one (EC 0040-00000025)", async () => {
+    const gif = Buffer.from("R0lGODlhAQABAIAAAP8AAAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==", "base64");
+    await put("logo.gif", gif);
+    const b64 = (s: string) => Buffer.from(s).toString("base64url");
+    const gifMark = await get("red.png", {
+      query: [["x-oss-process", `image/watermark,image_${b64("logo.gif")}`]],
+    });
+    expect(gifMark.status).toBe(400);
+    expect(errorOf(gifMark)).toMatchObject({ Code: "WatermarkError", EC: "0040-00000027" });
+    const missing = await get("red.png", {
+      query: [["x-oss-process", `image/watermark,image_${b64("none.png")}`]],
+    });
+    expect(errorOf(missing)).toMatchObject({ Code: "WatermarkError", EC: "0040-00000025" });
+  });
 });
 
 describe("body limits", () => {

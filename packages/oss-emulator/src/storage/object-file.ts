@@ -17,6 +17,8 @@ export interface ObjectMeta {
   readonly lastModified: number;
   /** `x-oss-meta-*` headers, names lower-cased. */
   readonly userMeta: Readonly<Record<string, string>>;
+  /** Standard headers stored with the object (Content-Disposition, Cache-Control…); absent in older files. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const magic = Buffer.from("OSE1", "ascii");

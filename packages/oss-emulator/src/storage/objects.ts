@@ -17,6 +17,10 @@ export interface ObjectInput {
   readonly key: string;
   readonly contentType: string;
   readonly userMeta: Readonly<Record<string, string>>;
+  /** Standard headers to keep (Content-Disposition, Cache-Control…). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** `x-oss-forbid-overwrite`: publish only if the key is absent at commit time, else `ObjectExistsError`. */
+  readonly ifAbsent?: boolean;
   /** Pushes the body into `sink`; the store hashes and counts it. */
   readonly feed: (sink: (chunk: Buffer) => Promise<void>) => Promise<void>;
   /** Called with the body's MD5 before anything is published; throw to abandon the write. */
@@ -28,6 +32,14 @@ export interface OpenedObject {
   /** Streams bytes `start`..`end` inclusive (the whole body by default) and closes the file. */
   readonly stream: (start?: number, end?: number) => Readable;
   readonly close: () => Promise<void>;
+}
+
+/** `put` with `ifAbsent` found the key already there; nothing was written. */
+export class ObjectExistsError extends Error {
+  constructor(readonly key: string) {
+    super(`The object "${key}" already exists.`);
+    this.name = "ObjectExistsError";
+  }
 }
 
 const fileOf = (key: string): string => createHash("sha256").update(key, "utf8").digest("hex");
@@ -113,6 +125,7 @@ export class ObjectStore {
         contentType: input.contentType,
         lastModified: now.getTime(),
         userMeta: input.userMeta,
+        ...(input.headers && Object.keys(input.headers).length > 0 ? { headers: input.headers } : {}),
       };
       await writeTrailer(fh, meta);
     });
@@ -123,6 +136,10 @@ export class ObjectStore {
     }
     // Publishing in call order keeps the index and the directory agreeing on the last writer.
     return this.#serial(async () => {
+      if (input.ifAbsent && this.#index.has(input.key)) {
+        await discardTemp(temp);
+        throw new ObjectExistsError(input.key);
+      }
       await commitTemp(temp, this.#dir, name);
       this.#index.set(input.key, written);
       this.#sorted = undefined;

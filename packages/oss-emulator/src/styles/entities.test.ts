@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.dispose());
 
-const put = (name: string, body: string) =>
+const put = (name: string, body: string | Uint8Array) =>
   signedRequest(emu.endpoint, {
     method: "PUT",
     bucket: "photos",
@@ -60,5 +60,49 @@ describe("PutStyle body character references", () => {
       expect(errorOf(res).Code).toBe("MalformedXML");
     }
     expect((await get("dtd")).status).toBe(404);
+  });
+});
+
+// XML 1.0 §2.2 and §4.1 (WFC Legal Character): these are not characters of any XML document, so the
+// body is malformed; nothing may be stored with the character dropped or replaced.
+describe("characters XML 1.0 forbids", () => {
+  const wrap = (content: string) => `<Style><Content>${content}</Content></Style>`;
+  it.each([
+    ["&#0;", wrap("image/resize,w_1&#0;")],
+    ["&#x0;", wrap("image/resize,w_1&#x0;")],
+    ["a C0 control reference", wrap("image/resize,w_1&#x1;")],
+    ["a lone high surrogate reference", wrap("image/resize,w_1&#xD800;")],
+    ["a lone low surrogate reference", wrap("image/resize,w_1&#56320;")],
+    ["&#xFFFE;", wrap("image/resize,w_1&#xFFFE;")],
+    ["a reference past U+10FFFF", wrap("image/resize,w_1&#x110000;")],
+    ["a literal U+0001", wrap("image/resize,w_1\u0001")],
+    ["a literal U+FFFF", wrap("image/resize,w_1\uFFFF")],
+  ])("%s is 400 MalformedXML and nothing is stored", async (_, body) => {
+    const res = await put("forbidden", body);
+    expect(res.status).toBe(400);
+    expect(errorOf(res).Code).toBe("MalformedXML");
+    expect((await get("forbidden")).status).toBe(404);
+  });
+
+  it("invalid UTF-8 (a lone continuation byte, an overlong form, a CESU-8 surrogate) is 400 MalformedXML", async () => {
+    for (const bad of [[0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff]]) {
+      const body = Buffer.concat([
+        Buffer.from("<Style><Content>image/resize,w_1"),
+        Buffer.from(bad),
+        Buffer.from("</Content></Style>"),
+      ]);
+      const res = await put("badutf8", body);
+      expect(res.status).toBe(400);
+      expect(errorOf(res).Code).toBe("MalformedXML");
+    }
+    expect((await get("badutf8")).status).toBe(404);
+  });
+
+  it("still accepts tab, newline and astral characters, by reference or literally", async () => {
+    const res = await put("astral", wrap("image/watermark,text_5paH&#x1F600;😀"));
+    expect(res.status).toBe(200);
+    expect((parseXml((await get("astral")).text) as { Style: { Content: string } }).Style.Content).toBe(
+      "image/watermark,text_5paH😀😀",
+    );
   });
 });

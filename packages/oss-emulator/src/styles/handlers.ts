@@ -67,7 +67,7 @@ async function putStyle(ctx: RequestContext, bucket: Bucket, limits: StyleLimits
   const category = validateCategory(queryValue(ctx.query, "category"));
   const body = await readBody(ctx.req, limits.maxXmlBytes);
   checkContentMd5(ctx.req, body);
-  const content = parseStyleBody(body.toString("utf8"));
+  const content = parseStyleBody(body);
   const outcome = await bucket.styles.put({ name, content, category }, limits.styleLimit, ctx.now);
   if (outcome === "over-limit") {
     // The current API does not document this error; the legacy IMG API answered 403 AccessDenied (§2.6).

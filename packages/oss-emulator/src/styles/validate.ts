@@ -1,6 +1,6 @@
 import { forbiddenContentCharacters, styleNameIssues } from "@style-console/contract/names";
 import { ossError } from "../http/errors.ts";
-import { parseXml } from "../http/xml.ts";
+import { parseXmlBody } from "../http/xml.ts";
 
 /** The PutStyle input rules of OSS (reference §2.2), checked before anything is stored. */
 
@@ -47,10 +47,10 @@ export function validateCategory(category: string | undefined): string | undefin
  * parse the processing operations: bad operations only fail when the style is used.
  *
  * @example
- * parseStyleBody("<Style><Content>image/resize,w_100</Content></Style>"); // "image/resize,w_100"
+ * parseStyleBody(Buffer.from("<Style><Content>image/resize,w_100</Content></Style>")); // "image/resize,w_100"
  */
-export function parseStyleBody(xml: string): string {
-  const doc = parseXml(xml);
+export function parseStyleBody(xml: Uint8Array): string {
+  const doc = parseXmlBody(xml);
   const style = doc?.Style;
   if (doc === undefined || Object.keys(doc).length !== 1 || typeof style !== "object" || style === null) {
     throw ossError("MalformedXML");

@@ -4,7 +4,7 @@ import { type Addressing, type Endpoint, resolveEndpoint } from "./endpoint.ts";
 import { OssError } from "./errors.ts";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry.ts";
 import { type Runtime, systemRuntime } from "./runtime.ts";
-import type { RetryListener } from "./transport.ts";
+import type { OssClientHooks, RetryListener } from "./transport.ts";
 
 /** Options of `createOssClient`. Only `region` and `credentials` are required. */
 export interface OssClientOptions {
@@ -29,6 +29,11 @@ export interface OssClientOptions {
   readonly rateLimit?: { readonly requestsPerSecond: number; readonly burst?: number } | false | undefined;
   /** Called before each retry. */
   readonly onRetry?: RetryListener | undefined;
+  /**
+   * Around every attempt: `beforeRequest` (awaited; e.g. a rate limit shared by several processes, with
+   * `rateLimit: false`) and `afterResponse` (e.g. counting requests per API and bucket).
+   */
+  readonly hooks?: OssClientHooks | undefined;
   /** Clock, sleep and randomness; tests inject their own. */
   readonly runtime?: Partial<Runtime> | undefined;
 }

@@ -25,6 +25,11 @@ export interface PresignGetObjectOptions {
   readonly expiresSeconds?: number | undefined;
   /** `x-oss-process`, e.g. `style/small`; it is signed. */
   readonly process?: string | undefined;
+  /**
+   * `response-content-disposition` (GetObject page), e.g. `attachment; filename="图标.jpg"`, so that a
+   * browser saves the download under that name; it is signed.
+   */
+  readonly responseContentDisposition?: string | undefined;
 }
 
 /**
@@ -52,6 +57,7 @@ export function createOssClient(options: OssClientOptions) {
     limiter,
     runtime: resolved.runtime,
     onRetry: options.onRetry,
+    hooks: options.hooks,
   });
   const ctx: OpContext = { transport, bucket: options.bucket };
   return {
@@ -71,6 +77,8 @@ export function createOssClient(options: OssClientOptions) {
       checkKey(key, "presignGetObject");
       const credentials = await resolveCredentials(options.credentials);
       const query: [string, string][] = opts.process ? [["x-oss-process", opts.process]] : [];
+      if (opts.responseContentDisposition !== undefined)
+        query.push(["response-content-disposition", opts.responseContentDisposition]);
       const date = new Date(resolved.runtime.now() + transport.clockOffsetMs);
       const base = requestUrl(resolved.endpoint, bucket, key, []);
       return presignUrl(

@@ -101,7 +101,11 @@ function toSummary(node: XmlNode, path: string): ObjectSummary {
  */
 export async function listObjects(ctx: OpContext, opts: ListObjectsOptions = {}): Promise<ListObjectsResult> {
   const bucket = bucketFor(ctx, opts, "listObjects");
-  const query: [string, string][] = [["list-type", "2"]];
+  // As the official SDKs do: names come percent-encoded, so a key XML 1.0 cannot carry still lists.
+  const query: [string, string][] = [
+    ["list-type", "2"],
+    ["encoding-type", "url"],
+  ];
   if (opts.maxKeys !== undefined) {
     if (!Number.isInteger(opts.maxKeys) || opts.maxKeys < 1 || opts.maxKeys > 1000)
       throw invalidArgument("listObjects", `maxKeys must be an integer 1–1000, got ${opts.maxKeys}`);
@@ -125,18 +129,44 @@ export async function listObjects(ctx: OpContext, opts: ListObjectsOptions = {})
   });
   const root = parseXmlDocument(text, "ListBucketResult", "listObjects", response.status);
   const truncated = childText(root, "IsTruncated", "ListBucketResult", "listObjects") === "true";
+  const encoded = childText(root, "EncodingType", "ListBucketResult", "listObjects")?.toLowerCase() === "url";
+  const name = (value: string, path: string): string => (encoded ? queryUnescape(value, path) : value);
   return {
-    objects: childList(root, "Contents", "ListBucketResult", "listObjects").map((n, i) =>
-      toSummary(n, `ListBucketResult><Contents[${i}]`),
-    ),
-    commonPrefixes: childList(root, "CommonPrefixes", "ListBucketResult", "listObjects").map((n) =>
-      childText(n, "Prefix", "CommonPrefixes", "listObjects", true),
+    objects: childList(root, "Contents", "ListBucketResult", "listObjects").map((n, i) => {
+      const summary = toSummary(n, `ListBucketResult><Contents[${i}]`);
+      return { ...summary, key: name(summary.key, `Contents[${i}]><Key`) };
+    }),
+    commonPrefixes: childList(root, "CommonPrefixes", "ListBucketResult", "listObjects").map((n, i) =>
+      name(childText(n, "Prefix", "CommonPrefixes", "listObjects", true), `CommonPrefixes[${i}]><Prefix`),
     ),
     isTruncated: truncated,
     nextContinuationToken: truncated
-      ? childText(root, "NextContinuationToken", "ListBucketResult", "listObjects", true)
+      ? name(
+          childText(root, "NextContinuationToken", "ListBucketResult", "listObjects", true),
+          "NextContinuationToken",
+        )
       : undefined,
   };
+}
+
+/**
+ * Undoes `encoding-type=url` as the SDKs do (Go's `url.QueryUnescape`: `+` is a space, `%XX` a byte
+ * of UTF-8); a malformed escape is a bad response, never a silently wrong key.
+ *
+ * @example
+ * queryUnescape("x%252Fy%20z.txt", "Key"); // "x%2Fy z.txt"
+ */
+export function queryUnescape(value: string, path: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, " "));
+  } catch {
+    throw new OssError({
+      kind: "bad-response",
+      code: "MalformedResponse",
+      message: `<ListBucketResult><${path}> is not valid URL encoding although EncodingType is url`,
+      operation: "listObjects",
+    });
+  }
 }
 
 function headOf(res: Response): ObjectHead {

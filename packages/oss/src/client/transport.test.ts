@@ -241,3 +241,46 @@ describe("per-call options", () => {
     });
   });
 });
+
+describe("hooks around every attempt", () => {
+  it("awaits beforeRequest and reports afterResponse per attempt, with operation, bucket and status", async () => {
+    const before: string[] = [];
+    const after: string[] = [];
+    const { oss } = client({
+      hooks: {
+        beforeRequest: async (info) => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          before.push(`${info.operation} ${info.method} ${info.bucket} #${info.attempt}`);
+        },
+        afterResponse: (info) =>
+          after.push(`${info.operation} ${info.status} ${info.errorCode ?? "-"} #${info.attempt}`),
+      },
+    });
+    queue.push(ossError(503, "ServiceUnavailable"), OK_LIST);
+    await oss.listStyles();
+    expect(before).toEqual(["listStyles GET bkt #1", "listStyles GET bkt #2"]);
+    expect(after).toEqual(["listStyles 503 ServiceUnavailable #1", "listStyles 200 - #2"]);
+  });
+
+  it("sends nothing when beforeRequest refuses, and a throwing afterResponse does not fail the call", async () => {
+    const refusing = client({
+      hooks: {
+        beforeRequest: () => {
+          throw new Error("over the shared limit");
+        },
+      },
+    });
+    const sent = seen.length;
+    await expect(refusing.oss.listStyles()).rejects.toMatchObject({ code: "Aborted" });
+    expect(seen.length).toBe(sent);
+    const { oss } = client({
+      hooks: {
+        afterResponse: () => {
+          throw new Error("counter down");
+        },
+      },
+    });
+    queue.push(OK_LIST);
+    expect(await oss.listStyles()).toHaveLength(1);
+  });
+});

@@ -16,6 +16,36 @@ export type RetryListener = (info: {
   error: OssError;
 }) => void;
 
+/** What a hook learns about one attempt of one call (each retry is an attempt, and a billed request). */
+export interface OssRequestInfo {
+  /** The API, e.g. `PutStyle`'s `putStyle`, `getObject`. */
+  readonly operation: string;
+  readonly method: string;
+  readonly bucket: string | undefined;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+/** What `afterResponse` learns: the request plus its outcome. */
+export interface OssResponseInfo extends OssRequestInfo {
+  /** HTTP status, or undefined when no response came (network error, timeout, abort). */
+  readonly status: number | undefined;
+  /** The OSS error code when the attempt failed (`NoSuchStyle`, `RequestTimeout`, …). */
+  readonly errorCode: string | undefined;
+  readonly durationMs: number;
+}
+
+/**
+ * Hooks around every attempt the client sends: a rate limit shared by several processes, per-API
+ * usage counting, metrics. `beforeRequest` is awaited before the attempt goes out (after the client's
+ * own limiter; throw to refuse it, which fails the call without retry); `afterResponse` is called after
+ * it (its errors are ignored; it is not awaited).
+ */
+export interface OssClientHooks {
+  readonly beforeRequest?: ((info: OssRequestInfo, signal?: AbortSignal) => Promise<void> | void) | undefined;
+  readonly afterResponse?: ((info: OssResponseInfo) => void) | undefined;
+}
+
 export interface TransportConfig {
   readonly region: string;
   readonly product: string;
@@ -27,6 +57,7 @@ export interface TransportConfig {
   readonly limiter: RateLimiter | undefined;
   readonly runtime: Runtime;
   readonly onRetry: RetryListener | undefined;
+  readonly hooks?: OssClientHooks | undefined;
 }
 
 export interface WireRequest {
@@ -88,7 +119,7 @@ export class Transport {
       });
     }
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(req);
+      const outcome = await this.hooked(req, attempt);
       if (outcome.ok) {
         const { response, text, body } = outcome;
         return { response, text, body, attempts: attempt };
@@ -105,6 +136,38 @@ export class Transport {
         throw abortedError(req.operation, attempt, reason);
       }
     }
+  }
+
+  private async hooked(req: WireRequest, attempt: number): Promise<AttemptOutcome> {
+    const hooks = this.config.hooks;
+    if (!hooks) return this.attempt(req);
+    const info: OssRequestInfo = {
+      operation: req.operation,
+      method: req.method,
+      bucket: req.bucket,
+      attempt,
+    };
+    if (hooks.beforeRequest) {
+      try {
+        await hooks.beforeRequest(info, req.signal);
+      } catch (reason) {
+        if (reason instanceof OssError) return { ok: false, error: reason };
+        return { ok: false, error: abortedError(req.operation, attempt, reason) };
+      }
+    }
+    const started = this.config.runtime.now();
+    const outcome = await this.attempt(req);
+    try {
+      hooks.afterResponse?.({
+        ...info,
+        status: outcome.response?.status,
+        errorCode: outcome.ok ? undefined : outcome.error.code,
+        durationMs: this.config.runtime.now() - started,
+      });
+    } catch {
+      // A counter's failure must never fail the call it counts.
+    }
+    return outcome;
   }
 
   private correctClock(res: Response | undefined, error: OssError): void {

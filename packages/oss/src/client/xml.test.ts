@@ -72,6 +72,13 @@ describe("unexpected documents are typed errors", () => {
       /DOCTYPE or ENTITY/,
     ],
     [
+      "a NUL reference",
+      "<StyleList><Style><Name>a&#0;</Name></Style></StyleList>",
+      /&#0; is not a character/,
+    ],
+    ["a lone surrogate reference", "<StyleList><Style><Name>&#xD800;</Name></Style></StyleList>", /&#xD800;/],
+    ["a literal control character", "<StyleList><Style><Name>a\u0001</Name></Style></StyleList>", /U\+0001/],
+    [
       "external entity",
       '<!DOCTYPE StyleList [<!ENTITY e SYSTEM "file:///etc/passwd">]><StyleList>&e;</StyleList>',
       /DOCTYPE or ENTITY/,

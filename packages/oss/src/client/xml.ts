@@ -40,6 +40,20 @@ export function parseXmlDocument(text: string, root: string, operation: string, 
   // entities away from the parser, whose own errors would otherwise escape as plain Errors.
   if (/<!DOCTYPE|<!ENTITY/i.test(trimmed))
     throw badXml(operation, "malformed XML: a DOCTYPE or ENTITY declaration, which OSS never sends", status);
+  // XML 1.0 §2.2/§4.1: a character outside Char, literal or as a reference (&#0;, &#xD800;), makes
+  // the document malformed; the parser would drop or replace it and a key or a style would be misread.
+  const literal = NOT_XML_CHAR.exec(trimmed);
+  const reference = [...trimmed.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)].find((m) => {
+    const ref = m[1] ?? "";
+    const code = ref.startsWith("x") ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10);
+    return !(code <= 0x10ffff && NOT_XML_CHAR.exec(String.fromCodePoint(code)) === null);
+  });
+  if (literal || reference) {
+    const what = literal
+      ? `U+${literal[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`
+      : (reference?.[0] ?? "");
+    throw badXml(operation, `malformed XML: ${what} is not a character XML 1.0 allows`, status);
+  }
   const valid = XMLValidator.validate(trimmed);
   if (valid !== true) {
     throw badXml(

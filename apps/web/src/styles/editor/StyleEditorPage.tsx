@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { styleQuery } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { Link } from "../../router/router.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { StyleForm } from "./StyleForm.tsx";
 
@@ -10,7 +10,7 @@ function EditorHeader({ bucket, title }: { bucket: string; title: string }) {
   return (
     <div className="page-header">
       <div>
-        <Link to={{ name: "styles", bucket }} className="back-link">
+        <Link to="/buckets/$bucket/styles" params={{ bucket }} className="back-link">
           ← {t("editor.back")}
         </Link>
         <h1 id="editor-title">{title}</h1>

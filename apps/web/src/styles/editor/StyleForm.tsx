@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { asCategory, type Category, type Style, saveFailure, stylesQuery } from "../../api/styles.ts";
 import { Builder } from "../../builder/Builder.tsx";
 import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { PreviewPanel } from "../../preview/PreviewPanel.tsx";
-import { Link } from "../../router/router.tsx";
+import { LeaveGuard } from "../../router/LeaveGuard.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { ConflictDialog } from "./ConflictDialog.tsx";
 import { ContentEditor } from "./ContentEditor.tsx";
@@ -52,6 +53,10 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
     },
   });
   const saving = create.isPending || update.isPending;
+  // Unsaved work: leaving asks first. A new style counts once anything is typed.
+  const dirty = editing
+    ? content !== base?.content || category !== asCategory(base?.category)
+    : name !== "" || content !== "";
   const failure = create.error ?? update.error;
   // Only a content refusal carries positions in the content; the client checks make it rare.
   const fromServer: PositionedIssue[] = serverIssues(failure?.body);
@@ -195,7 +200,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
             <button type="submit" className="button button-primary" disabled={saving}>
               {saving ? t("editor.saving") : editing ? t("editor.review") : t("editor.save")}
             </button>
-            <Link to={{ name: "styles", bucket }} className="button">
+            <Link to="/buckets/$bucket/styles" params={{ bucket }} className="button">
               {t("editor.cancel")}
             </Link>
             <span className="shortcut-hint">{t("editor.saveShortcut")}</span>
@@ -221,6 +226,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           onClose={() => setReviewing(false)}
         />
       ) : null}
+      <LeaveGuard dirty={dirty && !create.isSuccess && !update.isSuccess} />
       <ConflictDialog
         theirs={conflict}
         mine={{ name, content }}

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { keys } from "../../api/keys.ts";
 import {
   conflictingStyle,
@@ -11,7 +12,6 @@ import {
   updateStyle,
 } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { navigate } from "../../router/router.tsx";
 import { useToast } from "../../ui/toast.tsx";
 
 interface Handlers {
@@ -30,12 +30,14 @@ interface Handlers {
 export function useSaveStyle(bucket: string, handlers: Handlers) {
   const client = useQueryClient();
   const toast = useToast();
+  const navigate = useNavigate();
   const { t } = useI18n();
   const done = (style: Style, message: "toast.created" | "toast.saved") => {
     client.setQueryData(keys.style(bucket, style.name), style);
     void invalidateStyleLists(client, bucket);
     toast("success", t(message, { name: style.name }));
-    navigate({ name: "styles", bucket });
+    // Saved: nothing is left to lose, so the unsaved-changes guard lets this one through.
+    void navigate({ to: "/buckets/$bucket/styles", params: { bucket }, ignoreBlocker: true });
   };
   const create = useMutation({
     mutationFn: (style: NewStyle) => createStyle(bucket, style),

@@ -1,10 +1,6 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createQueryClient } from "../../api/query-client.ts";
-import { I18nProvider } from "../../i18n/I18nProvider.tsx";
-import { ToastProvider } from "../../ui/toast.tsx";
-import { StyleListPage } from "./StyleListPage.tsx";
+import { renderRoute } from "../../testing/render-route.tsx";
 
 const bucket = { name: "demo", region: "cn-hangzhou", endpoint: "http://x", styleCount: 0, styleLimit: 50 };
 
@@ -16,23 +12,16 @@ function serve(routes: Record<string, () => Response | Promise<Response>>) {
     vi.fn(async (input: RequestInfo | URL) => {
       const path = new URL(String(input instanceof Request ? input.url : input), "http://localhost").pathname;
       calls.push(path);
-      const route = routes[path];
+      const route =
+        routes[path] ?? (path === "/api/session" ? () => Response.json({ signedIn: true }) : undefined);
       return route ? route() : Response.json({ error: { code: "NotFound", message: path } }, { status: 404 });
     }),
   );
   return calls;
 }
 
-function renderPage() {
-  return render(
-    <QueryClientProvider client={createQueryClient()}>
-      <I18nProvider locale="en">
-        <ToastProvider>
-          <StyleListPage bucket="demo" />
-        </ToastProvider>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+function renderPage(search = "") {
+  return renderRoute(`/buckets/demo/styles${search}`);
 }
 
 afterEach(() => {
@@ -54,9 +43,10 @@ describe("StyleListPage", () => {
       },
     });
     renderPage();
-    expect(screen.getByRole("status", { name: "Loading styles…" })).toBeTruthy();
+    expect(await screen.findByRole("status", { name: "Loading styles…" })).toBeTruthy();
     // Both requests start at once: the list does not wait for the buckets.
-    await vi.waitFor(() => expect([...calls].sort()).toEqual(["/api/buckets", "/api/buckets/demo/styles"]));
+    const data = () => calls.filter((c) => c.startsWith("/api/buckets")).sort();
+    await vi.waitFor(() => expect(data()).toEqual(["/api/buckets", "/api/buckets/demo/styles"]));
     release();
     expect(await screen.findByRole("heading", { name: "No styles yet" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Create the first style" }).getAttribute("href")).toBe(
@@ -125,5 +115,44 @@ describe("StyleListPage", () => {
     expect(time?.getAttribute("dateTime")).toBe("2026-01-02T03:04:05Z");
     expect(time?.getAttribute("title")).toMatch(/2026/);
     expect(within(row).getByRole("button", { name: "Delete card" })).toBeTruthy();
+  });
+
+  it("keeps search, sort and category in the URL, and reads them back from it", async () => {
+    const style = (name: string, category: string, lastModifyTime: string) => ({
+      name,
+      content: "image/resize,w_10",
+      category,
+      createTime: lastModifyTime,
+      lastModifyTime,
+    });
+    serve({
+      "/api/buckets": () => Response.json([bucket]),
+      "/api/buckets/demo/styles": () =>
+        Response.json({
+          styles: [
+            style("alpha", "image", "2026-01-01T00:00:00Z"),
+            style("beta", "video", "2026-01-03T00:00:00Z"),
+            style("gamma", "video", "2026-01-02T00:00:00Z"),
+          ],
+        }),
+    });
+    const { router } = renderPage("?sort=modified&category=video");
+    await screen.findByRole("rowheader", { name: "beta" });
+    const names = () => screen.getAllByRole("rowheader").map((cell) => cell.textContent);
+    expect(names()).toEqual(["beta", "gamma"]);
+    expect((screen.getByRole("combobox", { name: "Sort by" }) as HTMLSelectElement).value).toBe("modified");
+
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search styles" }), { target: { value: "gam" } });
+    await vi.waitFor(() => expect(names()).toEqual(["gamma"]));
+    expect(router.state.location.search).toEqual({ sort: "modified", category: "video", q: "gam" });
+
+    fireEvent.change(screen.getByRole("combobox", { name: "Category" }), { target: { value: "" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Sort by" }), { target: { value: "name" } });
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search styles" }), { target: { value: "" } });
+    await vi.waitFor(() => expect(names()).toEqual(["alpha", "beta", "gamma"]));
+    expect(router.state.location.search).toEqual({});
+
+    router.history.back();
+    await vi.waitFor(() => expect(router.state.location.search).toEqual({ sort: "modified", q: "gam" }));
   });
 });

@@ -1,14 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import { bucketsQuery } from "../../api/buckets.ts";
 import { stylesQuery } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { Link } from "../../router/router.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { DeleteStyleDialog } from "../delete/DeleteStyleDialog.tsx";
 import { useDeleteStyle } from "../delete/useDeleteStyle.ts";
 import { filterStyles, type SortKey, sortStyles } from "./filter.ts";
 import { StyleTable, StyleTableSkeleton } from "./StyleTable.tsx";
+import { type ListSearch, parseListSearch } from "./search.ts";
+
+const listRoute = getRouteApi("/buckets/$bucket/styles");
 
 /** A bucket's styles: count against the limit, search, sort, the table, and delete. */
 export function StyleListPage({ bucket }: { bucket: string }) {
@@ -17,14 +20,20 @@ export function StyleListPage({ bucket }: { bucket: string }) {
   const styles = useQuery(stylesQuery(bucket));
   const buckets = useQuery(bucketsQuery);
   const limit = buckets.data?.find((b) => b.name === bucket)?.styleLimit;
-  const [query, setQuery] = useState("");
-  const [sort, setSort] = useState<SortKey>("name");
+  // Search, sort and the category filter live in the URL: reload, share and back/forward keep them.
+  const search = listRoute.useSearch();
+  const navigate = listRoute.useNavigate();
+  const query = search.q ?? "";
+  const sort: SortKey = search.sort ?? "name";
+  const setSearch = (change: Partial<ListSearch>, replace = false) =>
+    void navigate({ search: (prev) => parseListSearch({ ...prev, ...change }), replace });
   const [deleting, setDeleting] = useState<string | null>(null);
   const remove = useDeleteStyle(bucket);
   const searchId = useId();
   const sortId = useId();
+  const categoryId = useId();
 
-  const visible = styles.data ? sortStyles(filterStyles(styles.data, query), sort) : [];
+  const visible = styles.data ? sortStyles(filterStyles(styles.data, query, search.category), sort) : [];
   const count = styles.data?.length;
   const full = count !== undefined && limit !== undefined && count >= limit;
 
@@ -43,7 +52,7 @@ export function StyleListPage({ bucket }: { bucket: string }) {
           </p>
         </div>
         {styles.data && styles.data.length > 0 ? (
-          <Link to={{ name: "newStyle", bucket }} className="button button-primary">
+          <Link to="/buckets/$bucket/styles/new" params={{ bucket }} className="button button-primary">
             {t("styles.new")}
           </Link>
         ) : null}
@@ -61,17 +70,39 @@ export function StyleListPage({ bucket }: { bucket: string }) {
               type="search"
               placeholder={t("styles.searchPlaceholder")}
               value={query}
-              onChange={(e) => setQuery(e.target.value)}
+              // Typing replaces the entry, so Back leaves the list instead of undoing letters one by one.
+              onChange={(e) => setSearch({ q: e.target.value }, true)}
             />
           </div>
           <div className="inline-field">
             <label htmlFor={sortId} className="inline-label">
               {t("styles.sort")}
             </label>
-            <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+            <select
+              id={sortId}
+              value={sort}
+              onChange={(e) => setSearch({ sort: e.target.value as ListSearch["sort"] })}
+            >
               <option value="name">{t("styles.sort.name")}</option>
               <option value="modified">{t("styles.sort.modified")}</option>
               <option value="category">{t("styles.sort.category")}</option>
+            </select>
+          </div>
+          <div className="inline-field">
+            <label htmlFor={categoryId} className="inline-label">
+              {t("styles.filter.category")}
+            </label>
+            <select
+              id={categoryId}
+              value={search.category ?? ""}
+              onChange={(e) =>
+                setSearch({ category: (e.target.value || undefined) as ListSearch["category"] })
+              }
+            >
+              <option value="">{t("styles.filter.all")}</option>
+              <option value="image">{t("editor.category.image")}</option>
+              <option value="document">{t("editor.category.document")}</option>
+              <option value="video">{t("editor.category.video")}</option>
             </select>
           </div>
         </div>
@@ -103,7 +134,7 @@ function EmptyState({ bucket }: { bucket: string }) {
     <div className="empty-state">
       <h2>{t("styles.empty.title")}</h2>
       <p className="muted">{t("styles.empty.body")}</p>
-      <Link to={{ name: "newStyle", bucket }} className="button button-primary">
+      <Link to="/buckets/$bucket/styles/new" params={{ bucket }} className="button button-primary">
         {t("styles.empty.cta")}
       </Link>
     </div>

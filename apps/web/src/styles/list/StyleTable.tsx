@@ -1,8 +1,8 @@
+import { Link } from "@tanstack/react-router";
 import type { Style } from "../../api/styles.ts";
 import type { MessageKey } from "../../i18n/en.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { exactTime, relativeTime } from "../../lib/relative-time.ts";
-import { Link } from "../../router/router.tsx";
 
 const categoryKeys: Record<string, MessageKey> = {
   image: "editor.category.image",
@@ -43,7 +43,9 @@ export function StyleTable({
           return (
             <tr key={style.name}>
               <th scope="row" className="cell-name">
-                <Link to={{ name: "editStyle", bucket, style: style.name }}>{style.name}</Link>
+                <Link to="/buckets/$bucket/styles/$name/edit" params={{ bucket, name: style.name }}>
+                  {style.name}
+                </Link>
               </th>
               <td className="cell-content">
                 <code title={style.content}>{style.content}</code>
@@ -58,7 +60,8 @@ export function StyleTable({
               </td>
               <td className="cell-actions">
                 <Link
-                  to={{ name: "editStyle", bucket, style: style.name }}
+                  to="/buckets/$bucket/styles/$name/edit"
+                  params={{ bucket, name: style.name }}
                   className="button button-small"
                   aria-label={t("styles.edit", { name: style.name })}
                 >

@@ -27,6 +27,13 @@ describe("filterStyles", () => {
     expect(filterStyles(styles, "  ")).toHaveLength(3);
     expect(filterStyles(styles, "zzz")).toEqual([]);
   });
+  it("keeps one category when asked, reading OSS's empty category as image", () => {
+    expect(filterStyles(styles, "", "document").map((s) => s.name)).toEqual(["webp"]);
+    expect(
+      filterStyles([{ name: "x", content: "", category: "", lastModifyTime: "" }], "", "image"),
+    ).toHaveLength(1);
+    expect(filterStyles(styles, "thumb", "document")).toEqual([]);
+  });
 });
 
 describe("sortStyles", () => {

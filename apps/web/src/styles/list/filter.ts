@@ -8,11 +8,21 @@ export interface ListedStyle {
 
 export type SortKey = "name" | "modified" | "category";
 
-/** Case-insensitive match on the name or the content; blank matches everything. */
-export function filterStyles<T extends ListedStyle>(styles: readonly T[], query: string): T[] {
+/**
+ * Case-insensitive match on the name or the content (blank matches everything), and, when given, only
+ * the styles of one category (OSS's empty category counts as `image`, its default).
+ */
+export function filterStyles<T extends ListedStyle>(
+  styles: readonly T[],
+  query: string,
+  category?: string,
+): T[] {
   const q = query.trim().toLowerCase();
-  if (!q) return [...styles];
-  return styles.filter((s) => s.name.toLowerCase().includes(q) || s.content.toLowerCase().includes(q));
+  return styles.filter(
+    (s) =>
+      (!q || s.name.toLowerCase().includes(q) || s.content.toLowerCase().includes(q)) &&
+      (!category || (s.category || "image") === category),
+  );
 }
 
 const byName = (a: ListedStyle, b: ListedStyle) => a.name.localeCompare(b.name, "en");

@@ -1,3 +1,4 @@
+import type { ImageFormat } from "../../syntax/ast.ts";
 import type { Plan } from "../plan.ts";
 import type { Source } from "../source.ts";
 import type { FontFace } from "../watermark/fonts.ts";
@@ -11,13 +12,17 @@ export interface OpContext extends Budget {
   warnings: string[];
   resolveImage: ((key: string) => Promise<Uint8Array>) | undefined;
   fonts: Record<string, FontFace> | undefined;
-  /** Renders a watermark image with its own `image/…` processing (P = percent of the main image). */
+  /**
+   * Renders a watermark image with its own `image/…` processing (P = percent of the main image);
+   * `formats` restricts what the image may be (OSS: JPG, PNG, BMP, WebP, TIFF).
+   */
   renderMark:
     | ((
         bytes: Uint8Array,
         process: string | undefined,
         mainWidth: number,
         mainHeight: number,
+        formats?: readonly ImageFormat[],
       ) => Promise<Mark>)
     | undefined;
 }

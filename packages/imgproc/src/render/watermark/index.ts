@@ -1,4 +1,11 @@
-import type { Gravity, JdImageWatermarkOp, JdTextWatermarkOp, WatermarkOp } from "../../syntax/ast.ts";
+import type {
+  Gravity,
+  ImageFormat,
+  JdImageWatermarkOp,
+  JdTextWatermarkOp,
+  WatermarkOp,
+} from "../../syntax/ast.ts";
+import { WATERMARK_IMAGE_FORMATS } from "../../syntax/operations/watermark.ts";
 import { RenderError } from "../error.ts";
 import type { OpContext } from "../ops/context.ts";
 import { settle, type Work } from "../work.ts";
@@ -6,8 +13,16 @@ import { DEFAULT_FONT_NAME, pickFont } from "./fonts.ts";
 import { adjustMark, combineMarks, type Mark, textMark } from "./mark.ts";
 import { markOrigin, placeMark } from "./place.ts";
 
+/** OSS's rules for a watermark image (Add watermarks page; EC pages 0040-00000025 and -027). */
+const OSS_MARK = { formats: WATERMARK_IMAGE_FORMATS, missingCode: "0040-00000025" } as const;
+
 /** Loads the watermark object through the caller's resolver and runs its own processing. */
-async function imageMark(spec: string, ctx: OpContext, main: Work): Promise<Mark> {
+async function imageMark(
+  spec: string,
+  ctx: OpContext,
+  main: Work,
+  rules: { formats?: readonly ImageFormat[]; missingCode?: string } = {},
+): Promise<Mark> {
   if (!ctx.resolveImage || !ctx.renderMark) {
     throw new RenderError(
       400,
@@ -23,11 +38,16 @@ async function imageMark(spec: string, ctx: OpContext, main: Work): Promise<Mark
     bytes = await ctx.resolveImage(key);
   } catch {
     ctx.signal.throwIfAborted();
-    throw new RenderError(400, "WatermarkError", "The watermark image does not exist or cannot be read.");
+    throw new RenderError(
+      400,
+      "WatermarkError",
+      "The watermark image does not exist or cannot be read.",
+      rules.missingCode,
+    );
   }
   // The resolver may take longer than the whole render: a render that stopped meanwhile must not go on.
   ctx.signal.throwIfAborted();
-  return ctx.renderMark(bytes, process, main.width, main.height);
+  return ctx.renderMark(bytes, process, main.width, main.height, rules.formats);
 }
 
 /**
@@ -52,7 +72,7 @@ export async function watermark(work: Work, op: WatermarkOp, ctx: OpContext): Pr
     text = await adjustMark(text, 100, op.rotate ?? 0);
   }
   ctx.signal.throwIfAborted();
-  const image = op.image === undefined ? undefined : await imageMark(op.image, ctx, main);
+  const image = op.image === undefined ? undefined : await imageMark(op.image, ctx, main, OSS_MARK);
   let mark: Mark | undefined =
     image && text
       ? await combineMarks(image, text, {

@@ -1,4 +1,4 @@
-import type { JdOperation, Operation } from "../../syntax/ast.ts";
+import type { ImageFormat, JdOperation, Operation } from "../../syntax/ast.ts";
 import { parseWatermarkProcess } from "../../syntax/index.ts";
 import { RenderError } from "../error.ts";
 import type { OpContext } from "../ops/context.ts";
@@ -26,8 +26,8 @@ function withMainSize(op: JdOperation, mainWidth: number, mainHeight: number): J
 }
 
 /**
- * Decodes a watermark image (same limits as any source) and applies its own `image/…` processing,
- * returning a PNG mark with alpha.
+ * Decodes a watermark image (same limits as any source, and only `formats` when given) and applies
+ * its own `image/…` processing, returning a PNG mark with alpha.
  * @example
  * const mark = await renderMark(logo, "image/resize,P_30", { mainWidth: 300, mainHeight: 200, deadline, signal });
  */
@@ -38,10 +38,20 @@ export async function renderMark(
     mainWidth: number;
     mainHeight: number;
     maxInputBytes: number | undefined;
+    /** Formats the watermark image may have; any when absent. */
+    formats?: readonly ImageFormat[] | undefined;
   },
 ): Promise<Mark> {
   options.signal.throwIfAborted();
   const source = await probe(bytes, options.maxInputBytes);
+  if (options.formats && !options.formats.includes(source.format)) {
+    throw new RenderError(
+      400,
+      "WatermarkError",
+      `The watermark image format is not supported: it is ${source.format.toUpperCase()}; OSS takes ${options.formats.map((f) => f.toUpperCase()).join(", ")}.`,
+      "0040-00000027",
+    );
+  }
   const ops: JdOperation[] = process ? watermarkOperations(process) : [];
   const scaled = ops.map((op) => withMainSize(op, options.mainWidth, options.mainHeight));
   // A mark is not the image served: a GIF logo still scales up to its P_n / JD ws size.

@@ -169,14 +169,44 @@ describe("image watermark", () => {
     expect(g).toBeLessThan(160);
   });
 
-  it("without a resolver, or when it fails, answers WatermarkError", async () => {
+  it("without a resolver, or when it fails, answers WatermarkError; a missing logo carries EC 0040-00000025", async () => {
     for (const options of [{}, { resolveImage: () => Promise.reject(new Error("404")) }]) {
       try {
         await render(await canvas(), `image/watermark,image_${b64("logo.png")}`, options);
         expect.unreachable();
       } catch (error) {
         expect(isRenderError(error) && error.code).toBe("WatermarkError");
+        if ("resolveImage" in options) expect(isRenderError(error) && error.ossCode).toBe("0040-00000025");
       }
+    }
+  });
+
+  // Add watermarks page, "Limits": watermark images are JPG, PNG, BMP, WebP or TIFF (EC 0040-00000027).
+  it("refuses a GIF logo with EC 0040-00000027 and takes JPG, PNG, BMP, WebP and TIFF", async () => {
+    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#ff0000" } })
+      .gif()
+      .toBuffer();
+    const error = await render(await canvas(), `image/watermark,image_${b64("logo.gif")}`, {
+      resolveImage: async () => gif,
+    }).catch((e: unknown) => e);
+    expect(isRenderError(error) && [error.status, error.code, error.ossCode]).toEqual([
+      400,
+      "WatermarkError",
+      "0040-00000027",
+    ]);
+    const red = sharp({ create: { width: 8, height: 8, channels: 3, background: "#ff0000" } });
+    const bmp = (await render(await red.clone().png().toBuffer(), "image/format,bmp")).data;
+    for (const logo of [
+      await red.clone().jpeg().toBuffer(),
+      await red.clone().png().toBuffer(),
+      await red.clone().webp().toBuffer(),
+      await red.clone().tiff().toBuffer(),
+      bmp,
+    ]) {
+      const { data } = await render(await canvas(), `image/watermark,image_${b64("logo")},g_nw,x_0,y_0`, {
+        resolveImage: async () => logo,
+      });
+      expect((await pixelAt(data, 4, 4))[0]).toBeGreaterThan(200);
     }
   });
 

@@ -2,6 +2,7 @@ import type { Operation, SyntaxIssue } from "../ast.ts";
 import { getOperationSpec, OPERATION_NAMES } from "../catalogue/index.ts";
 import type { CheckReport, OperationSpec, ParamSpec } from "../catalogue/types.ts";
 import { expected, got, issue, type Span, subject } from "../issues/index.ts";
+import { WATERMARK_REFUSED_CODES } from "../operations/watermark.ts";
 import { type ParamValue, validateParam } from "../params/index.ts";
 import { type Piece, split } from "./split.ts";
 
@@ -37,8 +38,10 @@ export function parseAction(
     return undefined;
   }
   if (ctx.allowed && !ctx.allowed.includes(spec.name)) {
-    const message = `\`${spec.name}\` cannot be used in a watermark image's processing (allowed: ${ctx.allowed.join(", ")})`;
-    ctx.errors.push(issue("InvalidValue", message, span(head), { operation: spec.name }));
+    const what = spec.name === "watermark" ? "nested watermarks are not supported: " : "";
+    const message = `${what}\`${spec.name}\` cannot be used in a watermark image's processing (allowed: ${ctx.allowed.join(", ")})`;
+    const ossCode = WATERMARK_REFUSED_CODES[spec.name];
+    ctx.errors.push(issue("InvalidValue", message, span(head), { operation: spec.name, ossCode }));
     return undefined;
   }
   const before = ctx.errors.length;

@@ -229,6 +229,45 @@ export const ERROR_CASES: { input: string; errors: Expected[] }[] = [
       e("InvalidValue", "image_<YS5wbmc_eC1vc3MtcHJvY2Vzcz1pbWFnZS9jaXJjbGUscl8xMA>", { parameter: "image" }),
     ],
   },
+  // The OSS error-code pages' own examples: a watermark image's processing may not nest a watermark
+  // (0040-00000373), ask for info (0040-00000374) or use a pipe (documented, EC not readable to us).
+  {
+    input:
+      "image/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2Uvd2F0ZXJtYXJrLGltYWdlX2NHRnVaR0V1Y0c",
+    errors: [
+      e(
+        "InvalidValue",
+        "image_<cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2Uvd2F0ZXJtYXJrLGltYWdlX2NHRnVaR0V1Y0c>",
+        {
+          parameter: "image",
+          ossCode: "0040-00000373",
+        },
+      ),
+    ],
+  },
+  {
+    input: "image/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2UvaW5mbw",
+    errors: [
+      e("InvalidValue", "image_<cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2UvaW5mbw>", {
+        parameter: "image",
+        ossCode: "0040-00000374",
+      }),
+    ],
+  },
+  {
+    input: "image/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2UvcmVzaXplLFBfMzB8cm90YXRlLDkw",
+    errors: [
+      e("UnsupportedPipe", "image_<cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2UvcmVzaXplLFBfMzB8cm90YXRlLDkw>", {
+        parameter: "image",
+      }),
+    ],
+  },
+  // Add watermarks page, "Limits": at most three different watermark images per image.
+  {
+    input:
+      "image/watermark,image_YS5wbmc/watermark,image_Yi5wbmc/watermark,image_YS5wbmc/watermark,image_Yy5wbmc/watermark,image_ZC5wbmc",
+    errors: [e("TooManyActions", "image_Yy5wbmc/<watermark,image_ZC5wbmc>")],
+  },
   // info, average-hue
   { input: "image/info,x", errors: [e("TooManyValues", "info,<x>")] },
   { input: "image/average-hue,1", errors: [e("TooManyValues", "average-hue,<1>")] },
@@ -258,6 +297,11 @@ export const ERROR_CASES: { input: string; errors: Expected[] }[] = [
   // style and kind
   { input: "style/", errors: [e("InvalidStyleName", "style</>")] },
   { input: "style/a b", errors: [e("InvalidStyleName", "style/<a b>")] },
+  // EC page 0040-00000602: ; ( ) ' * ? in a style name.
+  {
+    input: "style/small(1)",
+    errors: [e("InvalidStyleName", "style/<small(1)>", { ossCode: "0040-00000602" })],
+  },
   { input: `style/${"a".repeat(64)}`, errors: [e("InvalidStyleName", `style/<${"a".repeat(64)}>`)] },
   { input: "Image/resize,w_1", errors: [e("UnknownProcessKind", "<Image>")] },
   { input: "", errors: [e("Empty", "<>")] },

@@ -1,4 +1,4 @@
-import { styleNameIssues } from "@style-console/contract/names";
+import { forbiddenContentCharacters, styleNameIssues } from "@style-console/contract/names";
 import type { Operation, ParseResult, SyntaxIssue, WatermarkOp } from "../ast.ts";
 import { issue } from "../issues/index.ts";
 import { splitWatermarkImage, WATERMARK_IMAGE_OPERATIONS } from "../operations/watermark.ts";
@@ -6,6 +6,9 @@ import { type ActionContext, parseAction } from "./action.ts";
 import { split } from "./split.ts";
 
 export { parseAction } from "./action.ts";
+
+// Add watermarks page, "Limits": up to three image watermarks per image (no EC is documented).
+const MAX_WATERMARK_IMAGES = 3;
 
 /**
  * Parses the action list of an `image/…` value: `src[from, to)` is what follows `image/`.
@@ -36,6 +39,7 @@ export function parseImageActions(src: string, from: number, to: number, ctx: Ac
     return [];
   }
   const operations: Operation[] = [];
+  const markImages = new Set<string>();
   for (const piece of split(src, from, to, "/")) {
     if (piece.start === piece.end) {
       const at = { offset: piece.start > from ? piece.start - 1 : piece.start, length: 1 };
@@ -44,8 +48,16 @@ export function parseImageActions(src: string, from: number, to: number, ctx: Ac
     }
     const before = ctx.errors.length;
     const op = parseAction(src, piece.start, piece.end, ctx);
-    if (op?.op === "watermark" && op.image !== undefined)
+    if (op?.op === "watermark" && op.image !== undefined) {
       checkWatermarkImage(src, piece.start, piece.end, op, ctx);
+      markImages.add(splitWatermarkImage(op.image).key);
+      if (markImages.size === MAX_WATERMARK_IMAGES + 1) {
+        const message = `At most ${MAX_WATERMARK_IMAGES} different watermark images can be added to one image; this is the ${MAX_WATERMARK_IMAGES + 1}th`;
+        ctx.errors.push(
+          issue("TooManyActions", message, { offset: piece.start, length: piece.end - piece.start }),
+        );
+      }
+    }
     if (op && ctx.errors.length === before) operations.push(op);
   }
   return operations;
@@ -106,10 +118,17 @@ export function styleNameIssue(name: string, offset: number): SyntaxIssue | unde
   const shown = name.length > 40 ? `${name.slice(0, 37)}…` : name;
   const message =
     name === "" ? "`style/` needs a style name, e.g. `style/small`" : `${first.message} Got \`${shown}\``;
-  return issue("InvalidStyleName", message, {
-    offset: name === "" ? Math.max(offset - 1, 0) : offset,
-    length: name === "" ? (offset > 0 ? 1 : 0) : name.length,
-  });
+  // EC page 0040-00000602: a style name holding one of ; ( ) ' * ? fails processing with that EC.
+  const ossCode = forbiddenContentCharacters(name).length > 0 ? "0040-00000602" : undefined;
+  return issue(
+    "InvalidStyleName",
+    message,
+    {
+      offset: name === "" ? Math.max(offset - 1, 0) : offset,
+      length: name === "" ? (offset > 0 ? 1 : 0) : name.length,
+    },
+    { ossCode },
+  );
 }
 
 /**

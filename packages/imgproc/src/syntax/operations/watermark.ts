@@ -152,6 +152,20 @@ export function splitWatermarkImage(image: string): { key: string; process?: str
   return { key: image.slice(0, at), process: image.slice(at + PROCESS_MARK.length) };
 }
 
+/**
+ * ECs of the OSS error-code pages for an action refused inside a watermark image's own processing:
+ * 0040-00000373 "nested watermarking" (`…?x-oss-process=image/watermark,…`) and 0040-00000374
+ * (`…?x-oss-process=image/info`). The page for a pipe (`|`) there documents the error without a
+ * number readable to us, so that issue carries none rather than a guessed one.
+ */
+export const WATERMARK_REFUSED_CODES: Readonly<Record<string, string>> = {
+  watermark: "0040-00000373",
+  info: "0040-00000374",
+};
+
+/** Formats a watermark image may have (Add watermarks page, "Limits"); others are EC 0040-00000027. */
+export const WATERMARK_IMAGE_FORMATS = ["jpg", "png", "bmp", "webp", "tiff"] as const;
+
 /** Actions a watermark image's own processing may use (reference A.2.13). */
 export const WATERMARK_IMAGE_OPERATIONS = [
   "resize",
