@@ -1,4 +1,4 @@
-import { invalidCharacters, type NameIssue } from "./issue.ts";
+import { invalidCharacters, type NameIssue, tooLong } from "./issue.ts";
 
 export const BUCKET_NAME_MIN = 3;
 export const BUCKET_NAME_MAX = 63;
@@ -28,14 +28,7 @@ export function bucketNameIssues(name: string): NameIssue[] {
     });
   }
   if (name.length > BUCKET_NAME_MAX) {
-    issues.push({
-      code: "TooLong",
-      max: BUCKET_NAME_MAX,
-      actual: name.length,
-      message: `A bucket name has at most ${BUCKET_NAME_MAX} characters; this one has ${name.length}.`,
-      offset: BUCKET_NAME_MAX,
-      length: name.length - BUCKET_NAME_MAX,
-    });
+    issues.push(tooLong("A bucket name", "characters", BUCKET_NAME_MAX, name.length));
   }
   issues.push(...invalidCharacters(name, BUCKET_NAME_CHAR, "a bucket name", 'use a–z, 0–9 and "-"'));
   for (const offset of new Set([0, name.length - 1])) {

@@ -51,3 +51,19 @@ export function invalidCharacters(text: string, allowed: RegExp, what: string, h
   }
   return issues;
 }
+
+/**
+ * A `TooLong` issue for a value of `actual` units where `max` are allowed, underlining what is past the limit.
+ * @example
+ * tooLong("A style name", "characters", 63, 64); // { code: "TooLong", offset: 63, length: 1, … }
+ */
+export function tooLong(what: string, unit: string, max: number, actual: number): NameIssue {
+  return {
+    code: "TooLong",
+    max,
+    actual,
+    message: `${what} has at most ${max} ${unit}; this one has ${actual}.`,
+    offset: max,
+    length: actual - max,
+  };
+}

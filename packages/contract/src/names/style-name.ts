@@ -1,4 +1,4 @@
-import { invalidCharacters, type NameIssue } from "./issue.ts";
+import { invalidCharacters, type NameIssue, tooLong } from "./issue.ts";
 
 /** The longest style name OSS stores (EC 0017-00000250). */
 export const STYLE_NAME_MAX = 63;
@@ -19,14 +19,7 @@ export function styleNameIssues(name: string): NameIssue[] {
     return [{ code: "Empty", message: "A style name is required.", offset: 0, length: 0 }];
   const issues: NameIssue[] = [];
   if (name.length > STYLE_NAME_MAX) {
-    issues.push({
-      code: "TooLong",
-      max: STYLE_NAME_MAX,
-      actual: name.length,
-      message: `A style name has at most ${STYLE_NAME_MAX} characters; this one has ${name.length}.`,
-      offset: STYLE_NAME_MAX,
-      length: name.length - STYLE_NAME_MAX,
-    });
+    issues.push(tooLong("A style name", "characters", STYLE_NAME_MAX, name.length));
   }
   issues.push(
     ...invalidCharacters(name, STYLE_NAME_CHAR, "a style name", 'use letters, digits, "_", "." and "-"'),
