@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { adminToken, baseURL, port } from "./fixtures/stack.ts";
+import { adminToken, baseURL, oidcClient, oidcIssuer, port } from "./fixtures/stack.ts";
 // @ts-expect-error: a plain .mjs helper shared with scripts/ensure-browser.mjs, typed by its JSDoc.
 import { systemChromium } from "./scripts/browser.mjs";
 
@@ -52,11 +52,24 @@ export default defineConfig({
   ],
   webServer: {
     command: "node ../apps/bff/dist/main.js",
-    url: `${baseURL}/api/health`,
+    // Ready, not just alive: while the database migrates and reconciles, the API answers 503.
+    url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, CONSOLE_ADMIN_TOKEN: adminToken },
+    env: {
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      CONSOLE_ADMIN_TOKEN: adminToken,
+      // tests/oidc.spec.ts starts a real OpenID provider there (fixtures/oidc-provider.ts); the console
+      // discovers it at the first single sign-on, so it may start before the provider does.
+      OIDC_ISSUER: oidcIssuer,
+      OIDC_CLIENT_ID: oidcClient.id,
+      OIDC_CLIENT_SECRET: oidcClient.secret,
+      OIDC_ROLE_CLAIM: "roles",
+      OIDC_NAME: "Test SSO",
+    },
   },
 });

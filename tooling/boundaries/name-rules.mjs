@@ -14,7 +14,7 @@ export const FINGERPRINTS = [
   { rule: "region oss- prefix", pattern: /startsWith\(\s*["']oss-["']\s*\)|\(\?!oss-\)/ },
   { rule: "object-key byte limit", pattern: /\b1023\b/ },
   { rule: "style content forbidden characters", pattern: /\[;\(\)'\*\?/ },
-  { rule: "style name length", pattern: /\{1,63\}|(length|size)\s*>\s*63\b/ },
+  { rule: "style name length", pattern: /\blength\s*[<>]=?\s*63\b|\b63\s*[<>]=?\s*\w*\.length\b/ },
 ];
 
 const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;

@@ -36,6 +36,7 @@ async function createApp(options: Omit<AppOptions, "api"> = {}) {
     logger,
     preview: { samplesDir: join(dir, "no-samples"), uploadsDir: join(dir, "uploads") },
   });
+  await api.people.ensureBootstrap();
   return createFullApp({ ...options, api });
 }
 

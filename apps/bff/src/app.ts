@@ -1,6 +1,11 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./audit/audit-routes.ts";
+import { authorize } from "./auth/authorize.ts";
+import { oidcRoutes } from "./auth/oidc-routes.ts";
+import { ACCESS_RULES } from "./auth/rules.ts";
+import { sessionRoutes } from "./auth/session-routes.ts";
+import { sessionListRoutes } from "./auth/sessions-routes.ts";
 import { objectRoutes } from "./buckets/object-routes.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { type Readiness, readyRoutes } from "./db/readiness.ts";
@@ -14,19 +19,29 @@ import type { Logger } from "./platform/logger.ts";
 import type { PreviewDeps } from "./preview/index.ts";
 import { previewRoutes } from "./preview/preview-routes.ts";
 import { sampleRoutes } from "./preview/sample-routes.ts";
-import type { Access } from "./session/access.ts";
-import { sessionRoutes } from "./session/session-routes.ts";
 import { mountSpa } from "./spa/serve-spa.ts";
 import { validateRoutes } from "./styles/style-check-routes.ts";
 import { bucketRoutes } from "./styles/style-routes.ts";
 import type { StyleService } from "./styles/style-service.ts";
 import type { StyleWriter } from "./styles/writer.ts";
+import { tokenRoutes } from "./tokens/token-routes.ts";
+import { linkRoutes } from "./users/link-routes.ts";
+import type { People } from "./users/people.ts";
+import { profileRoutes } from "./users/profile-routes.ts";
+import { userRoutes } from "./users/user-routes.ts";
 
-// DTOs, error codes and request schemas live in @style-console/contract; only the API type is exported here.
+export type * from "@style-console/contract/dto";
+export type { PositionedIssue } from "@style-console/contract/names";
+export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./http/csrf.ts";
+export type { ApiErrorBody } from "./http/error.ts";
+export type { Via } from "./users/principal.ts";
+export type { Role } from "./users/roles.ts";
+export type { SessionDto, UserDto } from "./users/user-dto.ts";
 
 /** What the API runs on; `main.ts` builds it from the config, tests from a real emulator. */
 export interface ApiDeps {
-  access: Access;
+  /** Accounts, sign-in, tokens, links and single sign-on (users/people.ts). */
+  people: People;
   styles: StyleService;
   /** The one way to change a style (locked, audited ahead); features that write styles use it. */
   writer: StyleWriter;
@@ -56,15 +71,24 @@ const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
 const isUpload = (c: Context) => c.req.method === "POST" && /^\/api\/samples\/?$/.test(c.req.path);
 
 function createApiRoutes(deps: ApiDeps) {
+  const { people } = deps;
+  const sso = people.oidc ? { name: people.oidc.config.displayName } : null;
   return (
     new Hono<ApiEnv>()
       .use("*", (c, next) => (isUpload(c) ? next() : smallBodies(c, next)))
+      // Who is calling (cookie or bearer), then the one access table (auth/rules.ts) for every route
+      // below: a route without a rule is refused. Mutations from a cookie session also pass the CSRF
+      // guard (see http/csrf.ts for what the SPA must send), sign-in included (no login CSRF).
+      .use("*", people.auth.identify, authorize(ACCESS_RULES, deps.logger), csrfGuard)
       .route("/health", healthRoutes)
       .route("/ready", readyRoutes(deps.readiness))
-      .route("/session", sessionRoutes(deps.access))
-      // Everything registered below needs a session (cookie or bearer); mutations from a cookie session
-      // also pass the CSRF guard (see http/csrf.ts for what the SPA must send).
-      .use("*", deps.access.requireSession, csrfGuard)
+      .route("/session", sessionRoutes(people.auth, sso))
+      .route("/auth/oidc", oidcRoutes(people.oidc, people.users, people.events, people.auth, deps.logger))
+      .route("/invites", linkRoutes(people.service, people.auth))
+      .route("/users", userRoutes(people.users, people.service, people.events))
+      .route("/tokens", tokenRoutes(people.tokens, people.events, people.now))
+      .route("/sessions", sessionListRoutes(people.sessions, people.events))
+      .route("/profile", profileRoutes(people.users, people.sessions, people.events))
       .route("/buckets", bucketRoutes(deps.styles))
       .route("/buckets", objectRoutes(deps.preview))
       .route("/samples", sampleRoutes(deps.preview))

@@ -1,16 +1,10 @@
-import type {
-  AuditPageDto,
-  BucketDto,
-  ObjectPage,
-  ParityDto,
-  SampleDto,
-  SessionDto,
-  StyleDto,
-} from "@style-console/contract/dto";
+import type { AuditPageDto, BucketDto, ObjectPage, ParityDto, StyleDto } from "@style-console/contract/dto";
 import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { AppType } from "./app.ts";
+import type { SampleDto } from "./preview/sources/sample.ts";
 import { type Harness, startHarness } from "./testing/harness.ts";
+import type { SessionDto } from "./users/user-dto.ts";
 
 // The SPA's view of the API: `hc<AppType>` must know every route's input and output (tsc checks the
 // expectTypeOf lines), and the typed client must work against the real app.

@@ -26,7 +26,42 @@ describe("parseEnv", () => {
       sessionTtlMs: 12 * 3600 * 1000,
       oss: { mode: "embedded", emulatorPort: 0, styleLimit: 50 },
       preview: { resultCacheBytes: 64 * 1024 * 1024 },
+      trustedProxies: 0,
+      throttle: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 900_000, forgetAfterMs: 3_600_000 },
+      inviteTtlMs: 7 * 24 * 3600 * 1000,
     });
+  });
+
+  it("takes single sign-on, TRUST_PROXY and throttling, and names what is wrong", () => {
+    const env = parseEnv({
+      OIDC_ISSUER: "https://id.example.com/realms/ops",
+      OIDC_CLIENT_ID: "style-console",
+      OIDC_CLIENT_SECRET: "s3cret-value",
+      OIDC_ROLE_CLAIM: "realm_access.roles",
+      OIDC_ROLE_MAP: "console-admins=admin, designers=designer",
+      TRUST_PROXY: "true",
+      SIGNIN_FREE_FAILURES: "3",
+    });
+    expect(env.oidc).toMatchObject({
+      issuer: "https://id.example.com/realms/ops",
+      clientId: "style-console",
+      clientSecret: "s3cret-value",
+      scopes: "openid profile email",
+      displayName: "single sign-on",
+      roles: { claim: "realm_access.roles", defaultRole: null },
+    });
+    expect(env.oidc?.roles.map?.get("designers")).toBe("designer");
+    expect(env.trustedProxies).toBe(1);
+    expect(env.throttle.freeFailures).toBe(3);
+    expect(problemsOf({ OIDC_ISSUER: "ftp://x", TRUST_PROXY: "many" })).toEqual(
+      expect.arrayContaining(["OIDC_ISSUER must be an http(s) URL", "TRUST_PROXY must be a number"]),
+    );
+    expect(
+      problemsOf({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "x", OIDC_ROLE_MAP: "ops=root" }),
+    ).toEqual([expect.stringMatching(/^OIDC_ROLE_MAP: "ops=root" is not value=role/)]);
+    expect(problemsOf({ OIDC_CLIENT_ID: "x" })).toContain(
+      "OIDC_ISSUER and OIDC_CLIENT_ID are needed together for single sign-on",
+    );
   });
 
   it("takes the preview's queue and cache tuning, and names a bad value", () => {

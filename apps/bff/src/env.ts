@@ -1,5 +1,9 @@
 import { isBucketName, parseRegion, REGION_EXPECTED } from "@style-console/contract/names";
 import { z } from "zod";
+import type { OidcConfig } from "./auth/oidc.ts";
+import { parseRoleMap } from "./auth/oidc-role.ts";
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from "./auth/throttle.ts";
+import { ROLES, type Role } from "./users/roles.ts";
 
 /**
  * The BFF's configuration, parsed once at start-up from the environment. Nothing else reads `process.env`.
@@ -9,6 +13,39 @@ import { z } from "zod";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const whole = (name: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be ${min}–${max}`)
+    .max(max, `${name} must be ${min}–${max}`)
+    .default(fallback);
+
+// People (issue 10): single sign-on, throttling, the proxy in front, link lifetimes.
+const peopleEnv = {
+  TRUST_PROXY: z.preprocess(
+    (value) => (value === "true" ? "1" : value === "false" || value === "" ? "0" : value),
+    whole("TRUST_PROXY", 0, 10, 0),
+  ),
+  OIDC_ISSUER: optional(z.url({ protocol: /^https?$/, error: "OIDC_ISSUER must be an http(s) URL" })),
+  OIDC_CLIENT_ID: optional(z.string()),
+  OIDC_CLIENT_SECRET: optional(z.string()),
+  OIDC_REDIRECT_URI: optional(
+    z.url({ protocol: /^https?$/, error: "OIDC_REDIRECT_URI must be an http(s) URL" }),
+  ),
+  OIDC_SCOPES: z.string().min(1).default("openid profile email"),
+  OIDC_ROLE_CLAIM: z.string().min(1).default("roles"),
+  OIDC_ROLE_MAP: optional(z.string()),
+  OIDC_DEFAULT_ROLE: optional(
+    z.enum(ROLES, { error: "OIDC_DEFAULT_ROLE must be viewer, designer, operator or admin" }),
+  ),
+  OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  SIGNIN_FREE_FAILURES: whole("SIGNIN_FREE_FAILURES", 1, 100, DEFAULT_THROTTLE.freeFailures),
+  SIGNIN_DELAY_SECONDS: whole("SIGNIN_DELAY_SECONDS", 1, 3600, DEFAULT_THROTTLE.baseDelayMs / 1000),
+  SIGNIN_MAX_DELAY_SECONDS: whole("SIGNIN_MAX_DELAY_SECONDS", 1, 86_400, DEFAULT_THROTTLE.maxDelayMs / 1000),
+  INVITE_TTL_HOURS: whole("INVITE_TTL_HOURS", 1, 24 * 90, 7 * 24),
+};
 
 const envSchema = z
   .object({
@@ -100,6 +137,7 @@ const envSchema = z
       .min(0, "EMULATOR_PORT must be 0–65535")
       .max(65535, "EMULATOR_PORT must be 0–65535")
       .default(0),
+    ...peopleEnv,
   })
   .superRefine((env, ctx) => {
     const id = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
@@ -117,6 +155,16 @@ const envSchema = z
         "ALIBABA_CLOUD_ACCESS_KEY_ID",
         "ALIBABA_CLOUD_ACCESS_KEY_ID is required with ALIBABA_CLOUD_ACCESS_KEY_SECRET",
       );
+    }
+    if ((env.OIDC_ISSUER === undefined) !== (env.OIDC_CLIENT_ID === undefined)) {
+      problem(
+        env.OIDC_ISSUER === undefined ? "OIDC_ISSUER" : "OIDC_CLIENT_ID",
+        "OIDC_ISSUER and OIDC_CLIENT_ID are needed together for single sign-on",
+      );
+    }
+    if (env.OIDC_ROLE_MAP !== undefined) {
+      const map = parseRoleMap(env.OIDC_ROLE_MAP);
+      if (typeof map === "string") problem("OIDC_ROLE_MAP", `OIDC_ROLE_MAP: ${map}`);
     }
     const cloud = id !== undefined || secret !== undefined;
     if (cloud) {
@@ -171,6 +219,13 @@ export interface Env {
   oss: CloudOss | EmbeddedOss;
   /** A PostgreSQL server shared by every replica; unset: the embedded database under DATA_DIR. */
   DATABASE_URL?: string;
+  /** Reverse proxies in front of the console whose X-Forwarded-For is trusted (`TRUST_PROXY`). */
+  trustedProxies: number;
+  /** Single sign-on, when `OIDC_ISSUER` and `OIDC_CLIENT_ID` are set. */
+  oidc?: OidcConfig;
+  throttle: ThrottlePolicy;
+  /** How long invite and password-reset links work. */
+  inviteTtlMs: number;
   /** Render queue and result cache of the preview (unset fields: the defaults of preview/index.ts). */
   preview: { concurrency?: number; maxWaiting?: number; resultCacheBytes: number };
 }
@@ -211,6 +266,34 @@ function toEnv(raw: RawEnv): Env {
     ...(raw.DATABASE_URL === undefined ? {} : { DATABASE_URL: raw.DATABASE_URL }),
     sessionTtlMs: raw.SESSION_TTL_HOURS * 3600 * 1000,
     oss,
+    trustedProxies: raw.TRUST_PROXY,
+    ...(raw.OIDC_ISSUER !== undefined && raw.OIDC_CLIENT_ID !== undefined
+      ? {
+          oidc: {
+            issuer: raw.OIDC_ISSUER,
+            clientId: raw.OIDC_CLIENT_ID,
+            ...(raw.OIDC_CLIENT_SECRET === undefined ? {} : { clientSecret: raw.OIDC_CLIENT_SECRET }),
+            ...(raw.OIDC_REDIRECT_URI === undefined ? {} : { redirectUri: raw.OIDC_REDIRECT_URI }),
+            scopes: raw.OIDC_SCOPES,
+            displayName: raw.OIDC_NAME,
+            roles: {
+              claim: raw.OIDC_ROLE_CLAIM,
+              map:
+                raw.OIDC_ROLE_MAP === undefined
+                  ? null
+                  : (parseRoleMap(raw.OIDC_ROLE_MAP) as Map<string, Role>),
+              defaultRole: raw.OIDC_DEFAULT_ROLE ?? null,
+            },
+          },
+        }
+      : {}),
+    throttle: {
+      ...DEFAULT_THROTTLE,
+      freeFailures: raw.SIGNIN_FREE_FAILURES,
+      baseDelayMs: raw.SIGNIN_DELAY_SECONDS * 1000,
+      maxDelayMs: raw.SIGNIN_MAX_DELAY_SECONDS * 1000,
+    },
+    inviteTtlMs: raw.INVITE_TTL_HOURS * 3600 * 1000,
     preview: {
       ...(raw.PREVIEW_CONCURRENCY === undefined ? {} : { concurrency: raw.PREVIEW_CONCURRENCY }),
       ...(raw.PREVIEW_QUEUE_LIMIT === undefined ? {} : { maxWaiting: raw.PREVIEW_QUEUE_LIMIT }),

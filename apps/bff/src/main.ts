@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       `Embedded OSS emulator at ${embedded.endpoint} (data in ${data})${embedded.seeded ? ", demo buckets seeded" : ""}`,
     );
   }
-  const logger = redactingLogger(consoleLogger, [adminToken, ...secrets]);
+  const logger = redactingLogger(consoleLogger, [adminToken, ...secrets, env.oidc?.clientSecret ?? ""]);
   const legacy = await importLegacyAudit(database.db, join(data, "audit", "audit.jsonl"));
   readiness.set(
     "audit-import",
@@ -138,7 +138,14 @@ async function main(): Promise<void> {
     readiness,
     logger,
     preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
+    trustedProxies: env.trustedProxies,
+    throttle: env.throttle,
+    oidc: env.oidc,
+    inviteTtlMs: env.inviteTtlMs,
   });
+  // The built-in admin the bootstrap token acts as (idempotent, on every replica).
+  await api.people.ensureBootstrap();
+  if (env.oidc) console.log(`Single sign-on through ${env.oidc.issuer}`);
   readiness.set("reconciliation", false, "settling writes interrupted by a crash");
   try {
     const counts = await api.writer.reconcile(buckets);

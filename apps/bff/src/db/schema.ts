@@ -1,5 +1,6 @@
 import type { AuditTables } from "../audit/tables.ts";
 import type { SessionTables } from "../session/tables.ts";
+import type { UsersTables } from "../users/tables.ts";
 import type { OssRateTables } from "./oss-rate.ts";
 
 /**
@@ -7,4 +8,4 @@ import type { OssRateTables } from "./oss-rate.ts";
  * folder (`<feature>/tables.ts`, an interface `<Feature>Tables`) and adds it to this list; its migration
  * (`db/migrations/YYYYMMDDHHMM_<what>.ts`) creates them.
  */
-export interface Database extends AuditTables, SessionTables, OssRateTables {}
+export interface Database extends AuditTables, SessionTables, UsersTables, OssRateTables {}

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import type { SessionDto } from "@style-console/contract/dto";
-import type { Principal } from "../session/principal.ts";
+import type { Principal } from "../users/principal.ts";
 
-/** Hono's environment for the API: who is signed in, once the session middleware has run. */
+/**
+ * Hono's environment for the API: who is calling (`principal`, null when nobody is signed in), set by
+ * `auth/auth-service.ts`'s `identify` before any route runs.
+ */
 export interface ApiEnv {
   Bindings: { incoming?: IncomingMessage };
-  /** `auth.principal` is who acts (for permissions and the audit log); the rest is what `GET /api/session` shows. */
-  Variables: { auth: SessionDto & { sessionId: string | null; principal: Principal } };
+  Variables: { principal: Principal | null };
 }

@@ -18,6 +18,10 @@ export interface SessionTable {
   via: ActorVia;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   expires_at: ColumnType<Date, Date | string, Date | string>;
+  /** The client's address at sign-in (added by the people migration, for the sessions list). */
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The browser's User-Agent at sign-in, cut to 300 characters (people migration). */
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** `sign_in_failures`: failed sign-ins per client address in a fixed window, shared by every replica. */

@@ -13,7 +13,7 @@ declare module "vitest" {
 
 /** Migrates one template database per test run; each test copies it (fast) instead of migrating. */
 export default async function setup(project: TestProject) {
-  const name = `db_tpl_${randomBytes(4).toString("hex")}`;
+  const name = `${process.env.TEST_DATABASE_PREFIX ?? "db"}_tpl_${randomBytes(4).toString("hex")}`;
   await admin((client) => client.query(`create database ${name}`));
   const handle = await openDatabase({ url: urlOf(name), poolSize: 2 });
   try {

@@ -10,6 +10,7 @@ import { createOssClient, type OssClient } from "@style-console/oss";
 import { type FaultOptions, type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import type { Hono } from "hono";
 import { type ApiDeps, createApp } from "../app.ts";
+import type { ThrottlePolicy } from "../auth/throttle.ts";
 import { managedBuckets } from "../buckets/managed-buckets.ts";
 import { createApiDeps } from "../compose.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
@@ -17,6 +18,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { Readiness } from "../db/readiness.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import type { PreviewConfig } from "../preview/index.ts";
+import { type PeopleHelpers, peopleHelpers } from "./people-helpers.ts";
 import { createTestDatabase, type TestDatabase } from "./postgres.ts";
 
 /**
@@ -37,6 +39,10 @@ export interface HarnessOptions {
   styleLimit?: number;
   now?: () => number;
   signInLimit?: { maxFailures: number; windowMs: number };
+  /** Sign-in throttling (default: the console's defaults). */
+  throttle?: ThrottlePolicy;
+  /** `TRUST_PROXY`: proxies whose X-Forwarded-For is trusted (default 0). */
+  trustedProxies?: number;
   /** Preview queue and cache tuning (tests make the queue small and hold renders with a gate). */
   preview?: PreviewConfig;
   /**
@@ -53,7 +59,9 @@ export const SAMPLES_DIR = fileURLToPath(new URL("../../samples", import.meta.ur
 export const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 export const ORIGIN = "http://localhost";
 
-export interface Harness {
+export interface Harness extends PeopleHelpers {
+  /** Moves the BFF's clock forward (sessions, tokens, links and throttling all read it). */
+  advance(ms: number): void;
   app: Hono;
   api: ApiDeps;
   emulator: RunningEmulator;
@@ -123,6 +131,9 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     styleLimit: options.styleLimit ?? 50,
     client: { retry: false, timeoutMs: 5000 },
   });
+  let offset = 0;
+  const base = options.now ?? Date.now;
+  const now = () => base() + offset;
   const api = createApiDeps({
     adminToken: ADMIN_TOKEN,
     sessionTtlMs: 3_600_000,
@@ -132,9 +143,11 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     // Raw lines, no redactor: the code itself must not log secrets.
     logger: { info: (line) => logs.push(line), error: (line) => logs.push(line) },
     preview: { samplesDir: SAMPLES_DIR, uploadsDir: join(dataDir, "uploads"), ...options.preview },
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}),
+    now,
+    ...(options.throttle ? { throttle: options.throttle } : {}),
+    ...(options.trustedProxies === undefined ? {} : { trustedProxies: options.trustedProxies }),
   });
+  await api.people.ensureBootstrap();
   const app = createApp({ api });
   const seen: string[] = [];
 
@@ -190,6 +203,10 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
       await database.close();
       if (!keepDatabase) await (owned ?? dropLater.get(databaseUrl ?? ""))?.drop();
     },
+    advance: (ms: number) => {
+      offset += ms;
+    },
+    ...peopleHelpers(api, ORIGIN, request),
   };
 }
 

@@ -46,7 +46,7 @@ export interface TestDatabase {
  * const { url, drop } = await createTestDatabase();
  */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
-  const name = `db_${randomBytes(6).toString("hex")}`;
+  const name = `${process.env.TEST_DATABASE_PREFIX ?? "db"}_${randomBytes(6).toString("hex")}`;
   const template = options.empty ? "template0" : inject("templateDatabase");
   await admin((client) => client.query(`create database ${name} template ${template}`));
   return {

@@ -15,11 +15,24 @@ export const sessionQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
-export async function signIn(token: string) {
-  const res = await send(() => api.session.$post({ json: { token } }));
+/** Signs in with `{ username, password }`, or the bootstrap admin `{ token }`. */
+export async function signIn(credentials: { token: string } | { username: string; password: string }) {
+  const res = await send(() => api.session.$post({ json: credentials }));
   if (!res.ok) throw await readError(res);
   return res.json();
 }
+
+/** Whether single sign-on is offered, and its button's label (asked on the sign-in page only). */
+export const ssoQuery = queryOptions({
+  queryKey: [...keys.session(), "sso"] as const,
+  queryFn: async () => {
+    const res = await send(() => api.session.$get());
+    if (!res.ok) throw await readError(res);
+    const session = await res.json();
+    return session.signedIn ? null : session.sso;
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+});
 
 export async function signOut(): Promise<void> {
   const res = await send(() => api.session.$delete());

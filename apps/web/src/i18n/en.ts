@@ -1,3 +1,4 @@
+import { enPeople } from "../people/messages.ts";
 import { enPreview } from "./en-preview.ts";
 
 /**
@@ -153,6 +154,7 @@ export const en = {
   "error.hint.UpstreamBusy": "OSS is throttling or busy. Wait a moment and try again.",
   "error.hint.generic": "Quote the request ID when you contact Alibaba Cloud support.",
   ...enPreview,
+  ...enPeople,
 } as const;
 
 export type MessageKey = keyof typeof en;

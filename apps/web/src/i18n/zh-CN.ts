@@ -1,3 +1,4 @@
+import { zhCNPeople } from "../people/messages.ts";
 import type { Messages } from "./en.ts";
 import { zhCNPreview } from "./zh-CN-preview.ts";
 
@@ -146,4 +147,5 @@ export const zhCN: Messages = {
   "error.hint.UpstreamBusy": "OSS 正在限流或繁忙，请稍后重试。",
   "error.hint.generic": "联系阿里云技术支持时请提供请求 ID。",
   ...zhCNPreview,
+  ...zhCNPeople,
 };

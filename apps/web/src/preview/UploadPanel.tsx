@@ -3,6 +3,8 @@ import { type DragEvent, useId, useRef, useState } from "react";
 import { ApiError } from "../api/error.ts";
 import { previewKeys, type Sample, uploadSample } from "../api/preview.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { Permitted } from "../session/Permitted.tsx";
+import { useCan } from "../session/useSession.ts";
 
 type Upload =
   | { state: "idle" }
@@ -36,11 +38,13 @@ export function UploadPanel({ onUploaded }: { onUploaded: (sample: Sample) => vo
       setUpload({ state: "failed", name: file.name, message });
     }
   };
+  // Uploading needs a designer (the BFF's access table); a viewer sees why the button is off.
+  const mayUpload = useCan("sample.upload");
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
     const file = event.dataTransfer.files[0];
-    if (file) void send(file);
+    if (file && mayUpload.allowed) void send(file);
   };
 
   return (
@@ -57,14 +61,19 @@ export function UploadPanel({ onUploaded }: { onUploaded: (sample: Sample) => vo
       >
         <p className="drop-title">{t("preview.upload.drop")}</p>
         <p className="muted">{t("preview.upload.or")}</p>
-        <button
-          type="button"
-          className="button"
-          onClick={() => input.current?.click()}
-          aria-describedby={hintId}
-        >
-          {t("preview.upload.choose")}
-        </button>
+        <Permitted verdict={mayUpload}>
+          {(refused) => (
+            <button
+              type="button"
+              className="button"
+              onClick={() => input.current?.click()}
+              aria-describedby={hintId}
+              {...refused}
+            >
+              {t("preview.upload.choose")}
+            </button>
+          )}
+        </Permitted>
         <input
           ref={input}
           type="file"

@@ -1,13 +1,15 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, Outlet, useParams } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { keys } from "../api/keys.ts";
 import { sessionQuery, signOut } from "../api/session.ts";
 import { BucketPicker } from "../buckets/BucketPicker.tsx";
 import { rememberBucket } from "../buckets/remembered.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { signedInHint } from "../session/fragment.ts";
+import { AcceptInvite } from "../people/AcceptInvite.tsx";
+import { type FragmentLink, signedInHint, takeFragment } from "../session/fragment.ts";
+import { PeopleLink, RoleBadge } from "../session/RoleBadge.tsx";
 import { SignIn } from "../session/SignIn.tsx";
 import { Shell } from "../shell/Shell.tsx";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
@@ -16,8 +18,27 @@ import { HomeRedirect } from "./HomeRedirect.tsx";
 /** What every route's loader and `beforeLoad` receive (`context`). */
 export interface RouterContext {
   queryClient: QueryClient;
-  /** The one-click sign-in token taken from `#token=` before the first render, if any. */
-  linkToken: string | null;
+  /** A one-click sign-in (`#token=`) or invite link (`#invite=`) taken before the first render, if any. */
+  link: FragmentLink | null;
+  /** Why single sign-on sent the browser back (`?signInError=`), if it did. */
+  ssoError: string | null;
+}
+
+/**
+ * A one-click sign-in or invite link pasted into a tab that already shows the console changes only the
+ * fragment (no reload): take it from there too, and out of the address bar.
+ */
+function useFragmentLink(initial: FragmentLink | null): [FragmentLink | null, () => void] {
+  const [link, setLink] = useState(initial);
+  useEffect(() => {
+    const onHash = () => {
+      const taken = takeFragment(window.location, window.history);
+      if (taken) setLink(taken);
+    };
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+  return [link, () => setLink(null)];
 }
 
 /**
@@ -32,8 +53,15 @@ export const rootRoute = createRootRouteWithContext<RouterContext>()({
 
 function Root() {
   const { t } = useI18n();
-  const { linkToken } = rootRoute.useRouteContext();
+  const context = rootRoute.useRouteContext();
   const session = useQuery(sessionQuery);
+  const [link, clearLink] = useFragmentLink(context.link);
+  if (link?.kind === "invite")
+    return (
+      <Shell>
+        <AcceptInvite token={link.value} onDone={clearLink} />
+      </Shell>
+    );
   if (session.isPending)
     return (
       <Shell>
@@ -48,10 +76,14 @@ function Root() {
         <ErrorPanel error={session.error} onRetry={() => session.refetch()} />
       </Shell>
     );
-  if (!session.data)
+  if (!session.data || link?.kind === "token")
     return (
       <Shell>
-        <SignIn linkToken={linkToken} />
+        <SignIn
+          linkToken={link?.kind === "token" ? link.value : null}
+          onLinkUsed={clearLink}
+          ssoError={context.ssoError}
+        />
       </Shell>
     );
   return <Console />;
@@ -67,6 +99,8 @@ function Console() {
       controls={
         <>
           <BucketPicker current={bucket ?? null} />
+          <PeopleLink />
+          <RoleBadge />
           <SignOutButton />
         </>
       }

@@ -1,20 +1,22 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserHistory, createRouter, type RouterHistory } from "@tanstack/react-router";
 import type { Locale } from "../i18n/translate.ts";
+import type { FragmentLink } from "../session/fragment.ts";
 import { routeTree } from "./tree.ts";
 
 /** Builds the console's router; tests pass a memory history. */
 export function createAppRouter(
   queryClient: QueryClient,
   {
-    linkToken = null,
+    link = null,
+    ssoError = null,
     history = createBrowserHistory(),
-  }: { linkToken?: string | null; history?: RouterHistory } = {},
+  }: { link?: FragmentLink | null; ssoError?: string | null; history?: RouterHistory } = {},
 ) {
   return createRouter({
     routeTree,
     history,
-    context: { queryClient, linkToken },
+    context: { queryClient, link, ssoError },
     // Each screen's data lives in react-query, which decides freshness; the router never caches loaders.
     defaultPreloadStaleTime: 0,
     defaultPreload: "intent",

@@ -1,4 +1,5 @@
 import { createRoute } from "@tanstack/react-router";
+import { peopleRoute, profileRoute } from "../people/routes.tsx";
 import { stylesRoutes } from "../styles/routes.tsx";
 import { HomeRedirect } from "./HomeRedirect.tsx";
 import { rootRoute } from "./root.tsx";
@@ -11,4 +12,4 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
  * `staticData.nav` on the route puts it in the header's navigation, and the accessibility test
  * (`e2e/tests/a11y.spec.ts`) visits it without further ado.
  */
-export const routeTree = rootRoute.addChildren([homeRoute, stylesRoutes]);
+export const routeTree = rootRoute.addChildren([homeRoute, stylesRoutes, peopleRoute, profileRoute]);

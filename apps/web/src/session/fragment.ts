@@ -4,14 +4,45 @@
  * bookmarked, shared or shoulder-surfed afterwards.
  */
 export function takeFragmentToken(location: Location, history: History): string | null {
-  const match = /^#token=([^&]+)/.exec(location.hash);
-  if (!match?.[1]) return null;
+  const link = takeFragment(location, history);
+  return link?.kind === "token" ? link.value : null;
+}
+
+/** A secret that arrived in the address bar's fragment: the one-click sign-in or an invite/reset link. */
+export interface FragmentLink {
+  kind: "token" | "invite";
+  value: string;
+}
+
+/**
+ * Takes `#token=…` or `#invite=…` out of the address bar (replacing the history entry, so Back does not
+ * bring it back) and returns it; null for any other fragment, which is left alone.
+ * @example
+ * takeFragment(location, history); // { kind: "invite", value: "q3V…" } and the address bar is clean
+ */
+export function takeFragment(location: Location, history: History): FragmentLink | null {
+  const match = /^#(token|invite)=([^&]+)/.exec(location.hash);
+  if (!match?.[1] || !match[2]) return null;
   history.replaceState(null, "", `${location.pathname}${location.search}`);
   try {
-    return decodeURIComponent(match[1]);
+    return { kind: match[1] as FragmentLink["kind"], value: decodeURIComponent(match[2]) };
   } catch {
     return null;
   }
+}
+
+/**
+ * Takes `?signInError=<code>` (where single sign-on sends the browser back after a failure) out of the
+ * address bar and returns the code.
+ */
+export function takeSignInError(location: Location, history: History): string | null {
+  const params = new URLSearchParams(location.search);
+  const code = params.get("signInError");
+  if (code === null) return null;
+  params.delete("signInError");
+  const search = params.toString();
+  history.replaceState(null, "", `${location.pathname}${search ? `?${search}` : ""}${location.hash}`);
+  return /^\w{1,40}$/.test(code) ? code : "OidcFailed";
 }
 
 const hintKey = "style-console.signed-in";

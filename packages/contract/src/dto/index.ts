@@ -23,14 +23,6 @@ export interface BucketDto {
   styleLimit: number;
 }
 
-export interface SessionDto {
-  /** First 12 hex characters of SHA-256 of the admin token: names who acted, never the token itself. */
-  tokenId: string;
-  via: "cookie" | "bearer";
-  /** ISO time the cookie session ends; null for bearer requests, which carry the token every time. */
-  expiresAt: string | null;
-}
-
 export type AuditAction = "create" | "update" | "delete" | "restore" | "copy" | "import" | "rename";
 
 export interface StyleVersion {

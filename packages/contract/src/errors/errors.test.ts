@@ -42,6 +42,23 @@ const caller4xx: ErrorCode[] = [
   "MalformedUpload",
   "MissingFile",
   "RequestAborted",
+  "AccountDisabled",
+  "BucketNotAllowed",
+  "BuiltinAccount",
+  "Forbidden",
+  "InvalidCredentials",
+  "LinkInvalid",
+  "NoAccessRule",
+  "NoSuchSession",
+  "NoSuchToken",
+  "NoSuchUser",
+  "NotWithThisSignIn",
+  "NotYourself",
+  "RoleTooHigh",
+  "SsoNotConfigured",
+  "UsernameTaken",
+  "WeakPassword",
+  "WrongPassword",
 ];
 const server5xx: ErrorCode[] = [
   "PreviewBusy",
@@ -58,6 +75,8 @@ const server5xx: ErrorCode[] = [
   "UpstreamRejected",
   "CredentialsError",
   "InternalError",
+  "OidcFailed",
+  "OidcUnavailable",
 ];
 
 describe("API_ERRORS", () => {
@@ -98,6 +117,8 @@ describe("API_ERRORS", () => {
         "UpstreamUnreachable",
         "UpstreamBusy",
         "UpstreamFailed",
+        "OidcFailed",
+        "OidcUnavailable",
       ].sort(),
     );
   });

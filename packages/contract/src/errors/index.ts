@@ -55,6 +55,26 @@ export const API_ERRORS = {
   SourcesBusy: { status: 503, retryable: true },
   UploadsBusy: { status: 503, retryable: true },
   ProcessTimeout: { status: 503, retryable: true },
+  // People, roles, tokens and single sign-on (issue 10).
+  AccountDisabled: { status: 403, retryable: false },
+  BucketNotAllowed: { status: 403, retryable: false },
+  BuiltinAccount: { status: 409, retryable: false },
+  Forbidden: { status: 403, retryable: false },
+  InvalidCredentials: { status: 401, retryable: false },
+  LinkInvalid: { status: 404, retryable: false },
+  NoAccessRule: { status: 403, retryable: false },
+  NoSuchSession: { status: 404, retryable: false },
+  NoSuchToken: { status: 404, retryable: false },
+  NoSuchUser: { status: 404, retryable: false },
+  NotWithThisSignIn: { status: 403, retryable: false },
+  NotYourself: { status: 409, retryable: false },
+  OidcFailed: { status: 502, retryable: true },
+  OidcUnavailable: { status: 502, retryable: true },
+  RoleTooHigh: { status: 403, retryable: false },
+  SsoNotConfigured: { status: 404, retryable: false },
+  UsernameTaken: { status: 409, retryable: false },
+  WeakPassword: { status: 400, retryable: false },
+  WrongPassword: { status: 403, retryable: false },
   // OSS and the console's own failures.
   UpstreamTimeout: { status: 504, retryable: true },
   UpstreamUnreachable: { status: 502, retryable: true },
@@ -106,6 +126,12 @@ export interface ErrorDetailsByCode {
   StyleExists: { current: StyleDto };
   StyleChanged: { current: StyleDto };
   UnknownBucket: { bucket: string };
+  TooManyAttempts: { retryAfter: number };
+  Forbidden: { need: string; role: string };
+  BucketNotAllowed: { bucket?: string; allowed: readonly string[] };
+  RoleTooHigh: { role: string; max: string };
+  WeakPassword: { problem: unknown };
+  OidcUnavailable: { cause: string };
 }
 
 // OSS failures carry what OSS said; render failures the OSS error code (EC) of the refused operation.

@@ -19,10 +19,6 @@ export const categorySchema = z.enum(["image", "document", "video"], {
   error: '`category` must be "image", "document" or "video"',
 });
 
-export const signInBody = z.object({
-  token: z.string({ error: "`token` must be a string" }).min(1).max(1024),
-});
-
 export const createStyleBody = z.object({ name, content, category: categorySchema.optional() });
 
 export const updateStyleBody = z.object({

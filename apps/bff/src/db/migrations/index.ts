@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as foundation from "./202611291400_foundation.ts";
+import * as people from "./202611291430_people.ts";
 import * as ossRate from "./202611291500_oss_rate.ts";
 
 /**
@@ -9,5 +10,6 @@ import * as ossRate from "./202611291500_oss_rate.ts";
  */
 export const migrations: Record<string, Migration> = {
   "202611291400_foundation": foundation,
+  "202611291430_people": people,
   "202611291500_oss_rate": ossRate,
 };

@@ -7,6 +7,8 @@ import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { PreviewPanel } from "../../preview/PreviewPanel.tsx";
 import { LeaveGuard } from "../../router/LeaveGuard.tsx";
+import { Permitted } from "../../session/Permitted.tsx";
+import { useCan } from "../../session/useSession.ts";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { ConflictDialog } from "./ConflictDialog.tsx";
 import { ContentEditor } from "./ContentEditor.tsx";
@@ -53,6 +55,8 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
     },
   });
   const saving = create.isPending || update.isPending;
+  // A designer may draft and preview here; saving needs an operator (the BFF refuses it too).
+  const mayWrite = useCan("style.write", bucket);
   // Unsaved work: leaving asks first. A new style counts once anything is typed.
   const dirty = editing
     ? content !== base?.content || category !== asCategory(base?.category)
@@ -80,7 +84,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   const submit = () => {
     setAttempted(true);
     setUnchanged(false);
-    if (saving) return;
+    if (saving || !mayWrite.allowed) return;
     if (!editing && (nameProblem || nameTaken === name || takenInList)) return nameRef.current?.focus();
     if (!check.ok) return document.getElementById(ids.content)?.focus();
     if (!editing) return create.mutate({ name, content, category });
@@ -197,9 +201,13 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
           ) : null}
 
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={saving}>
-              {saving ? t("editor.saving") : editing ? t("editor.review") : t("editor.save")}
-            </button>
+            <Permitted verdict={mayWrite}>
+              {(refused) => (
+                <button type="submit" className="button button-primary" disabled={saving} {...refused}>
+                  {saving ? t("editor.saving") : editing ? t("editor.review") : t("editor.save")}
+                </button>
+              )}
+            </Permitted>
             <Link to="/buckets/$bucket/styles" params={{ bucket }} className="button">
               {t("editor.cancel")}
             </Link>

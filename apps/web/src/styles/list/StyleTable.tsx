@@ -3,6 +3,8 @@ import type { Style } from "../../api/styles.ts";
 import type { MessageKey } from "../../i18n/en.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { exactTime, relativeTime } from "../../lib/relative-time.ts";
+import { Permitted } from "../../session/Permitted.tsx";
+import { useCan } from "../../session/useSession.ts";
 
 const categoryKeys: Record<string, MessageKey> = {
   image: "editor.category.image",
@@ -22,6 +24,7 @@ export function StyleTable({
 }) {
   const { t, locale } = useI18n();
   const now = new Date();
+  const mayWrite = useCan("style.write", bucket);
   return (
     <table className="style-table">
       <caption className="visually-hidden">{t("styles.table", { bucket })}</caption>
@@ -67,14 +70,19 @@ export function StyleTable({
                 >
                   {t("styles.editShort")}
                 </Link>
-                <button
-                  type="button"
-                  className="button button-small button-quiet-danger"
-                  aria-label={t("styles.delete", { name: style.name })}
-                  onClick={() => onDelete(style.name)}
-                >
-                  {t("styles.deleteShort")}
-                </button>
+                <Permitted verdict={mayWrite}>
+                  {(refused) => (
+                    <button
+                      type="button"
+                      className="button button-small button-quiet-danger"
+                      aria-label={t("styles.delete", { name: style.name })}
+                      onClick={() => onDelete(style.name)}
+                      {...refused}
+                    >
+                      {t("styles.deleteShort")}
+                    </button>
+                  )}
+                </Permitted>
               </td>
             </tr>
           );

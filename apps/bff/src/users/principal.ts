@@ -1,0 +1,39 @@
+import type { Role } from "./roles.ts";
+
+/**
+ * How a request proved who it is (the audit's `actor_via`):
+ * - `session`: a cookie session opened with a username and password;
+ * - `oidc`: a cookie session opened through single sign-on;
+ * - `api-token`: a personal API token sent as `Authorization: Bearer`;
+ * - `bootstrap-token`: the console's admin token (`CONSOLE_ADMIN_TOKEN`), as a cookie session or a bearer.
+ */
+export type Via = "session" | "oidc" | "api-token" | "bootstrap-token";
+
+/** The account a request acts as, with the powers it acts with. */
+export interface Principal {
+  /** The account's id (users.id). */
+  id: string;
+  username: string;
+  /** What screens and the audit log show. */
+  displayName: string;
+  /** The role this request acts with: an API token's role may be lower than its owner's. */
+  role: Role;
+  /** Buckets the role is limited to; null for every bucket. */
+  buckets: readonly string[] | null;
+  via: Via;
+  /** The cookie session's id hash, when the request came with one. */
+  sessionId: string | null;
+  /** The personal API token's id, when the request came with one. */
+  tokenId: string | null;
+  /** When the session or token ends (ISO), null when it does not. */
+  expiresAt: string | null;
+}
+
+/**
+ * Whether the principal may act on `bucket`.
+ * @example
+ * mayUseBucket({ buckets: ["photos"] } as Principal, "avatars"); // false
+ */
+export function mayUseBucket(principal: Pick<Principal, "buckets">, bucket: string): boolean {
+  return principal.buckets === null || principal.buckets.includes(bucket);
+}

@@ -1,0 +1,45 @@
+import type { Role } from "@style-console/bff";
+
+/**
+ * What the signed-in person may do, so the SPA can disable a button and say why instead of letting
+ * the BFF refuse it. The BFF's access table (apps/bff/src/auth/rules.ts) is the rule; this mirrors the
+ * few actions screens offer, and `can.test.ts` checks the mirror against the same role order.
+ */
+export const ROLE_ORDER: readonly Role[] = ["viewer", "designer", "operator", "admin"];
+
+export type Action = "style.write" | "sample.upload" | "people.manage";
+
+/** The lowest role that may do each action. */
+export const NEEDS: Record<Action, Role> = {
+  "style.write": "operator",
+  "sample.upload": "designer",
+  "people.manage": "admin",
+};
+
+export interface Who {
+  role: Role;
+  buckets: readonly string[] | null;
+}
+
+export type Verdict =
+  | { allowed: true }
+  | { allowed: false; need: Role; role: Role; bucket?: undefined }
+  | { allowed: false; bucket: string; role: Role; need?: undefined };
+
+/**
+ * Whether `who` may do `action` (on `bucket`, when it is about one).
+ * @example
+ * can({ role: "designer", buckets: null }, "style.write"); // { allowed: false, need: "operator", role: "designer" }
+ */
+export function can(who: Who | null | undefined, action: Action, bucket?: string): Verdict {
+  if (!who) return { allowed: false, need: NEEDS[action], role: "viewer" };
+  const need = NEEDS[action];
+  if (ROLE_ORDER.indexOf(who.role) < ROLE_ORDER.indexOf(need))
+    return { allowed: false, need, role: who.role };
+  if (bucket !== undefined && who.buckets !== null && !who.buckets.includes(bucket))
+    return { allowed: false, bucket, role: who.role };
+  return { allowed: true };
+}
+
+/** The roles a person may give a token: theirs and the ones below. */
+export const rolesUpTo = (role: Role): Role[] => ROLE_ORDER.slice(0, ROLE_ORDER.indexOf(role) + 1);
