@@ -46,7 +46,7 @@ const MB = 1024 * 1024;
 
 // The client is gone, so nobody reads this; 499 (nginx's "client closed request") keeps the logs honest.
 const abandoned = () =>
-  new HttpError(499 as 400, "RequestAborted", "The client abandoned the request before its render finished.");
+  new HttpError("RequestAborted", "The client abandoned the request before its render finished.");
 
 /**
  * Bounds the CPU- and memory-heavy work (renders, upload checks) so it never starves the rest of the
