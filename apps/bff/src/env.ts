@@ -155,8 +155,8 @@ const envSchema = z
     UPLOADS_LOCATION: optional(
       z
         .string()
-        .regex(
-          /^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9](\/.*)?$/,
+        .refine(
+          (text) => isBucketName(/^oss:\/\/([^/]*)/.exec(text)?.[1] ?? ""),
           "UPLOADS_LOCATION must be oss://<bucket>/<prefix> (a bucket name of a–z 0–9 -)",
         ),
     ),

@@ -3,13 +3,13 @@
  * `@style-console/oss/signer`.
  */
 
+export { apiNameOf, OSS_API_NAMES } from "./client/api-names.ts";
 export type {
   BucketSummary,
   ListBucketsOptions,
   ListBucketsResult,
   ProcessConfiguration,
 } from "./client/buckets.ts";
-export { apiNameOf, OSS_API_NAMES } from "./client/api-names.ts";
 export type { OssClientOptions } from "./client/config.ts";
 export type { CallOptions } from "./client/context.ts";
 export {

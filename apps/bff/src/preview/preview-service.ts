@@ -76,7 +76,6 @@ function toHttpError(error: unknown, timeoutMs: number): unknown {
   if (error.code === "ProcessTimeout") {
     const operation = error.operation ?? "the draft";
     return new HttpError(
-      422,
       "PreviewTooExpensive",
       `Rendering \`${operation}\` on this image took longer than ${Math.round(timeoutMs / 1000)} s, and would every time: make the image smaller first (resize before the expensive action) or use a smaller image.`,
       { details: { operation, reason: "time", limitSeconds: Math.round(timeoutMs / 1000) } },
@@ -222,7 +221,6 @@ export function createPreviewService(options: PreviewServiceOptions) {
         const neededMB = Math.ceil(bytes / MB);
         const limitMB = Math.floor(options.queue.memoryBytes / MB);
         throw new HttpError(
-          422,
           "PreviewTooExpensive",
           `The watermark image "${name}" brings this preview to about ${neededMB} MB; previews may use ${limitMB} MB (PREVIEW_MEMORY_MB). Use a smaller watermark image.`,
           { details: { operation: `watermark ${name}`, reason: "memory", neededMB, limitMB } },
@@ -247,7 +245,6 @@ export function createPreviewService(options: PreviewServiceOptions) {
       const neededMB = Math.ceil(estimate.bytes / MB);
       const limitMB = Math.floor(budget / MB);
       throw new HttpError(
-        422,
         "PreviewTooExpensive",
         `\`${estimate.step}\` on this ${size} image needs about ${neededMB} MB; previews may use ${limitMB} MB (PREVIEW_MEMORY_MB). Resize first, or use a smaller image.`,
         { details: { operation: estimate.step, reason: "memory", neededMB, limitMB } },

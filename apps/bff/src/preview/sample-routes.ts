@@ -2,7 +2,6 @@ import type { SampleDto } from "@style-console/contract/dto";
 import { sampleParam } from "@style-console/contract/schemas";
 import { LIMITS } from "@style-console/imgproc/render";
 import { Hono, type MiddlewareHandler } from "hono";
-import { z } from "zod";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import { readBody } from "../http/read-body.ts";
@@ -18,7 +17,6 @@ const MB = 1024 * 1024;
 
 const tooLarge = () =>
   new HttpError(
-    413,
     "ImageTooLarge",
     `The upload is larger than ${LIMITS.maxInputBytes / MB} MB, the OSS limit for an image.`,
     { headers: { Connection: "close" } },
@@ -60,11 +58,7 @@ export function sampleRoutes(preview: PreviewDeps) {
     .post("/", fewAtOnce, async (c) => {
       const type = c.req.header("Content-Type") ?? "";
       if (!/^multipart\/form-data/i.test(type)) {
-        throw new HttpError(
-          415,
-          "UnsupportedMediaType",
-          "Upload the image as multipart/form-data, field `file`.",
-        );
+        throw new HttpError("UnsupportedMediaType", "Upload the image as multipart/form-data, field `file`.");
       }
       // Bounded in size and in time: a client that stalls or trickles loses its slot (408).
       const raw = await readBody(c.req.raw, {
@@ -92,7 +86,6 @@ export function sampleRoutes(preview: PreviewDeps) {
         const neededMB = Math.ceil(cost.bytes / MB);
         const limitMB = Math.floor(preview.queue.memoryBytes / MB);
         throw new HttpError(
-          422,
           "ImageTooExpensive",
           `This ${facts.width}×${facts.height} ${facts.format.toUpperCase()} needs about ${neededMB} MB to decode; previews may use ${limitMB} MB (PREVIEW_MEMORY_MB). Upload a smaller image.`,
           { details: { operation: cost.step, reason: "memory", neededMB, limitMB } },

@@ -59,6 +59,18 @@ const caller4xx: ErrorCode[] = [
   "UsernameTaken",
   "WeakPassword",
   "WrongPassword",
+  "RequestTimeout",
+  "IncompleteBody",
+  "PreviewTooExpensive",
+  "ImageTooExpensive",
+  "UploadQuotaExceeded",
+  "NoSuchJob",
+  "JobNotPlanned",
+  "NotYourPlan",
+  "PlanMismatch",
+  "NoTargets",
+  "InvalidImportFile",
+  "InvalidTargetBucketForLogging",
 ];
 const server5xx: ErrorCode[] = [
   "PreviewBusy",
@@ -77,6 +89,7 @@ const server5xx: ErrorCode[] = [
   "InternalError",
   "OidcFailed",
   "OidcUnavailable",
+  "NotAvailable",
 ];
 
 describe("API_ERRORS", () => {
@@ -99,6 +112,10 @@ describe("API_ERRORS", () => {
     ["TooManyAttempts", 429],
     ["PreviewBusy", 503],
     ["UpstreamTimeout", 504],
+    ["PreviewTooExpensive", 422],
+    ["RequestTimeout", 408],
+    ["NoSuchJob", 404],
+    ["NotAvailable", 501],
   ] as const)("%s answers %i", (code, status) => {
     expect(errorStatus(code)).toBe(status);
   });

@@ -14,6 +14,10 @@ export const API_ERRORS = {
   UnsupportedMediaType: { status: 415, retryable: false },
   PayloadTooLarge: { status: 413, retryable: false },
   NotFound: { status: 404, retryable: false },
+  /** The body arrived too slowly, or stalled (http/read-body.ts). */
+  RequestTimeout: { status: 408, retryable: false },
+  /** The body ended before its declared length. */
+  IncompleteBody: { status: 400, retryable: false },
   // Who is asking.
   Unauthenticated: { status: 401, retryable: false },
   InvalidToken: { status: 401, retryable: false },
@@ -55,6 +59,11 @@ export const API_ERRORS = {
   SourcesBusy: { status: 503, retryable: true },
   UploadsBusy: { status: 503, retryable: true },
   ProcessTimeout: { status: 503, retryable: true },
+  /** The draft on this image needs more memory or time than a preview may take, every time: not busy. */
+  PreviewTooExpensive: { status: 422, retryable: false },
+  /** Decoding this upload to check it needs more memory than a preview may take. */
+  ImageTooExpensive: { status: 422, retryable: false },
+  UploadQuotaExceeded: { status: 413, retryable: false },
   // People, roles, tokens and single sign-on (issue 10).
   AccountDisabled: { status: 403, retryable: false },
   BucketNotAllowed: { status: 403, retryable: false },
@@ -75,6 +84,16 @@ export const API_ERRORS = {
   UsernameTaken: { status: 409, retryable: false },
   WeakPassword: { status: 400, retryable: false },
   WrongPassword: { status: 403, retryable: false },
+  // Fleet: plans, jobs, import files and bucket logging (fleet/, buckets/).
+  NoSuchJob: { status: 404, retryable: false },
+  JobNotPlanned: { status: 409, retryable: false },
+  NotYourPlan: { status: 403, retryable: false },
+  PlanMismatch: { status: 409, retryable: false },
+  NoTargets: { status: 400, retryable: false },
+  InvalidImportFile: { status: 400, retryable: false },
+  InvalidTargetBucketForLogging: { status: 400, retryable: false },
+  /** The deployment cannot do this (no OSS client for the bucket). */
+  NotAvailable: { status: 501, retryable: false },
   // OSS and the console's own failures.
   UpstreamTimeout: { status: 504, retryable: true },
   UpstreamUnreachable: { status: 502, retryable: true },
@@ -132,7 +151,18 @@ export interface ErrorDetailsByCode {
   RoleTooHigh: { role: string; max: string };
   WeakPassword: { problem: unknown };
   OidcUnavailable: { cause: string };
+  InvalidImportFile: { issues: RequestIssue[] };
+  PreviewTooExpensive: PreviewCost;
+  ImageTooExpensive: PreviewCost & { reason: "memory" };
 }
+
+/**
+ * Why a preview costs too much: the step (`resize`, `watermark logo.png`, a decode) and its limit, in
+ * seconds for `reason: "time"`, in MB (2^20 bytes) for `reason: "memory"`.
+ */
+export type PreviewCost =
+  | { operation: string; reason: "time"; limitSeconds: number }
+  | { operation?: string; reason: "memory"; neededMB: number; limitMB: number };
 
 // OSS failures carry what OSS said; render failures the OSS error code (EC) of the refused operation.
 type UpstreamCode =

@@ -7,16 +7,6 @@ import { parseXmlBody } from "../http/xml.ts";
 const categories = new Set(["image", "document", "video"]);
 
 /**
- * Whether `name` is a valid style name by the contract's rule (`styleNameIssues`), without throwing.
- *
- * @example
- * isStyleName("thumb_200"); // true
- */
-export function isStyleName(name: string): boolean {
-  return styleNameIssues(name).length === 0;
-}
-
-/**
  * Checks a style name by the contract's rule (`styleNameIssues`: 1–63 of `A–Z a–z 0–9 _ . -`), answering
  * as OSS does: InvalidStyleNameLength (EC 0017-00000250) before InvalidStyleNameChars (0017-00000251).
  *

@@ -73,7 +73,6 @@ export async function inspectImage(
 
 const unreadable = (kind: string) =>
   new HttpError(
-    400,
     "UnreadableImage",
     `The file starts like a ${kind.toUpperCase()} but its header cannot be read: it is damaged, or a variant OSS does not process.`,
   );
@@ -98,7 +97,7 @@ export async function headerFacts(bytes: Buffer, kind: string): Promise<ImageFac
     };
   } catch (error) {
     if (isRenderError(error) && error.code === "ImageTooLarge")
-      throw new HttpError(413, "ImageTooLarge", error.message);
+      throw new HttpError("ImageTooLarge", error.message);
     throw unreadable(kind);
   }
 }
