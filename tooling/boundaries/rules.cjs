@@ -3,7 +3,7 @@
  * Paths are relative to the repository root, where check.mjs runs dependency-cruiser.
  * @type {import('dependency-cruiser').IConfiguration}
  */
-const browserCode = "^(apps/web/src|packages/imgproc/src/syntax)/";
+const browserCode = "^(apps/web/src|packages/imgproc/src/syntax|packages/contract/src)/";
 
 module.exports = {
   forbidden: [
@@ -24,12 +24,12 @@ module.exports = {
     {
       name: "web-imports-only-browser-halves",
       comment:
-        "The SPA may import the syntax half of imgproc; everything else of packages and the BFF only as types (AppType).",
+        "The SPA may import the contract and the syntax half of imgproc; everything else of packages and the BFF only as types (AppType).",
       severity: "error",
       from: { path: "^apps/web/src/" },
       to: {
         path: "^(packages|apps/bff)/",
-        pathNot: "^packages/imgproc/src/syntax/",
+        pathNot: "^packages/(imgproc/src/syntax|contract/src)/",
         dependencyTypesNot: ["type-only"],
       },
     },
@@ -39,6 +39,17 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/imgproc/src/syntax/" },
       to: { path: "^packages/imgproc/src/", pathNot: "^packages/imgproc/src/syntax/" },
+    },
+    {
+      name: "contract-depends-on-nothing-but-zod",
+      comment:
+        "The contract is imported by everything, browser included: it may use zod and itself, nothing else of the repo or npm.",
+      severity: "error",
+      from: { path: "^packages/contract/src/" },
+      to: {
+        pathNot: ["^packages/contract/src/", "node_modules/zod/"],
+        dependencyTypesNot: ["core"],
+      },
     },
     {
       name: "packages-never-import-apps",

@@ -24,6 +24,9 @@ function cruise(files) {
     "node_modules/sharp/package.json": '{"name":"sharp","main":"index.js"}',
     "node_modules/sharp/index.js": "module.exports = {};",
     "packages/imgproc/src/syntax/index.ts": "export const parse = (s: string) => s;",
+    "packages/contract/src/names/index.ts": "export const isStyleName = (s: string) => s.length > 0;",
+    "node_modules/zod/package.json": '{"name":"zod","main":"index.js"}',
+    "node_modules/zod/index.js": "module.exports = {};",
     "packages/imgproc/src/render/index.ts": 'import sharp from "sharp";\nexport const render = sharp;',
     "apps/bff/src/app.ts":
       'import { readFileSync } from "node:fs";\nexport type AppType = typeof readFileSync;',
@@ -46,7 +49,8 @@ describe("import boundaries", () => {
       "apps/web/src/ok.ts": [
         'import { parse } from "../../../packages/imgproc/src/syntax/index.ts";',
         'import type { AppType } from "../../bff/src/app.ts";',
-        "export const x: AppType | typeof parse = parse;",
+        'import { isStyleName } from "../../../packages/contract/src/names/index.ts";',
+        "export const x: AppType | typeof parse | typeof isStyleName = parse;",
       ].join("\n"),
     });
     assert.equal(status, 0, output);
@@ -91,6 +95,28 @@ describe("import boundaries", () => {
     assert.match(output, /syntax-half-stays-pure/);
   });
 
+  it("refuse the contract importing node builtins, sharp, another package or an app", () => {
+    const { status, output } = cruise({
+      "packages/contract/src/bad.ts": [
+        'import "node:fs";',
+        'import "sharp";',
+        'import "../../imgproc/src/syntax/index.ts";',
+        'import "../../../apps/bff/src/app.ts";',
+      ].join("\n"),
+      "packages/contract/src/ok.ts": 'import "zod";\nimport "./names/index.ts";',
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /browser-code-uses-no-node-builtins/);
+    assert.match(output, /browser-code-uses-no-node-packages/);
+    for (const target of ["sharp", "imgproc", "apps/bff"]) {
+      assert.match(
+        output,
+        new RegExp(`contract-depends-on-nothing-but-zod: packages/contract/src/bad\\.ts → \\S*${target}`),
+      );
+    }
+    assert.doesNotMatch(output, /ok\.ts/);
+  });
+
   it("refuse a package importing an app", () => {
     const { status, output } = cruise({
       "packages/oss/src/bad.ts": 'import "../../../apps/bff/src/app.ts";',
@@ -98,4 +124,76 @@ describe("import boundaries", () => {
     assert.notEqual(status, 0, output);
     assert.match(output, /packages-never-import-apps/);
   });
+});
+
+describe("no name rule outside the contract package", () => {
+  /** Writes `files` into a new tree and scans it with name-rules.mjs; returns the exit status and output. */
+  function scan(files) {
+    const root = mkdtempSync(join(tmpdir(), "name-rules-"));
+    trees.push(root);
+    for (const [path, source] of Object.entries(files)) {
+      mkdirSync(join(root, dirname(path)), { recursive: true });
+      writeFileSync(join(root, path), source);
+    }
+    const result = spawnSync(process.execPath, [join(here, "name-rules.mjs"), root], { encoding: "utf8" });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  }
+
+  it("accepts the rules inside packages/contract, in tests and in comments", () => {
+    const { status, output } = scan({
+      "packages/contract/src/names/style-name.ts": "const C = /^[A-Za-z0-9_.-]$/; const K = 1023;",
+      "apps/web/src/name.test.ts": "const names = /^[A-Za-z0-9_.-]{1,63}$/;",
+      "apps/bff/src/ok.ts": "// OSS keys are 1023 bytes at most; see the contract.\nexport const x = 1;",
+    });
+    assert.equal(status, 0, output);
+  });
+
+  const copies = [
+    [
+      "a style-name alphabet in the SPA",
+      "apps/web/src/lib/name.ts",
+      "const ok = /^[A-Za-z0-9_.-]$/;",
+      "style-name alphabet",
+    ],
+    [
+      "a style-name length in imgproc",
+      "packages/imgproc/src/syntax/x.ts",
+      "if (name.length > 63) throw 1;",
+      "style name length",
+    ],
+    [
+      "a bucket-name rule in the client",
+      "packages/oss/src/client/b.ts",
+      "const b = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;",
+      "bucket-name alphabet",
+    ],
+    [
+      "a region prefix rule in the BFF",
+      "apps/bff/src/env.ts",
+      'const bad = (r: string) => r.startsWith("oss-");',
+      "region oss- prefix",
+    ],
+    [
+      "an object-key limit in the emulator",
+      "packages/oss-emulator/src/k.ts",
+      "if (bytes > 1023) throw 1;",
+      "object-key byte limit",
+    ],
+    [
+      "forbidden content characters in the emulator",
+      "packages/oss-emulator/src/c.ts",
+      "const f = /[;()'*?]/;",
+      "style content forbidden characters",
+    ],
+  ];
+  for (const [what, path, source, rule] of copies) {
+    it(`refuse ${what}`, () => {
+      const { status, output } = scan({ [path]: source });
+      assert.notEqual(status, 0, output);
+      assert.match(
+        output,
+        new RegExp(`no-name-rule-outside-contract: ${path.replace(/[.]/g, "\\.")}:1 holds a ${rule}`),
+      );
+    });
+  }
 });

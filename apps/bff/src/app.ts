@@ -39,16 +39,11 @@ import type { People } from "./users/people.ts";
 import { profileRoutes } from "./users/profile-routes.ts";
 import { userRoutes } from "./users/user-routes.ts";
 
-export type { ObjectPage, UpstreamObject as ObjectDto } from "./buckets/bucket-objects.ts";
-export type * from "./contract/dto.ts";
-export type { ContentCheck } from "./contract/style-content.ts";
-export type { PositionedIssue } from "./contract/style-name.ts";
+export type * from "@style-console/contract/dto";
+export type { PositionedIssue } from "@style-console/contract/names";
 export type * from "./history/dto.ts";
 export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./http/csrf.ts";
 export type { ApiErrorBody } from "./http/error.ts";
-export type { ParityDto } from "./preview/parity/parity.ts";
-export type { ImageFacts } from "./preview/sources/inspect.ts";
-export type { SampleDto } from "./preview/sources/sample.ts";
 export type { RequestsReport } from "./usage/request-accounting.ts";
 export type { ScanResult } from "./usage/scanner.ts";
 export type { StyleUsageDto } from "./usage/usage-query.ts";
@@ -87,11 +82,7 @@ export interface AppOptions {
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const tooLarge = () => {
-  throw new HttpError(
-    413,
-    "PayloadTooLarge",
-    `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
-  );
+  throw new HttpError("PayloadTooLarge", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
 };
 
 const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });

@@ -1,9 +1,7 @@
+import type { AuditPageDto, BucketDto, ObjectPage, ParityDto, StyleDto } from "@style-console/contract/dto";
 import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { AppType } from "./app.ts";
-import type { ObjectPage } from "./buckets/bucket-objects.ts";
-import type { AuditPageDto, BucketDto, StyleDto } from "./contract/dto.ts";
-import type { ParityDto } from "./preview/parity/parity.ts";
 import type { SampleDto } from "./preview/sources/sample.ts";
 import { type Harness, startHarness } from "./testing/harness.ts";
 import type { SessionDto } from "./users/user-dto.ts";

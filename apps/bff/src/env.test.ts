@@ -150,6 +150,11 @@ describe("parseEnv", () => {
     });
   });
 
+  it("reads OSS_REGION's oss- form as the same region ID, by the contract's one region rule", () => {
+    const oss = parseEnv({ ...cloud, OSS_REGION: "oss-cn-hangzhou" }).oss;
+    expect(oss).toMatchObject({ mode: "cloud", region: "cn-hangzhou" });
+  });
+
   it("reads the database URL and the shared OSS rate, refusing what is not one", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://postgres@db:5432/console" }).DATABASE_URL).toBe(
       "postgres://postgres@db:5432/console",
@@ -194,7 +199,7 @@ describe("parseEnv", () => {
   it("checks the shapes of region, buckets and endpoint, and never echoes a value", () => {
     const problems = problemsOf({
       ...cloud,
-      OSS_REGION: "oss-cn-hangzhou",
+      OSS_REGION: "cn_hangzhou",
       OSS_BUCKETS: "Photos,ok-bucket",
       OSS_ENDPOINT: "ftp://x",
     });

@@ -1,3 +1,4 @@
+import { isBucketName, parseRegion, REGION_EXPECTED } from "@style-console/contract/names";
 import { z } from "zod";
 import type { OidcConfig } from "./auth/oidc.ts";
 import { parseRoleMap } from "./auth/oidc-role.ts";
@@ -13,7 +14,6 @@ import { ROLES, type Role } from "./users/roles.ts";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-const bucketName = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 // A glob over bucket names (fleet/discovery.ts): `*` any run, `?` one character.
 const bucketGlob = /^[a-z0-9*?-]{1,63}$/;
 
@@ -75,12 +75,12 @@ const envSchema = z
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: optional(z.string()),
     ALIBABA_CLOUD_SECURITY_TOKEN: optional(z.string()),
     OSS_REGION: optional(
-      z
-        .string()
-        .regex(
-          /^(?!oss-)[a-z0-9]+(-[a-z0-9]+)*$/,
-          'OSS_REGION must be a region id such as cn-hangzhou (without "oss-")',
-        ),
+      z.string().transform((value, ctx) => {
+        const id = parseRegion(value);
+        if (id === undefined)
+          ctx.addIssue({ code: "custom", message: `OSS_REGION must be ${REGION_EXPECTED}` });
+        return id ?? value;
+      }),
     ),
     OSS_BUCKETS: z.preprocess(
       (value) =>
@@ -95,7 +95,7 @@ const envSchema = z
           z
             .string()
             .refine(
-              (name) => bucketName.test(name) || (/[*?]/.test(name) && bucketGlob.test(name)),
+              (name) => isBucketName(name) || (/[*?]/.test(name) && bucketGlob.test(name)),
               "OSS_BUCKETS must list bucket names (3–63 of a–z 0–9 -) or globs (shop-*, *), comma-separated",
             ),
         )
@@ -155,8 +155,8 @@ const envSchema = z
     UPLOADS_LOCATION: optional(
       z
         .string()
-        .regex(
-          /^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9](\/.*)?$/,
+        .refine(
+          (text) => isBucketName(/^oss:\/\/([^/]*)/.exec(text)?.[1] ?? ""),
           "UPLOADS_LOCATION must be oss://<bucket>/<prefix> (a bucket name of a–z 0–9 -)",
         ),
     ),

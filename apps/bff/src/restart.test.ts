@@ -1,5 +1,5 @@
+import type { AuditPageDto, StyleDto } from "@style-console/contract/dto";
 import { describe, expect, it } from "vitest";
-import type { AuditPageDto, StyleDto } from "./contract/dto.ts";
 import { boot, json, jsonOf, startHarness } from "./testing/harness.ts";
 
 describe.each(["pglite", "postgres"] as const)("restarting on the same data directory (%s)", (engine) => {

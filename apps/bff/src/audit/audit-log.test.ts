@@ -1,8 +1,8 @@
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AuditEntryDto } from "@style-console/contract/dto";
 import { describe, expect, it } from "vitest";
-import type { AuditEntryDto } from "../contract/dto.ts";
 import { AuditLog } from "./audit-log.ts";
 
 const entry = (style: string, action: AuditEntryDto["action"] = "create"): Omit<AuditEntryDto, "seq"> => ({

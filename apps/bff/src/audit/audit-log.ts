@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import type { AuditEntryDto, AuditPageDto } from "@style-console/contract/dto";
 import { z } from "zod";
-import type { AuditEntryDto, AuditPageDto } from "../contract/dto.ts";
 
 const version = z.object({ content: z.string(), category: z.string() });
 

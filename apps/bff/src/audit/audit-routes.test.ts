@@ -1,5 +1,5 @@
+import type { AuditPageDto } from "@style-console/contract/dto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditPageDto } from "../contract/dto.ts";
 import { ADMIN_TOKEN, type Harness, json, jsonOf, startHarness } from "../testing/harness.ts";
 
 let h: Harness;

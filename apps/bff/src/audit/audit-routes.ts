@@ -1,5 +1,5 @@
+import { auditQuery } from "@style-console/contract/schemas";
 import { Hono } from "hono";
-import { auditQuery } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
 import type { StyleService } from "../styles/style-service.ts";

@@ -1,8 +1,8 @@
 import { existsSync, renameSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { AuditEntryDto, AuditPageDto } from "@style-console/contract/dto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntryDto, AuditPageDto } from "../contract/dto.ts";
 import { type Harness, jsonOf, startHarness } from "../testing/harness.ts";
 import { AuditLog } from "./audit-log.ts";
 import { importLegacyAudit } from "./import-jsonl.ts";

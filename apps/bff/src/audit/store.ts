@@ -1,5 +1,5 @@
+import type { AuditEntryDto, AuditPageDto } from "@style-console/contract/dto";
 import type { Kysely, Selectable } from "kysely";
-import type { AuditEntryDto, AuditPageDto } from "../contract/dto.ts";
 import type { Database } from "../db/schema.ts";
 import type { Principal } from "../session/principal.ts";
 import type { AuditAction, AuditEventTable, AuditSource, AuditStatus } from "./tables.ts";

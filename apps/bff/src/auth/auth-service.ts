@@ -34,7 +34,7 @@ const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:";
 const lower = (a: Role, b: Role): Role => (ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b);
 
 function tooMany(seconds: number): HttpError {
-  return new HttpError(429, "TooManyAttempts", `Too many failed sign-ins; try again in ${seconds} s.`, {
+  return new HttpError("TooManyAttempts", `Too many failed sign-ins; try again in ${seconds} s.`, {
     headers: { "Retry-After": String(seconds) },
     details: { retryAfter: seconds },
   });
@@ -73,7 +73,7 @@ export function createAuth(options: AuthOptions) {
     // A wrong bearer counts against the address (not an account: it names none), like a wrong password.
     const gate = await throttle.failed(null, addressOf(c));
     if (gate.addressWait > 0) throw tooMany(gate.addressWait);
-    throw new HttpError(401, "InvalidToken", "That token is not valid (unknown, revoked or expired).");
+    throw new HttpError("InvalidToken", "That token is not valid (unknown, revoked or expired).");
   }
 
   async function fromCookie(c: Context): Promise<Principal | null> {
@@ -140,7 +140,7 @@ export function createAuth(options: AuthOptions) {
       c,
       "bootstrap",
       async () => tokensMatch(presented, adminToken),
-      (headers) => new HttpError(401, "InvalidToken", "That admin token is not right.", { headers }),
+      (headers) => new HttpError("InvalidToken", "That admin token is not right.", { headers }),
     );
     return openSession(c, await bootstrapUser(), "bootstrap-token");
   }
@@ -158,12 +158,12 @@ export function createAuth(options: AuthOptions) {
         return hash ? verifyPassword(hash, password) : verifyNothing(password);
       },
       (headers) =>
-        new HttpError(401, "InvalidCredentials", "That username and password do not match.", { headers }),
+        new HttpError("InvalidCredentials", "That username and password do not match.", { headers }),
     );
     if (!row) throw new Error("unreachable: a matched password has an account");
     // Said only to someone who knows the password, so it reveals nothing to a guesser.
     if (row.disabled_at !== null)
-      throw new HttpError(403, "AccountDisabled", "This account is disabled; ask an admin.");
+      throw new HttpError("AccountDisabled", "This account is disabled; ask an admin.");
     return openSession(c, row, "session");
   }
 

@@ -19,7 +19,7 @@ export function routeKey(c: Context): string | undefined {
 }
 
 const unauthenticated = () =>
-  new HttpError(401, "Unauthenticated", "Sign in first: this needs a signed-in account.");
+  new HttpError("Unauthenticated", "Sign in first: this needs a signed-in account.");
 
 /**
  * Enforces the access table on every `/api` request, after the principal is known
@@ -45,26 +45,26 @@ export function authorize(
     const rule = rules[key];
     if (!rule) {
       logger.error(`No access rule for ${key}: refused. Add it to auth/rules.ts.`);
-      throw new HttpError(403, "NoAccessRule", "This route has no access rule yet, so nobody may call it.");
+      throw new HttpError("NoAccessRule", "This route has no access rule yet, so nobody may call it.");
     }
     if (rule.need === "public") return next();
     if (!principal) throw unauthenticated();
     const { role } = principal;
     if (rule.need !== "signedIn" && !roleAtLeast(role, rule.need)) {
-      throw new HttpError(403, "Forbidden", `This needs the ${rule.need} role; you act as ${role}.`, {
+      throw new HttpError("Forbidden", `This needs the ${rule.need} role; you act as ${role}.`, {
         details: { need: rule.need, role },
       });
     }
     if (principal.buckets !== null) {
       const buckets = rule.buckets?.(c) ?? [];
       if (buckets.length === 0 && NEEDS_A_BUCKET_WHEN_LIMITED.has(key)) {
-        throw new HttpError(403, "BucketNotAllowed", "Name a bucket: your role is limited to some buckets.", {
+        throw new HttpError("BucketNotAllowed", "Name a bucket: your role is limited to some buckets.", {
           details: { allowed: principal.buckets },
         });
       }
       const refused = buckets.find((bucket) => !mayUseBucket(principal, bucket));
       if (refused !== undefined) {
-        throw new HttpError(403, "BucketNotAllowed", `Your role does not cover the bucket "${refused}".`, {
+        throw new HttpError("BucketNotAllowed", `Your role does not cover the bucket "${refused}".`, {
           details: { bucket: refused, allowed: principal.buckets },
         });
       }

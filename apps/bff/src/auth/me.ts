@@ -8,8 +8,7 @@ import type { Principal } from "../users/principal.ts";
  */
 export function me(c: { var: { principal: Principal | null } }): Principal {
   const principal = c.var.principal;
-  if (!principal)
-    throw new HttpError(401, "Unauthenticated", "Sign in first: this needs a signed-in account.");
+  if (!principal) throw new HttpError("Unauthenticated", "Sign in first: this needs a signed-in account.");
   return principal;
 }
 
@@ -20,7 +19,7 @@ export function me(c: { var: { principal: Principal | null } }): Principal {
 export function ownerScope(caller: Principal, userId: string | undefined): string | undefined {
   if (userId === undefined || userId === caller.id) return caller.id;
   if (caller.role !== "admin")
-    throw new HttpError(403, "Forbidden", "Only an admin sees another person's sessions and tokens.", {
+    throw new HttpError("Forbidden", "Only an admin sees another person's sessions and tokens.", {
       details: { need: "admin", role: caller.role },
     });
   return userId === "all" ? undefined : userId;

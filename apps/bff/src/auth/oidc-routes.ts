@@ -30,7 +30,7 @@ async function freeUsername(users: UserStore, preferred: string): Promise<string
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (USERNAME.test(candidate) && !(await users.byUsername(candidate))) return candidate;
   }
-  throw new HttpError(409, "UsernameTaken", "No free username for this single sign-on account.");
+  throw new HttpError("UsernameTaken", "No free username for this single sign-on account.");
 }
 
 /**
@@ -52,7 +52,6 @@ export function oidcRoutes(
   const configured = (): Oidc => {
     if (!oidc)
       throw new HttpError(
-        404,
         "SsoNotConfigured",
         "Single sign-on is not configured (OIDC_ISSUER, OIDC_CLIENT_ID).",
       );

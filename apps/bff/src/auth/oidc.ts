@@ -63,7 +63,7 @@ export function createOidc(config: OidcConfig) {
   }
 
   const unreachable = (cause: unknown) =>
-    new HttpError(502, "OidcUnavailable", "The single sign-on provider cannot be reached; try again later.", {
+    new HttpError("OidcUnavailable", "The single sign-on provider cannot be reached; try again later.", {
       details: { cause: cause instanceof Error ? cause.name : "unknown" },
     });
 
@@ -109,7 +109,7 @@ export function createOidc(config: OidcConfig) {
       idTokenExpected: true,
     });
     const idClaims = tokens.claims();
-    if (!idClaims) throw new HttpError(502, "OidcFailed", "The provider sent no ID token.");
+    if (!idClaims) throw new HttpError("OidcFailed", "The provider sent no ID token.");
     let claims: Record<string, unknown> = { ...idClaims };
     if (conf.serverMetadata().userinfo_endpoint) {
       const info = await client.fetchUserInfo(conf, tokens.access_token, idClaims.sub);

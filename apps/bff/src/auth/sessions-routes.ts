@@ -24,7 +24,7 @@ export function sessionListRoutes(sessions: SessionStore, events: AccountEvents)
       const { id } = c.req.valid("param");
       const session = await sessions.byId(id);
       if (!session || (session.userId !== caller.id && caller.role !== "admin"))
-        throw new HttpError(404, "NoSuchSession", "There is no such session (it may have ended already).");
+        throw new HttpError("NoSuchSession", "There is no such session (it may have ended already).");
       await sessions.deleteById(id);
       await events.record(
         caller,

@@ -1,16 +1,4 @@
-/** One object of a bucket listing, as the console shows it. */
-export interface UpstreamObject {
-  key: string;
-  size: number;
-  lastModified: string | null;
-  etag: string | null;
-}
-
-export interface ObjectPage {
-  objects: UpstreamObject[];
-  /** Pass back to get the next page; null on the last one. */
-  nextCursor: string | null;
-}
+import type { ObjectDto, ObjectPage } from "@style-console/contract/dto";
 
 /** An object's bytes, read whole but never past the caller's cap. */
 export interface FetchedObject {

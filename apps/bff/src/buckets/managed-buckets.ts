@@ -66,7 +66,7 @@ export function bucketLookup(buckets: readonly ManagedBucket[]): (name: string) 
   return (name) => {
     const found = byName.get(name);
     if (!found)
-      throw new HttpError(404, "UnknownBucket", `This console does not manage a bucket named "${name}".`);
+      throw new HttpError("UnknownBucket", `This console does not manage a bucket named "${name}".`);
     return found;
   };
 }

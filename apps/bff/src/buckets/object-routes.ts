@@ -1,24 +1,16 @@
+import type { ObjectPage } from "@style-console/contract/dto";
+import { bucketParam, objectsQuery } from "@style-console/contract/schemas";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
 import type { PreviewDeps } from "../preview/index.ts";
 import { IMAGE_KEY } from "../preview/sources/object-sources.ts";
-import type { ObjectPage } from "./bucket-objects.ts";
-
-const objectsQuery = z.object({
-  prefix: z.string().max(1023).optional(),
-  /** `nextCursor` of the previous page. */
-  cursor: z.string().max(4096).optional(),
-  /** Keys OSS reads per page (1–1000, default 100); only images are returned, so a page may hold fewer. */
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
 
 /** `GET /api/buckets/:bucket/objects?prefix=&cursor=&limit=` → `{ objects, nextCursor }`, images only. */
 export function objectRoutes(preview: PreviewDeps) {
   return new Hono<ApiEnv>().get(
     "/:bucket/objects",
-    validate("param", z.object({ bucket: z.string().min(1) })),
+    validate("param", bucketParam),
     validate("query", objectsQuery),
     async (c) => {
       const { bucket } = c.req.valid("param");

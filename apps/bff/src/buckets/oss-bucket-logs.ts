@@ -50,7 +50,6 @@ export function ossLogSource(client: OssClient, secrets: readonly string[]): Log
           // The person chose the target: OSS refusing it is their input to fix, not an upstream failure.
           if (error instanceof OssError && error.code === "InvalidTargetBucketForLogging") {
             throw new HttpError(
-              400,
               "InvalidTargetBucketForLogging",
               `OSS refused "${config?.targetBucket}" as the log bucket: it must exist, belong to the same account and be in the same region.`,
               error.requestId ? { requestId: error.requestId } : {},

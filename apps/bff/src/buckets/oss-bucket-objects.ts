@@ -4,11 +4,7 @@ import type { BucketObjects, FetchedObject, GetOptions } from "./bucket-objects.
 import { upstreamError } from "./upstream-error.ts";
 
 const tooLarge = (key: string, maxBytes: number) =>
-  new HttpError(
-    413,
-    "SourceTooLarge",
-    `The object "${key}" is larger than ${maxBytes} bytes, the limit here.`,
-  );
+  new HttpError("SourceTooLarge", `The object "${key}" is larger than ${maxBytes} bytes, the limit here.`);
 
 // Reads a body stream to the end, stopping (and cancelling the download) as soon as it passes the cap:
 // the cap must hold even when Content-Length is absent or lies.
@@ -45,7 +41,7 @@ export function ossBucketObjects(
       return await run();
     } catch (error) {
       if (error instanceof OssError && error.code === "NoSuchKey" && key !== undefined) {
-        throw new HttpError(404, "NoSuchKey", `Bucket "${bucket}" has no object "${key}".`, {
+        throw new HttpError("NoSuchKey", `Bucket "${bucket}" has no object "${key}".`, {
           ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
         });
       }

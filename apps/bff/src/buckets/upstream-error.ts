@@ -1,46 +1,78 @@
+import type { ErrorCode, UpstreamDetails } from "@style-console/contract/errors";
 import { OssError } from "@style-console/oss";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HttpError } from "../http/error.ts";
 
-/** What the browser learns about an upstream failure: enough to act on, nothing secret. */
-export interface UpstreamDetails {
-  status: number | null;
-  code: string;
-  ec?: string;
-  hint?: string;
-  operation: string;
-}
+/**
+ * How the console answers each OSS failure, first matching row wins: the one table of OSS → API codes
+ * (the API code's status comes from the contract's `API_ERRORS`). A row says whose fault it is: an OSS
+ * 400 about an argument the caller chose (the listing's `cursor`) is the caller's 400; an OSS 4xx about
+ * what the console itself sent is the console's 502, never blamed on the caller.
+ */
+export const UPSTREAM_ERRORS: readonly {
+  when: (error: OssError) => boolean;
+  code: ErrorCode;
+  what: string;
+}[] = [
+  { when: (e) => e.kind === "timeout", code: "UpstreamTimeout", what: "OSS did not answer in time" },
+  { when: (e) => e.kind === "network", code: "UpstreamUnreachable", what: "OSS could not be reached" },
+  {
+    when: (e) => e.kind === "bad-response",
+    code: "UpstreamBadResponse",
+    what: "OSS answered with something unexpected",
+  },
+  // The client refused an argument before sending anything (an object key too long, say): the caller's
+  // input was wrong, so it is the caller's 400, not a failure of OSS or of the console.
+  {
+    when: (e) => e.kind === "invalid-argument",
+    code: "InvalidArgument",
+    what: "The request cannot be sent to OSS as it is",
+  },
+  {
+    when: (e) => e.kind === "credentials",
+    code: "CredentialsError",
+    what: "The console's OSS credentials are not usable",
+  },
+  // The caller went away and the call was cancelled with it: nobody is left to answer.
+  { when: (e) => e.kind === "aborted", code: "RequestAborted", what: "The request was abandoned" },
+  // The legacy IMG API (and the emulator) report the per-bucket style limit as 403 AccessDenied.
+  {
+    when: (e) => e.status === 403 && /style count/i.test(e.message),
+    code: "StyleLimitReached",
+    what: "The bucket has reached its style limit",
+  },
+  { when: (e) => e.code === "NoSuchBucket", code: "NoSuchBucket", what: "OSS has no such bucket" },
+  { when: (e) => e.code === "NoSuchStyle", code: "NoSuchStyle", what: "OSS has no such style" },
+  { when: (e) => e.code === "NoSuchKey", code: "NoSuchKey", what: "OSS has no such object" },
+  {
+    when: (e) =>
+      e.status === 400 &&
+      e.code === "InvalidArgument" &&
+      e.details.ArgumentName?.toLowerCase() === "continuation-token",
+    code: "InvalidCursor",
+    what: "The cursor is not one a listing of this bucket returned",
+  },
+  {
+    when: (e) => e.status === 401 || e.status === 403,
+    code: "UpstreamDenied",
+    what: "OSS refused the console's request",
+  },
+  {
+    when: (e) => e.status === 404,
+    code: "UpstreamNotFound",
+    what: "OSS did not find what the console asked for",
+  },
+  { when: (e) => e.status === 429 || e.status === 503, code: "UpstreamBusy", what: "OSS is busy" },
+  { when: (e) => (e.status ?? 0) >= 500, code: "UpstreamFailed", what: "OSS had a server-side error" },
+  { when: () => true, code: "UpstreamRejected", what: "OSS rejected the request" },
+];
 
-function classify(error: OssError): { status: ContentfulStatusCode; code: string; what: string } {
-  if (error.kind === "timeout")
-    return { status: 504, code: "UpstreamTimeout", what: "OSS did not answer in time" };
-  if (error.kind === "network")
-    return { status: 502, code: "UpstreamUnreachable", what: "OSS could not be reached" };
-  if (error.kind === "bad-response")
-    return { status: 502, code: "UpstreamBadResponse", what: "OSS answered with something unexpected" };
-  // The client refused an argument before sending anything (an object key too long, say): the
-  // caller's input was wrong, so it is the caller's 400, not a failure of OSS or of the console.
-  if (error.kind === "invalid-argument")
-    return { status: 400, code: "InvalidArgument", what: "The request cannot be sent to OSS as it is" };
-  if (error.kind === "credentials")
-    return { status: 500, code: "CredentialsError", what: "The console's OSS credentials are not usable" };
-  if (error.kind !== "service")
-    return { status: 500, code: "UpstreamCallFailed", what: "The OSS call could not be made" };
-  const status = error.status ?? 0;
-  if (status === 403 && /style count/i.test(error.message)) {
-    return { status: 409, code: "StyleLimitReached", what: "The bucket has reached its style limit" };
-  }
-  if (error.code === "NoSuchBucket")
-    return { status: 404, code: "NoSuchBucket", what: "OSS has no such bucket" };
-  if (error.code === "NoSuchStyle")
-    return { status: 404, code: "NoSuchStyle", what: "OSS has no such style" };
-  if (status === 401 || status === 403)
-    return { status: 502, code: "UpstreamDenied", what: "OSS refused the console's request" };
-  if (status === 404)
-    return { status: 502, code: "UpstreamNotFound", what: "OSS did not find what the console asked for" };
-  if (status === 429 || status === 503) return { status: 503, code: "UpstreamBusy", what: "OSS is busy" };
-  if (status >= 500) return { status: 502, code: "UpstreamFailed", what: "OSS had a server-side error" };
-  return { status: 502, code: "UpstreamRejected", what: "OSS rejected the request" };
+function classify(error: OssError): { code: ErrorCode; what: string } {
+  return (
+    UPSTREAM_ERRORS.find((row) => row.when(error)) ?? {
+      code: "UpstreamRejected",
+      what: "OSS rejected the request",
+    }
+  );
 }
 
 /**
@@ -53,13 +85,9 @@ function classify(error: OssError): { status: ContentfulStatusCode; code: string
 export function upstreamError(error: unknown, bucket: string, secrets: readonly string[]): HttpError {
   if (error instanceof HttpError) return error;
   if (!(error instanceof OssError)) {
-    return new HttpError(
-      502,
-      "UpstreamFailed",
-      `The call to OSS for bucket "${bucket}" failed unexpectedly.`,
-    );
+    return new HttpError("UpstreamFailed", `The call to OSS for bucket "${bucket}" failed unexpectedly.`);
   }
-  const { status, code, what } = classify(error);
+  const { code, what } = classify(error);
   const redact = (text: string) =>
     secrets.filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join("[redacted]"), text);
   const ossMessage = redact(error.message).slice(0, 300);
@@ -71,8 +99,9 @@ export function upstreamError(error: unknown, bucket: string, secrets: readonly 
     ...(error.hint === undefined ? {} : { hint: error.hint }),
   };
   const requestId = error.requestId;
-  return new HttpError(status, code, `${what} (bucket "${bucket}", ${error.code}): ${ossMessage}`, {
-    details: { upstream },
+  return new HttpError(code, `${what} (bucket "${bucket}", ${error.code}): ${ossMessage}`, {
+    cause: error,
+    details: { upstream } as never,
     ...(requestId === undefined ? {} : { requestId }),
   });
 }

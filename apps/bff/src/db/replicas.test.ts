@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AuditPageDto, StyleDto } from "@style-console/contract/dto";
 import { createOssClient } from "@style-console/oss";
 import { type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditPageDto, StyleDto } from "../contract/dto.ts";
 import { buildBff, type RunningBff, startBff } from "../testing/built-bff.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/postgres.ts";
 

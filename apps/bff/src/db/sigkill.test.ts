@@ -1,9 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AuditEntryDto, AuditPageDto, StyleDto } from "@style-console/contract/dto";
 import { type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntryDto, AuditPageDto, StyleDto } from "../contract/dto.ts";
 import { buildBff, type RunningBff, startBff } from "../testing/built-bff.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/postgres.ts";
 import { openDatabase } from "./database.ts";

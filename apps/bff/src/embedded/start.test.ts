@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { styleNameIssues } from "@style-console/contract/names";
 import { createOssClient } from "@style-console/oss";
 import { describe, expect, it } from "vitest";
-import { checkStyleContent } from "../contract/style-content.ts";
-import { styleNameIssues } from "../contract/style-name.ts";
+import { checkStyleContent } from "../styles/content-check.ts";
 import { DEMO_BUCKETS, DEMO_REGION } from "./demo.ts";
 import { startEmbedded } from "./start.ts";
 

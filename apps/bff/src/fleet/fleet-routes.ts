@@ -1,9 +1,10 @@
+import { isObjectKey, isStyleName, OBJECT_KEY_MAX_BYTES } from "@style-console/contract/names";
+import { bucketParam } from "@style-console/contract/schemas";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { me } from "../auth/me.ts";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
-import { bucketParam } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import { validate } from "../http/zod-validator.ts";
@@ -59,8 +60,11 @@ const copyBody = z.object({
 });
 const jobParam = z.object({ id: z.string().uuid("not a job id") });
 const urlQuery = z.object({
-  key: z.string().min(1, "`key` must name an object").max(1023),
-  style: z.string().min(1).max(63),
+  key: z
+    .string()
+    .min(1, "`key` must name an object")
+    .refine(isObjectKey, `\`key\` must be an object key (1–${OBJECT_KEY_MAX_BYTES} bytes of UTF-8)`),
+  style: z.string().refine(isStyleName, "`style` must be a style name (1–63 of A–Z a–z 0–9 _ . -)"),
   expires: z.coerce.number().int().min(1).max(604_800, "`expires` is 1–604800 seconds").default(3600),
 });
 
@@ -104,7 +108,6 @@ const importBodyLimit = bodyLimit({
   maxSize: MAX_IMPORT_BYTES,
   onError: () => {
     throw new HttpError(
-      413,
       "PayloadTooLarge",
       `An import file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`,
     );
@@ -138,11 +141,7 @@ export function fleetBucketRoutes(fleet: FleetService, bucketOf: (name: string) 
         if (query.planId && !query.dryRun) {
           const { job, wait } = await fleet.runner.apply(query.planId, actor);
           if (job.kind !== "import" || job.targets[0] !== bucket)
-            throw new HttpError(
-              409,
-              "PlanMismatch",
-              `Plan ${query.planId} is not an import into "${bucket}".`,
-            );
+            throw new HttpError("PlanMismatch", `Plan ${query.planId} is not an import into "${bucket}".`);
           await wait;
           return c.json(
             {
@@ -161,13 +160,12 @@ export function fleetBucketRoutes(fleet: FleetService, bucketOf: (name: string) 
         try {
           raw = await c.req.json();
         } catch {
-          throw new HttpError(400, "InvalidImportFile", "The import file is not JSON.");
+          throw new HttpError("InvalidImportFile", "The import file is not JSON.");
         }
         const parsed = styleFileSchema.safeParse(raw);
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
           throw new HttpError(
-            400,
             "InvalidImportFile",
             `The import file is not valid: ${issues.map((i) => `${i.path || "(file)"}: ${i.message}`).join("; ")}`,
             { details: { issues } },
@@ -219,7 +217,7 @@ export function fleetRoutes(fleet: FleetService) {
     .get("/jobs", async (c) => c.json({ jobs: (await fleet.runner.list()).map(jobDto) }, 200))
     .get("/jobs/:id", validate("param", jobParam), async (c) => {
       const job = await fleet.runner.get(c.req.valid("param").id);
-      if (!job) throw new HttpError(404, "NoSuchJob", "There is no such fleet job.");
+      if (!job) throw new HttpError("NoSuchJob", "There is no such fleet job.");
       return c.json(jobDto(job), 200);
     })
     .post("/jobs/:id/apply", validate("param", jobParam), async (c) => {
@@ -228,7 +226,7 @@ export function fleetRoutes(fleet: FleetService) {
     })
     .post("/jobs/:id/cancel", validate("param", jobParam), async (c) => {
       const job = await fleet.runner.cancel(c.req.valid("param").id);
-      if (!job) throw new HttpError(404, "NoSuchJob", "There is no such fleet job.");
+      if (!job) throw new HttpError("NoSuchJob", "There is no such fleet job.");
       return c.json(jobDto(job), 200);
     });
 }

@@ -161,14 +161,13 @@ export function createFleetService(options: FleetServiceOptions) {
       const source = bucketNamed(input.source);
       const targets = [...new Set(input.targets)].filter((t) => t !== input.source);
       if (targets.length === 0)
-        throw new HttpError(400, "NoTargets", "Choose at least one target bucket other than the source.");
+        throw new HttpError("NoTargets", "Choose at least one target bucket other than the source.");
       let styles = await stylesOf(source);
       if (input.styles) {
         const wanted = new Set(input.styles);
         const unknown = input.styles.filter((n) => !styles.some((s) => s.name === n));
         if (unknown.length > 0)
           throw new HttpError(
-            404,
             "NoSuchStyle",
             `Bucket "${source.name}" has no style named ${unknown.map((n) => `"${n}"`).join(", ")}.`,
           );

@@ -40,7 +40,7 @@ export async function styleUrls(
   now: Date,
 ): Promise<StyleUrlsDto> {
   const client = bucket.client;
-  if (!client) throw new HttpError(501, "NotAvailable", "Style URLs need the bucket's OSS client.");
+  if (!client) throw new HttpError("NotAvailable", "Style URLs need the bucket's OSS client.");
   const secrets: string[] = [];
   let presigned: string;
   try {

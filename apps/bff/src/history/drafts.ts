@@ -1,7 +1,7 @@
+import type { StyleDto } from "@style-console/contract/dto";
 import type { Kysely, Selectable, Updateable } from "kysely";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
-import type { StyleDto } from "../contract/dto.ts";
 import type { Database } from "../db/schema.ts";
 import { HttpError } from "../http/error.ts";
 import { assertStyleContent, assertStyleName } from "../styles/assert-style.ts";
@@ -73,7 +73,7 @@ export function createDraftService(options: DraftServiceOptions) {
       .where("id", "=", id)
       .where("bucket", "=", target.name)
       .executeTakeFirst();
-    if (!found) throw new HttpError(404, "NoSuchDraft", `Bucket "${target.name}" has no draft ${id}.`);
+    if (!found) throw new HttpError("NoSuchDraft", `Bucket "${target.name}" has no draft ${id}.`);
     return found;
   }
 
@@ -89,17 +89,16 @@ export function createDraftService(options: DraftServiceOptions) {
       .where("status", "in", [...from])
       .returningAll()
       .executeTakeFirst();
-    if (!updated) throw new HttpError(409, "DraftChanged", `Draft ${id} changed meanwhile; reload it.`);
+    if (!updated) throw new HttpError("DraftChanged", `Draft ${id} changed meanwhile; reload it.`);
     return updated;
   }
 
   function assertReviewer(actor: Principal, draft: DraftRow, requireReview: boolean, what: string) {
     if (!mayReview(actor)) {
-      throw new HttpError(403, "Forbidden", `Only an operator may ${what} a draft.`);
+      throw new HttpError("Forbidden", `Only an operator may ${what} a draft.`);
     }
     if (requireReview && draft.author_id === actor.id) {
       throw new HttpError(
-        403,
         "OwnDraft",
         `Bucket "${draft.bucket}" requires review: someone other than the draft's author must ${what} it.`,
       );
@@ -169,8 +168,7 @@ export function createDraftService(options: DraftServiceOptions) {
       input: { content: string; category?: string | undefined; note?: string | undefined },
     ): Promise<DraftDto> {
       const draft = await row(bucket(bucketName), id);
-      if (draft.author_id !== actor.id)
-        throw new HttpError(403, "Forbidden", "Only its author may edit a draft.");
+      if (draft.author_id !== actor.id) throw new HttpError("Forbidden", "Only its author may edit a draft.");
       assertStyleContent(input.content);
       return toDraftDto(
         await transition(id, ["draft", "in_review", "rejected"], {
@@ -186,7 +184,7 @@ export function createDraftService(options: DraftServiceOptions) {
     async requestReview(actor: Principal, bucketName: string, id: number, note?: string): Promise<DraftDto> {
       const draft = await row(bucket(bucketName), id);
       if (draft.author_id !== actor.id && !mayReview(actor)) {
-        throw new HttpError(403, "Forbidden", "Only its author may request review of a draft.");
+        throw new HttpError("Forbidden", "Only its author may request review of a draft.");
       }
       return toDraftDto(
         await transition(id, ["draft", "rejected"], { status: "in_review", note: note ?? draft.note }),
@@ -208,9 +206,9 @@ export function createDraftService(options: DraftServiceOptions) {
       const { requireReview } = await settings.get(target.name);
       assertReviewer(actor, draft, requireReview, "publish");
       if (draft.status === "published")
-        throw new HttpError(409, "DraftPublished", `Draft ${id} is already published.`);
+        throw new HttpError("DraftPublished", `Draft ${id} is already published.`);
       if (requireReview && draft.status !== "in_review") {
-        throw new HttpError(409, "ReviewNotRequested", `Draft ${id} was not sent for review yet.`);
+        throw new HttpError("ReviewNotRequested", `Draft ${id} was not sent for review yet.`);
       }
       const base = draft.base_last_modify_time;
       const { style, auditId } = await writer.put({
@@ -225,14 +223,9 @@ export function createDraftService(options: DraftServiceOptions) {
           const same =
             base === null ? current === undefined : current?.lastModifyTime.getTime() === base.getTime();
           if (same) return;
-          throw new HttpError(
-            409,
-            "StyleChanged",
-            `Style "${draft.style}" changed since the draft was started.`,
-            {
-              details: { current: current ? toStyleDto(current) : null, draft: toDraftDto(draft) },
-            },
-          );
+          throw new HttpError("StyleChanged", `Style "${draft.style}" changed since the draft was started.`, {
+            details: { current: current ? toStyleDto(current) : null, draft: toDraftDto(draft) },
+          });
         },
       });
       const published = await transition(id, ["draft", "in_review", "rejected"], {
@@ -265,7 +258,7 @@ export function createDraftService(options: DraftServiceOptions) {
     async remove(actor: Principal, bucketName: string, id: number): Promise<void> {
       const draft = await row(bucket(bucketName), id);
       if (draft.author_id !== actor.id && !mayReview(actor)) {
-        throw new HttpError(403, "Forbidden", "Only its author or an operator may drop a draft.");
+        throw new HttpError("Forbidden", "Only its author or an operator may drop a draft.");
       }
       await db.deleteFrom("style_drafts").where("id", "=", id).where("status", "!=", "published").execute();
     },

@@ -1,8 +1,8 @@
+import type { StyleDto } from "@style-console/contract/dto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
 import { managedBuckets } from "../buckets/managed-buckets.ts";
 import { createApiDeps } from "../compose.ts";
-import type { StyleDto } from "../contract/dto.ts";
 import { openDatabase } from "../db/database.ts";
 import { Readiness } from "../db/readiness.ts";
 import {

@@ -1,6 +1,6 @@
+import { bucketParam, styleParam } from "@style-console/contract/schemas";
 import { type Context, Hono } from "hono";
 import { me } from "../auth/me.ts";
-import { bucketParam, styleParam } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import { validate } from "../http/zod-validator.ts";
@@ -30,7 +30,7 @@ async function optionalJson(c: Context<ApiEnv>): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, "MalformedJson", "The request body is not valid JSON.");
+    throw new HttpError("MalformedJson", "The request body is not valid JSON.");
   }
 }
 
@@ -46,7 +46,7 @@ function parsed<T>(
 ): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new HttpError(400, "InvalidRequest", "The request is not valid.", {
+  throw new HttpError("InvalidRequest", "The request is not valid.", {
     details: { issues: result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
   });
 }
@@ -80,7 +80,7 @@ export function historyRoutes(history: HistoryService, drafts: DraftService, set
     .put("/:bucket/settings", validate("param", bucketParam), validate("json", settingsBody), async (c) => {
       const actor = actorOf(c);
       if (actor.role !== "admin")
-        throw new HttpError(403, "Forbidden", "Only an admin may change a bucket's settings.");
+        throw new HttpError("Forbidden", "Only an admin may change a bucket's settings.");
       const bucket = history.bucketName(c.req.valid("param").bucket);
       return c.json(await settings.set(bucket, c.req.valid("json").requireReview, actor.id), 200);
     })

@@ -1,6 +1,6 @@
+import type { StyleDto } from "@style-console/contract/dto";
 import type { ManagedBucket, UpstreamStyle } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
-import type { StyleDto } from "../contract/dto.ts";
 import type { DistributedLocks } from "../db/locks.ts";
 import { HttpError } from "../http/error.ts";
 import type { Logger } from "../platform/logger.ts";
@@ -88,7 +88,6 @@ export function createHistoryService(options: HistoryServiceOptions) {
     const list = await versions.list(target.name, name);
     if (list.length === 0) {
       throw new HttpError(
-        404,
         "NoSuchStyle",
         `Bucket "${target.name}" has no style named "${name}" and no history of one.`,
       );
@@ -114,7 +113,6 @@ export function createHistoryService(options: HistoryServiceOptions) {
     const version = await versions.get(target.name, name, id);
     if (!version) {
       throw new HttpError(
-        404,
         "NoSuchVersion",
         `Style "${name}" of bucket "${target.name}" has no version ${id}.`,
       );
@@ -131,14 +129,13 @@ export function createHistoryService(options: HistoryServiceOptions) {
       check: (current) => {
         if (current && expected === undefined) {
           throw new HttpError(
-            428,
             "PreconditionRequired",
             `Style "${name}" exists: send \`expectedLastModifyTime\` (the lastModifyTime you see) to replace it.`,
             { details: { current: toStyleDto(current) } },
           );
         }
         if (!current && expected !== undefined) {
-          throw new HttpError(409, "StyleChanged", `Style "${name}" was deleted since you loaded it.`, {
+          throw new HttpError("StyleChanged", `Style "${name}" was deleted since you loaded it.`, {
             details: { current: null },
           });
         }
@@ -148,7 +145,6 @@ export function createHistoryService(options: HistoryServiceOptions) {
           new Date(expected).getTime() !== current.lastModifyTime.getTime()
         ) {
           throw new HttpError(
-            409,
             "StyleChanged",
             `Style "${name}" was changed by someone else since you loaded it.`,
             {

@@ -1,5 +1,5 @@
+import { categorySchema } from "@style-console/contract/schemas";
 import { z } from "zod";
-import { categorySchema } from "../contract/schemas.ts";
 
 const isoTime = (field: string) =>
   z.iso.datetime({ offset: true, error: `\`${field}\` must be an ISO time` });

@@ -36,7 +36,6 @@ export class BucketSettingsStore {
   async assertDirectWriteAllowed(bucket: string): Promise<void> {
     if (!(await this.get(bucket)).requireReview) return;
     throw new HttpError(
-      403,
       "ReviewRequired",
       `Bucket "${bucket}" requires review for every change: save a draft and request review instead.`,
     );

@@ -1,10 +1,9 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@style-console/contract/preview";
 import type { MiddlewareHandler } from "hono";
 import type { ApiEnv } from "./api-env.ts";
 import { HttpError } from "./error.ts";
 
-/** The custom header every mutating request from the SPA must carry. */
-export const CSRF_HEADER = "X-Requested-With";
-export const CSRF_HEADER_VALUE = "style-console";
+export { CSRF_HEADER, CSRF_HEADER_VALUE };
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -29,7 +28,6 @@ export const csrfGuard: MiddlewareHandler<ApiEnv> = async (c, next) => {
   if (!safeMethods.has(c.req.method) && !bearer) {
     if (c.req.header(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
       throw new HttpError(
-        403,
         "CsrfRejected",
         `Mutating requests must carry ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}.`,
       );
@@ -44,7 +42,7 @@ export const csrfGuard: MiddlewareHandler<ApiEnv> = async (c, next) => {
         c.req.header("Referer"),
       )
     ) {
-      throw new HttpError(403, "CsrfRejected", "This request does not come from the console's own origin.");
+      throw new HttpError("CsrfRejected", "This request does not come from the console's own origin.");
     }
   }
   await next();

@@ -13,7 +13,7 @@ export interface BodyLimits {
 
 // The unread rest of the body would otherwise be read as the next request: the answer closes.
 const timedOut = (what: string) =>
-  new HttpError(408, "RequestTimeout", `The upload ${what}; send it again on a steadier connection.`, {
+  new HttpError("RequestTimeout", `The upload ${what}; send it again on a steadier connection.`, {
     headers: { Connection: "close" },
   });
 
@@ -61,7 +61,7 @@ export async function readBody(request: Request, limits: BodyLimits): Promise<Bu
     clearTimeout(timer);
     await reader.cancel().catch(() => undefined);
     if (error instanceof HttpError) throw error;
-    throw new HttpError(400, "IncompleteBody", "The request body ended before it was complete.");
+    throw new HttpError("IncompleteBody", "The request body ended before it was complete.");
   }
   return Buffer.concat(chunks, size);
 }

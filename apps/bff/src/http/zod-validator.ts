@@ -21,7 +21,6 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     if (result.success) return;
     if (target === "json" && !isJson(c.req.header("Content-Type"))) {
       throw new HttpError(
-        415,
         "UnsupportedMediaType",
         "Send the request body as JSON (Content-Type: application/json).",
       );
@@ -31,7 +30,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       message: issue.message,
     }));
     const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
-    throw new HttpError(400, "InvalidRequest", `The request is not valid: ${summary}`, {
+    throw new HttpError("InvalidRequest", `The request is not valid: ${summary}`, {
       details: { issues },
     });
   });

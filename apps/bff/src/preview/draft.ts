@@ -1,3 +1,4 @@
+import type { PositionedIssue } from "@style-console/contract/names";
 import {
   type Process,
   parseProcess,
@@ -7,7 +8,6 @@ import {
   splitWatermarkImage,
 } from "@style-console/imgproc/syntax";
 import type { BucketStyles } from "../buckets/bucket-styles.ts";
-import type { PositionedIssue } from "../contract/style-name.ts";
 import { HttpError } from "../http/error.ts";
 
 /** A draft ready to render: the parsed process and its canonical text (the ETag's half). */
@@ -31,14 +31,9 @@ const positioned = ({ code, message, offset, length }: SyntaxIssue): PositionedI
 function invalid(errors: SyntaxIssue[], what: string): HttpError {
   const first = errors[0];
   const where = first ? ` (at character ${first.offset + 1})` : "";
-  return new HttpError(
-    400,
-    "InvalidProcess",
-    `${what} is not valid: ${first?.message ?? "unreadable"}${where}`,
-    {
-      details: { errors: errors.map(positioned) },
-    },
-  );
+  return new HttpError("InvalidProcess", `${what} is not valid: ${first?.message ?? "unreadable"}${where}`, {
+    details: { errors: errors.map(positioned) },
+  });
 }
 
 function parseText(text: string, what: string): Process | null {
@@ -83,10 +78,10 @@ export async function parseDraft(text: string, styles: () => BucketStyles): Prom
   if (process && (process.kind === "style" || process.kind === "imgalias")) {
     const { name } = process;
     const saved = await styles().get(name);
-    if (!saved) throw new HttpError(404, "NoSuchStyle", `The bucket has no style named "${name}".`);
+    if (!saved) throw new HttpError("NoSuchStyle", `The bucket has no style named "${name}".`);
     process = parseText(saved.content, `The saved style "${name}"`);
     if (process && (process.kind === "style" || process.kind === "imgalias"))
-      throw new HttpError(400, "InvalidProcess", `The saved style "${name}" refers to another style.`);
+      throw new HttpError("InvalidProcess", `The saved style "${name}" refers to another style.`);
   }
   return {
     process,

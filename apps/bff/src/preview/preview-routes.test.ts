@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ObjectPage } from "@style-console/contract/dto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ObjectPage } from "../buckets/bucket-objects.ts";
 import { ADMIN_TOKEN, errorOf, type Harness, jsonOf, SAMPLES_DIR, startHarness } from "../testing/harness.ts";
 
 const bearer = { Authorization: `Bearer ${ADMIN_TOKEN}` };

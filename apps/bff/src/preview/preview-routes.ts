@@ -1,25 +1,14 @@
+import { encodeWarnings, PREVIEW_HEADERS } from "@style-console/contract/preview";
+import { previewQuery } from "@style-console/contract/schemas";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
 import type { PreviewDeps } from "./index.ts";
 import { checkParity } from "./parity/parity.ts";
 import type { Timing } from "./preview-service.ts";
 
-const previewQuery = z.object({
-  source: z.string({ error: "`source` is required (sample:<id> or object:<bucket>/<key>)" }).min(1).max(2048),
-  /** The draft; empty or absent for the original image. */
-  process: z.string().max(16_384).default(""),
-  /** The bucket a sample's `style/<name>` and watermark images come from (default: the first). */
-  bucket: z.string().min(1).optional(),
-});
-
 const serverTiming = (timings: Timing[], cache: string) =>
   [...timings.map((t) => `${t.name};dur=${t.ms.toFixed(1)}`), `cache;desc=${cache}`].join(", ");
-
-// Header values are Latin-1 at best: each warning is percent-encoded (so commas inside one are too), then
-// joined with commas; the header is absent when there is nothing to say.
-const encodeWarnings = (warnings: string[]) => warnings.map((w) => encodeURIComponent(w)).join(",");
 
 /**
  * `GET /api/preview?source=&process=&bucket=`: the draft rendered as OSS would serve it, with its facts in
@@ -47,12 +36,12 @@ export function previewRoutes(preview: PreviewDeps) {
         ...common,
         "Content-Type": contentType,
         "Content-Length": String(data.length),
-        "X-Image-Width": String(info.width),
-        "X-Image-Height": String(info.height),
-        "X-Image-Format": info.format,
-        "X-Image-Frames": String(info.frames),
-        "X-Preview-Cache": outcome.cache,
-        ...(warnings.length > 0 ? { "X-Preview-Warnings": encodeWarnings(warnings) } : {}),
+        [PREVIEW_HEADERS.width]: String(info.width),
+        [PREVIEW_HEADERS.height]: String(info.height),
+        [PREVIEW_HEADERS.format]: info.format,
+        [PREVIEW_HEADERS.frames]: String(info.frames),
+        [PREVIEW_HEADERS.cache]: outcome.cache,
+        ...(warnings.length > 0 ? { [PREVIEW_HEADERS.warnings]: encodeWarnings(warnings) } : {}),
         "Server-Timing": serverTiming(outcome.timings, outcome.cache),
       });
     })

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isErrorCode } from "@style-console/contract/errors";
 import {
   estimateDecodeMemory,
   estimateRenderMemory,
@@ -75,14 +76,16 @@ function toHttpError(error: unknown, timeoutMs: number): unknown {
   if (error.code === "ProcessTimeout") {
     const operation = error.operation ?? "the draft";
     return new HttpError(
-      422,
       "PreviewTooExpensive",
       `Rendering \`${operation}\` on this image took longer than ${Math.round(timeoutMs / 1000)} s, and would every time: make the image smaller first (resize before the expensive action) or use a smaller image.`,
       { details: { operation, reason: "time", limitSeconds: Math.round(timeoutMs / 1000) } },
     );
   }
-  return new HttpError(error.status as 400, error.code, error.message, {
-    ...(error.ossCode === undefined ? {} : { details: { ec: error.ossCode } }),
+  // Any other refusal keeps its code (the contract's table holds every code imgproc raises) and OSS's EC.
+  const code = isErrorCode(error.code) ? error.code : "InternalError";
+  return new HttpError(code, error.message, {
+    cause: error,
+    ...(error.ossCode === undefined ? {} : { details: { ec: error.ossCode } as never }),
   });
 }
 
@@ -104,8 +107,7 @@ export function createPreviewService(options: PreviewServiceOptions) {
       if (ref.kind === "object") return bucketNamed(ref.bucket);
       if (bucket !== undefined) return bucketNamed(bucket);
       const first = options.buckets[0];
-      if (!first)
-        throw new HttpError(400, "NoBucket", "Styles and watermark images need a configured bucket.");
+      if (!first) throw new HttpError("NoBucket", "Styles and watermark images need a configured bucket.");
       return first;
     };
   }
@@ -121,7 +123,7 @@ export function createPreviewService(options: PreviewServiceOptions) {
       );
     }
     const found = (await options.samples.read(ref.id)) ?? (await options.uploads.read(ref.id));
-    if (!found) throw new HttpError(404, "NoSuchSample", `There is no sample or upload "${ref.id}".`);
+    if (!found) throw new HttpError("NoSuchSample", `There is no sample or upload "${ref.id}".`);
     return found;
   }
 
@@ -191,8 +193,7 @@ export function createPreviewService(options: PreviewServiceOptions) {
         resolveImage: async (name) => {
           const bytes = marks.get(name);
           // Every image the draft names was fetched above; anything else is a renderer/draft mismatch.
-          if (!bytes)
-            throw new HttpError(404, "NoSuchWatermark", `The watermark image "${name}" was not found.`);
+          if (!bytes) throw new HttpError("NoSuchWatermark", `The watermark image "${name}" was not found.`);
           return bytes;
         },
       });
@@ -220,7 +221,6 @@ export function createPreviewService(options: PreviewServiceOptions) {
         const neededMB = Math.ceil(bytes / MB);
         const limitMB = Math.floor(options.queue.memoryBytes / MB);
         throw new HttpError(
-          422,
           "PreviewTooExpensive",
           `The watermark image "${name}" brings this preview to about ${neededMB} MB; previews may use ${limitMB} MB (PREVIEW_MEMORY_MB). Use a smaller watermark image.`,
           { details: { operation: `watermark ${name}`, reason: "memory", neededMB, limitMB } },
@@ -245,7 +245,6 @@ export function createPreviewService(options: PreviewServiceOptions) {
       const neededMB = Math.ceil(estimate.bytes / MB);
       const limitMB = Math.floor(budget / MB);
       throw new HttpError(
-        422,
         "PreviewTooExpensive",
         `\`${estimate.step}\` on this ${size} image needs about ${neededMB} MB; previews may use ${limitMB} MB (PREVIEW_MEMORY_MB). Resize first, or use a smaller image.`,
         { details: { operation: estimate.step, reason: "memory", neededMB, limitMB } },

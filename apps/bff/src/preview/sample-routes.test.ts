@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
+import type { SampleDto } from "@style-console/contract/dto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_TOKEN,
@@ -11,7 +12,6 @@ import {
   SAMPLES_DIR,
   startHarness,
 } from "../testing/harness.ts";
-import type { SampleDto } from "./sources/sample.ts";
 
 const testdata = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url));
 const bearer = { Authorization: `Bearer ${ADMIN_TOKEN}` };

@@ -213,6 +213,8 @@ describe("security headers", () => {
       expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
       expect(res.headers.get("X-Frame-Options")).toBe("DENY");
+      expect(res.headers.get("Cross-Origin-Opener-Policy")).toBe("same-origin");
+      expect(res.headers.get("Cache-Control")).toBe("no-store");
     }
   });
 });

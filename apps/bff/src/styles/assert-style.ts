@@ -1,6 +1,6 @@
-import { checkStyleContent } from "../contract/style-content.ts";
-import { styleNameIssues } from "../contract/style-name.ts";
+import { styleNameIssues } from "@style-console/contract/names";
 import { HttpError } from "../http/error.ts";
+import { checkStyleContent } from "./content-check.ts";
 
 /**
  * Throws a 400 `InvalidStyleName` with the positioned problems when OSS would refuse the name, so such a
@@ -12,7 +12,7 @@ export function assertStyleName(name: string): void {
   const errors = styleNameIssues(name);
   if (errors.length === 0) return;
   const first = errors[0]?.message ?? "";
-  throw new HttpError(400, "InvalidStyleName", `The style name is not valid: ${first}`, {
+  throw new HttpError("InvalidStyleName", `The style name is not valid: ${first}`, {
     details: { errors },
   });
 }
@@ -28,7 +28,7 @@ export function assertStyleContent(content: string): void {
   if (ok) return;
   const first = errors[0];
   const where = first ? ` at character ${first.offset + 1}: ${first.message}` : "";
-  throw new HttpError(400, "InvalidStyleContent", `The style content is not valid${where}`, {
+  throw new HttpError("InvalidStyleContent", `The style content is not valid${where}`, {
     details: { errors },
   });
 }

@@ -1,8 +1,8 @@
+import { validateBody } from "@style-console/contract/schemas";
 import { Hono } from "hono";
-import { validateBody } from "../contract/schemas.ts";
-import { checkStyleContent } from "../contract/style-content.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
+import { checkStyleContent } from "./content-check.ts";
 
 /**
  * `POST /api/validate {content}` → `{ ok, operations, errors, warnings }`: the same check the style

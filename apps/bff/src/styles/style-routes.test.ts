@@ -1,5 +1,5 @@
+import type { StyleDto } from "@style-console/contract/dto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StyleDto } from "../contract/dto.ts";
 import { errorOf, type Harness, json, jsonOf, startHarness, styleOf } from "../testing/harness.ts";
 
 let h: Harness;

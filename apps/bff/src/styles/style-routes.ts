@@ -1,6 +1,6 @@
+import { bucketParam, createStyleBody, styleParam, updateStyleBody } from "@style-console/contract/schemas";
 import { Hono } from "hono";
 import { me } from "../auth/me.ts";
-import { bucketParam, createStyleBody, styleParam, updateStyleBody } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
 import { mayUseBucket } from "../users/principal.ts";

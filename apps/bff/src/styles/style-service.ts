@@ -1,7 +1,7 @@
+import type { BucketDto, StyleDto } from "@style-console/contract/dto";
 import type { AuditQuery, AuditStore } from "../audit/store.ts";
 import type { ManagedBucket, UpstreamStyle } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
-import type { BucketDto, StyleDto } from "../contract/dto.ts";
 import { HttpError } from "../http/error.ts";
 import type { Principal } from "../session/principal.ts";
 import { assertStyleContent, assertStyleName } from "./assert-style.ts";
@@ -98,7 +98,6 @@ export function createStyleService(options: StyleServiceOptions) {
         check: (current) => {
           if (!current) return;
           throw new HttpError(
-            409,
             "StyleExists",
             `Bucket "${target.name}" already has a style named "${input.name}".`,
             { details: { current: toStyleDto(current) } },
@@ -130,7 +129,6 @@ export function createStyleService(options: StyleServiceOptions) {
       const expected = input.expectedLastModifyTime;
       if (expected === undefined && input.force !== true) {
         throw new HttpError(
-          428,
           "PreconditionRequired",
           'Say which version you replace: send `expectedLastModifyTime` (the lastModifyTime you loaded), or `"force": true` to overwrite whatever is there.',
         );
@@ -148,7 +146,6 @@ export function createStyleService(options: StyleServiceOptions) {
           if (!current) throw noSuchStyle(target, name);
           if (expected !== undefined && new Date(expected).getTime() !== current.lastModifyTime.getTime()) {
             throw new HttpError(
-              409,
               "StyleChanged",
               `Style "${name}" was changed by someone else since you opened it.`,
               { details: { current: toStyleDto(current) } },
@@ -180,7 +177,7 @@ export function createStyleService(options: StyleServiceOptions) {
 }
 
 function noSuchStyle(target: ManagedBucket, name: string): HttpError {
-  return new HttpError(404, "NoSuchStyle", `Bucket "${target.name}" has no style named "${name}".`);
+  return new HttpError("NoSuchStyle", `Bucket "${target.name}" has no style named "${name}".`);
 }
 
 export type StyleService = ReturnType<typeof createStyleService>;

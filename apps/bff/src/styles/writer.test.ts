@@ -1,7 +1,7 @@
+import type { AuditPageDto, StyleDto } from "@style-console/contract/dto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditStore } from "../audit/store.ts";
 import { managedBuckets } from "../buckets/managed-buckets.ts";
-import type { AuditPageDto, StyleDto } from "../contract/dto.ts";
 import { adminPrincipal } from "../session/principal.ts";
 import { errorOf, type Harness, json, jsonOf, startHarness, styleOf } from "../testing/harness.ts";
 

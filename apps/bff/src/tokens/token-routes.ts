@@ -24,7 +24,7 @@ export function tokenRoutes(tokens: TokenStore, events: AccountEvents, now: () =
       const caller = me(c);
       const { name, role = caller.role, expiresInDays } = c.req.valid("json");
       if (!roleAtLeast(caller.role, role))
-        throw new HttpError(403, "RoleTooHigh", `A token's role cannot be above yours (${caller.role}).`, {
+        throw new HttpError("RoleTooHigh", `A token's role cannot be above yours (${caller.role}).`, {
           details: { role, max: caller.role },
         });
       const expiresAt =
@@ -43,7 +43,7 @@ export function tokenRoutes(tokens: TokenStore, events: AccountEvents, now: () =
       const { id } = c.req.valid("param");
       const owner = await tokens.ownerOf(id);
       if (!owner || (owner.userId !== caller.id && caller.role !== "admin"))
-        throw new HttpError(404, "NoSuchToken", "There is no such token (it may be revoked already).");
+        throw new HttpError("NoSuchToken", "There is no such token (it may be revoked already).");
       await tokens.delete(id);
       await events.record(
         caller,

@@ -1,5 +1,5 @@
+import { bucketParam } from "@style-console/contract/schemas";
 import { Hono } from "hono";
-import { bucketParam } from "../contract/schemas.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
 import { loggingBody, requestsQuery, usageQuery } from "./usage-schemas.ts";

@@ -1,3 +1,4 @@
+import { isBucketName } from "@style-console/contract/names";
 import { z } from "zod";
 
 /** Request shapes of the usage routes (one zod schema each). */
@@ -23,7 +24,7 @@ export const requestsQuery = z.object({
 // Bucket names as OSS defines them; control characters never belong in a key prefix.
 const bucketName = z
   .string({ error: "`targetBucket` must be a string" })
-  .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, "`targetBucket` must be a bucket name (3–63 of a–z 0–9 -)");
+  .refine(isBucketName, "`targetBucket` must be a bucket name (3–63 of a–z 0–9 -)");
 
 export const loggingBody = z.union([
   z.object({

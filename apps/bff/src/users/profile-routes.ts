@@ -20,17 +20,15 @@ export function profileRoutes(users: UserStore, sessions: SessionStore, events: 
     const caller = me(c);
     if (caller.via === "api-token" || caller.via === "bootstrap-token")
       throw new HttpError(
-        403,
         "NotWithThisSignIn",
         "Change a password from a signed-in browser session of that account.",
       );
     const row = await users.byId(caller.id);
-    if (!row || row.builtin)
-      throw new HttpError(409, "BuiltinAccount", "The built-in admin has no password.");
+    if (!row || row.builtin) throw new HttpError("BuiltinAccount", "The built-in admin has no password.");
     const { currentPassword, newPassword } = c.req.valid("json");
     if (row.password_hash !== null) {
       const ok = currentPassword !== undefined && (await verifyPassword(row.password_hash, currentPassword));
-      if (!ok) throw new HttpError(403, "WrongPassword", "The current password is not right.");
+      if (!ok) throw new HttpError("WrongPassword", "The current password is not right.");
     }
     assertPasswordOk(newPassword, row.username);
     await users.update(row.id, { passwordHash: await hashPassword(newPassword) });

@@ -29,8 +29,7 @@ const DAY = 24 * 3600 * 1000;
 /** Throws the policy's verdict as a 400 with a stable `details.problem` code for the SPA's message. */
 export function assertPasswordOk(password: string, username: string): void {
   const problem = passwordProblem(password, username);
-  if (problem)
-    throw new HttpError(400, "WeakPassword", PASSWORD_PROBLEM_TEXT[problem], { details: { problem } });
+  if (problem) throw new HttpError("WeakPassword", PASSWORD_PROBLEM_TEXT[problem], { details: { problem } });
 }
 
 const linkUrl = (origin: string, secret: string) => `${origin}/#invite=${secret}`;
@@ -47,7 +46,7 @@ export function createUserService(options: UserServiceOptions) {
 
   async function mustFind(id: string): Promise<UserRow> {
     const row = await users.byId(id);
-    if (!row) throw new HttpError(404, "NoSuchUser", "There is no such account.");
+    if (!row) throw new HttpError("NoSuchUser", "There is no such account.");
     return row;
   }
 
@@ -71,7 +70,7 @@ export function createUserService(options: UserServiceOptions) {
       passwordHash: body.password === undefined ? null : await hashPassword(body.password),
       oidcSubject: null,
     });
-    if (!row) throw new HttpError(409, "UsernameTaken", `The username "${body.username}" is taken.`);
+    if (!row) throw new HttpError("UsernameTaken", `The username "${body.username}" is taken.`);
     await events.record(
       actor,
       "user.create",
@@ -105,14 +104,10 @@ export function createUserService(options: UserServiceOptions) {
       before.builtin &&
       (body.role !== undefined || body.buckets !== undefined || body.disabled !== undefined)
     ) {
-      throw new HttpError(409, "BuiltinAccount", "The built-in admin keeps its role and cannot be disabled.");
+      throw new HttpError("BuiltinAccount", "The built-in admin keeps its role and cannot be disabled.");
     }
     if (id === actor.id && (body.disabled === true || (body.role !== undefined && body.role !== "admin"))) {
-      throw new HttpError(
-        409,
-        "NotYourself",
-        "You cannot disable or demote your own account; ask another admin.",
-      );
+      throw new HttpError("NotYourself", "You cannot disable or demote your own account; ask another admin.");
     }
     const row = await users.update(id, {
       ...(body.role === undefined ? {} : { role: body.role }),
@@ -120,7 +115,7 @@ export function createUserService(options: UserServiceOptions) {
       ...(body.buckets === undefined ? {} : { buckets: body.buckets }),
       ...(body.disabled === undefined ? {} : { disabled: body.disabled }),
     });
-    if (!row) throw new HttpError(404, "NoSuchUser", "There is no such account.");
+    if (!row) throw new HttpError("NoSuchUser", "There is no such account.");
     let ended = 0;
     if (body.disabled === true && before.disabled_at === null) ended = await sessions.deleteForPrincipal(id);
     const action =
@@ -141,7 +136,6 @@ export function createUserService(options: UserServiceOptions) {
     const row = await mustFind(id);
     if (row.builtin)
       throw new HttpError(
-        409,
         "BuiltinAccount",
         "The built-in admin signs in with the bootstrap token, not a password.",
       );
@@ -157,7 +151,6 @@ export function createUserService(options: UserServiceOptions) {
     const row = link && (await users.byId(link.user_id));
     if (!link || !row || row.disabled_at !== null)
       throw new HttpError(
-        404,
         "LinkInvalid",
         "This link has been used, has expired, or was replaced by a newer one.",
       );
@@ -171,12 +164,11 @@ export function createUserService(options: UserServiceOptions) {
     const hash = await hashPassword(password);
     if (!(await links.spend(link.id)))
       throw new HttpError(
-        404,
         "LinkInvalid",
         "This link has been used, has expired, or was replaced by a newer one.",
       );
     const updated = await users.update(row.id, { passwordHash: hash });
-    if (!updated) throw new HttpError(404, "NoSuchUser", "There is no such account.");
+    if (!updated) throw new HttpError("NoSuchUser", "There is no such account.");
     await sessions.deleteForPrincipal(row.id);
     await events.record(
       { id: row.id, displayName: row.display_name, via: "session" },

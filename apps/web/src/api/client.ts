@@ -1,4 +1,5 @@
 import type { AppType } from "@style-console/bff";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@style-console/contract/preview";
 import { hc } from "hono/client";
 
 /**
@@ -7,5 +8,5 @@ import { hc } from "hono/client";
  * form or `fetch` without CORS cannot set it, so a forged mutation is refused.
  */
 export const api = hc<AppType>("/api", {
-  headers: { "X-Requested-With": "style-console" },
+  headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
 });

@@ -1,18 +1,30 @@
+import { type ApiErrorBody, isErrorCode, readApiError } from "@style-console/contract/errors";
+
+/** The BFF's error body, typed by the contract: narrow on `code` to read that code's `details`. */
+export type ApiErrorInfo = ApiErrorBody["error"];
+
 /**
  * The console's one error type: what the BFF answered (`{ error: { code, message, details?, requestId? } }`)
  * plus the HTTP status, or a network failure (status 0). Registered as react-query's `defaultError`, so
  * every query and mutation error is typed as this without casts.
  */
 export class ApiError extends Error {
+  /** The body as the contract types it, when `code` is one of the API's; undefined for network failures. */
+  readonly body: ApiErrorInfo | undefined;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly requestId?: string,
     readonly details?: unknown,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = "ApiError";
+    this.body = isErrorCode(code)
+      ? readApiError({ error: { code, message, details, ...(requestId ? { requestId } : {}) } })
+      : undefined;
   }
 }
 
@@ -20,10 +32,6 @@ declare module "@tanstack/react-query" {
   interface Register {
     defaultError: ApiError;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
 }
 
 /** Reads an error response into an {@link ApiError}, whatever its body (a proxy's HTML page included). */
@@ -34,14 +42,10 @@ export async function readError(res: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
-  return new ApiError(
-    res.status,
-    typeof error.code === "string" ? error.code : `Http${res.status}`,
-    typeof error.message === "string" ? error.message : `The console's server answered ${res.status}.`,
-    typeof error.requestId === "string" ? error.requestId : undefined,
-    error.details,
-  );
+  const error = readApiError(body);
+  if (!error)
+    return new ApiError(res.status, `Http${res.status}`, `The console's server answered ${res.status}.`);
+  return new ApiError(res.status, error.code, error.message, error.requestId, error.details);
 }
 
 /** Runs a request; a failed `fetch` (server down, offline) becomes an ApiError with status 0. */
@@ -50,6 +54,15 @@ export async function send<R>(request: () => Promise<R>): Promise<R> {
     return await request();
   } catch (cause) {
     if (cause instanceof ApiError) throw cause;
-    throw new ApiError(0, "NetworkError", cause instanceof Error ? cause.message : String(cause));
+    throw new ApiError(
+      0,
+      "NetworkError",
+      cause instanceof Error ? cause.message : String(cause),
+      undefined,
+      undefined,
+      {
+        cause,
+      },
+    );
   }
 }

@@ -1,11 +1,18 @@
+import { pathSegment } from "@style-console/contract/names";
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import type { InferRequestType, InferResponseType } from "hono/client";
 import { api } from "./client.ts";
-import { readError, send } from "./error.ts";
+import { type ApiError, readError, send } from "./error.ts";
 import { keys } from "./keys.ts";
 
 const stylesRoute = api.buckets[":bucket"].styles;
 const styleRoute = api.buckets[":bucket"].styles[":name"];
+
+// A name travels as a path segment that survives URL parsing ("." and ".." are valid style names).
+const styleParam = (bucket: string, name: string) => ({
+  bucket: pathSegment(bucket),
+  name: pathSegment(name),
+});
 
 export type Style = InferResponseType<typeof stylesRoute.$get, 200>["styles"][number];
 export type NewStyle = InferRequestType<typeof stylesRoute.$post>["json"];
@@ -22,7 +29,7 @@ export function stylesQuery(bucket: string) {
   return queryOptions({
     queryKey: keys.styles(bucket),
     queryFn: async () => {
-      const res = await send(() => stylesRoute.$get({ param: { bucket } }));
+      const res = await send(() => stylesRoute.$get({ param: { bucket: pathSegment(bucket) } }));
       if (!res.ok) throw await readError(res);
       return (await res.json()).styles;
     },
@@ -35,7 +42,7 @@ export function styleQuery(bucket: string, name: string) {
   return queryOptions({
     queryKey: keys.style(bucket, name),
     queryFn: async () => {
-      const res = await send(() => styleRoute.$get({ param: { bucket, name } }));
+      const res = await send(() => styleRoute.$get({ param: styleParam(bucket, name) }));
       if (!res.ok) throw await readError(res);
       return res.json();
     },
@@ -44,19 +51,19 @@ export function styleQuery(bucket: string, name: string) {
 }
 
 export async function createStyle(bucket: string, style: NewStyle): Promise<Style> {
-  const res = await send(() => stylesRoute.$post({ param: { bucket }, json: style }));
+  const res = await send(() => stylesRoute.$post({ param: { bucket: pathSegment(bucket) }, json: style }));
   if (!res.ok) throw await readError(res);
   return res.json();
 }
 
 export async function updateStyle(bucket: string, name: string, update: StyleUpdate): Promise<Style> {
-  const res = await send(() => styleRoute.$put({ param: { bucket, name }, json: update }));
+  const res = await send(() => styleRoute.$put({ param: styleParam(bucket, name), json: update }));
   if (!res.ok) throw await readError(res);
   return res.json();
 }
 
 export async function deleteStyle(bucket: string, name: string): Promise<void> {
-  const res = await send(() => styleRoute.$delete({ param: { bucket, name } }));
+  const res = await send(() => styleRoute.$delete({ param: styleParam(bucket, name) }));
   if (!res.ok) throw await readError(res);
 }
 
@@ -71,22 +78,28 @@ export async function invalidateStyleLists(client: QueryClient, bucket: string) 
   ]);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
+/**
+ * What a failed save means for the editor, by the error's code (never by its status: a 409 is also
+ * `StyleLimitReached`, which says nothing about the name): the name is taken, someone changed or deleted
+ * the style meanwhile, or anything else, which the form shows as it is.
+ */
+export function saveFailure(error: ApiError): "nameTaken" | "changed" | "gone" | "other" {
+  switch (error.body?.code) {
+    case "StyleExists":
+      return "nameTaken";
+    case "StyleChanged":
+      return "changed";
+    case "NoSuchStyle":
+      return "gone";
+    default:
+      return "other";
+  }
 }
 
-function isStyle(v: unknown): v is Style {
-  return (
-    isRecord(v) &&
-    typeof v.name === "string" &&
-    typeof v.content === "string" &&
-    typeof v.lastModifyTime === "string"
-  );
-}
-
-/** The server's current version carried by a 409 (`details.current`, `details.style` or `details`). */
-export function conflictingStyle(details: unknown): Style | null {
-  if (!isRecord(details)) return null;
-  for (const candidate of [details.current, details.style, details]) if (isStyle(candidate)) return candidate;
-  return null;
+/** The server's current version, which a 409 `StyleChanged` or `StyleExists` carries in `details.current`. */
+export function conflictingStyle(error: ApiError): Style | null {
+  const body = error.body;
+  return body?.code === "StyleChanged" || body?.code === "StyleExists"
+    ? (body.details?.current ?? null)
+    : null;
 }

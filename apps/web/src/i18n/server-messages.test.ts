@@ -1,3 +1,4 @@
+import { API_ERRORS } from "@style-console/contract/errors";
 import { describe, expect, it } from "vitest";
 import { serverMessage, translatedCodes } from "./server-messages.ts";
 
@@ -15,6 +16,7 @@ describe("server messages", () => {
       for (const m of text.matchAll(/HttpError\(\s*(?:\d{3},\s*)?"([A-Za-z]+)"/g)) codes.add(m[1] as string);
       for (const m of text.matchAll(/code: "([A-Z][A-Za-z]+)"/g)) codes.add(m[1] as string);
     }
+    for (const code of Object.keys(API_ERRORS)) codes.add(code);
     expect(codes.size).toBeGreaterThan(10);
     expect([...codes].filter((code) => !translatedCodes.includes(code)).sort()).toEqual([]);
   });

@@ -99,6 +99,13 @@ const zhCN: Record<string, string> = {
   UploadsBusy: "上传繁忙，请稍后重试。",
   UploadQuotaExceeded: "上传的图片已达到存储配额。",
   Unauthenticated: "请先登录。",
+  // Codes of the contract's API_ERRORS table that had no text yet
+  BadRequest: "请求无效。",
+  InvalidCursor: "分页位置无效，请从第一页重新开始。",
+  MissingArgument: "缺少必需的参数。",
+  WatermarkError: "水印无法应用。",
+  RequestAborted: "请求已取消。",
+  ProcessTimeout: "图片处理超时，请稍后重试。",
   // OSS, through the BFF
   UpstreamDenied: "OSS 拒绝了控制台的请求（权限不足）。",
   UpstreamNotFound: "OSS 中找不到所请求的资源。",

@@ -63,7 +63,7 @@ describe("SampleGrid", () => {
   });
 
   it("sends an ended session (401) to the sign-in screen and shows the server's message", async () => {
-    const body = { error: { code: "Unauthorized", message: "Sign in again." } };
+    const body = { error: { code: "Unauthenticated", message: "Sign in again." } };
     vi.stubGlobal("fetch", vi.fn().mockResolvedValue(Response.json(body, { status: 401 })));
     const client = grid();
     expect(await screen.findByText(/Sign in again\./, {}, { timeout: 3000 })).toBeTruthy();

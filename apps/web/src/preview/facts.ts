@@ -1,3 +1,4 @@
+import { decodeWarnings, PREVIEW_HEADERS } from "@style-console/contract/preview";
 /** What the preview's response says about the rendered image (from its `X-Image-*` headers). */
 export interface ImageFacts {
   width: number;
@@ -42,21 +43,12 @@ export function parseServerTiming(header: string | null): { total: number; cache
 export function factsFromHeaders(headers: Headers, bodyBytes: number, measuredMs: number): ImageFacts {
   const timing = parseServerTiming(headers.get("Server-Timing"));
   const cached = timing.cache !== null && timing.cache !== "miss";
-  const warnings = (headers.get("X-Preview-Warnings") ?? "")
-    .split(",")
-    .filter((w) => w !== "")
-    .map((w) => {
-      try {
-        return decodeURIComponent(w);
-      } catch {
-        return w;
-      }
-    });
+  const warnings = decodeWarnings(headers.get(PREVIEW_HEADERS.warnings));
   return {
-    width: int(headers.get("X-Image-Width")),
-    height: int(headers.get("X-Image-Height")),
-    format: headers.get("X-Image-Format") ?? "unknown",
-    frames: int(headers.get("X-Image-Frames")) || 1,
+    width: int(headers.get(PREVIEW_HEADERS.width)),
+    height: int(headers.get(PREVIEW_HEADERS.height)),
+    format: headers.get(PREVIEW_HEADERS.format) ?? "unknown",
+    frames: int(headers.get(PREVIEW_HEADERS.frames)) || 1,
     bytes: int(headers.get("Content-Length")) || bodyBytes,
     renderMs: timing.total > 0 && !cached ? timing.total : measuredMs,
     cached,

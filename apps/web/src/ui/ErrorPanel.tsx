@@ -1,10 +1,11 @@
+import type { UpstreamDetails } from "@style-console/contract/errors";
 import type { ApiError } from "../api/error.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { serverMessage } from "../i18n/server-messages.ts";
 import { RichText } from "./RichText.tsx";
 
-// What the operator can do, by the BFF's error code (apps/bff/src/upstream/oss-error.ts).
+// What the operator can do, by the BFF's error code (the contract's API_ERRORS).
 const hints: Partial<Record<string, MessageKey>> = {
   UpstreamDenied: "error.hint.UpstreamDenied",
   NoSuchBucket: "error.hint.NoSuchBucket",
@@ -15,28 +16,12 @@ const hints: Partial<Record<string, MessageKey>> = {
   UpstreamBusy: "error.hint.UpstreamBusy",
 };
 
-interface Upstream {
-  code?: string;
-  ec?: string;
-  hint?: string;
-}
-
-/** The OSS side of an upstream error, as the BFF passes it in `details.upstream`. */
-export function upstreamOf(error: ApiError): Upstream | null {
-  const details = error.details;
-  if (typeof details !== "object" || details === null || !("upstream" in details)) return null;
-  const upstream = details.upstream;
-  if (typeof upstream !== "object" || upstream === null) return null;
-  const pick = (key: string) => {
-    const value = (upstream as Record<string, unknown>)[key];
-    return typeof value === "string" ? value : undefined;
-  };
-  const out: Upstream = {};
-  for (const key of ["code", "ec", "hint"] as const) {
-    const value = pick(key);
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
+/** The OSS side of an upstream error, as the BFF passes it in `details.upstream` (typed by the contract). */
+export function upstreamOf(error: ApiError): UpstreamDetails | null {
+  const details: unknown = error.body?.details;
+  return typeof details === "object" && details !== null && "upstream" in details
+    ? ((details as { upstream?: UpstreamDetails }).upstream ?? null)
+    : null;
 }
 
 /** The hint for an error: ours by code (translated), else a generic one when OSS was involved. */

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { parseRegion } from "@style-console/contract/names";
 import {
   canonicalRequest,
   credentialScope,
@@ -92,7 +93,9 @@ function checkScope(claim: Claim, rule: RegionRule): void {
       message: `The credential product must be "oss", got "${claim.product}".`,
     });
   }
-  if (claim.region.startsWith("oss-")) {
+  // The scope holds the region ID itself; its "oss-" form is what OSS refuses here (EC 0002-00000226).
+  const regionId = parseRegion(claim.region);
+  if (regionId !== undefined && regionId !== claim.region) {
     throw ossError("InvalidRegion", {
       message: `The credential region "${claim.region}" must be a region id without the "oss-" prefix, such as ${region}.`,
     });

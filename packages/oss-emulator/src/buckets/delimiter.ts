@@ -1,5 +1,5 @@
+import { isStyleName } from "@style-console/contract/names";
 import type { Bucket } from "../storage/buckets.ts";
-import { isStyleName } from "../styles/validate.ts";
 
 /**
  * Custom style delimiters: with `!` active, `GET /photo.jpg!thumb` is `GET /photo.jpg?x-oss-process=style/thumb`

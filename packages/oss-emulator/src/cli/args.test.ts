@@ -84,7 +84,7 @@ describe("the CLI", () => {
     const flag = run([...base, "--port", "x"]);
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain('--port expects an integer, got "x"');
-    const value = run([...base, "--region", "oss-cn-hangzhou"]);
+    const value = run([...base, "--region", "cn_hangzhou"]);
     expect(value.status).toBe(2);
     expect(value.stderr).toContain("Invalid option region");
     // Two cold tsx starts: seconds on a loaded machine.

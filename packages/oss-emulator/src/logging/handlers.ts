@@ -1,3 +1,4 @@
+import { OBJECT_KEY_MAX_BYTES } from "@style-console/contract/names";
 import { readBody } from "../http/body.ts";
 import type { RequestContext } from "../http/context.ts";
 import { checkContentMd5 } from "../http/digest.ts";
@@ -19,7 +20,7 @@ export interface LoggingDeps {
 }
 
 // Keys are 1–1023 bytes (EC 0017-00000201); the log name adds the bucket and 25 characters (§8).
-const MAX_KEY_BYTES = 1023;
+const MAX_KEY_BYTES = OBJECT_KEY_MAX_BYTES;
 
 function text(node: Record<string, unknown>, name: string): string | undefined {
   const value = node[name];

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { objectKeyIssues } from "@style-console/contract/names";
 import { ossError } from "../http/errors.ts";
 import { rfc1123 } from "../http/time.ts";
 import type { ObjectMeta } from "../storage/objects.ts";
@@ -40,18 +41,15 @@ export function contentTypeFor(header: string | undefined, key: string): string 
 }
 
 /**
- * Checks an object name: 1–1023 UTF-8 bytes, not starting with `/` or `\`.
+ * Checks an object name by the contract's rule (`objectKeyIssues`: 1–1023 UTF-8 bytes, not starting with
+ * `/` or `\`, no `.` or `..` segment, which no URL can address).
  *
  * @example
  * validateKey("photos/cat.jpg");
  */
 export function validateKey(key: string): void {
-  const bytes = Buffer.byteLength(key, "utf8");
-  if (bytes < 1 || bytes > 1023 || key.startsWith("/") || key.startsWith("\\")) {
-    throw ossError("InvalidObjectName", {
-      message: "The object name must be 1–1023 bytes of UTF-8 and must not start with / or \\.",
-    });
-  }
+  const first = objectKeyIssues(key)[0];
+  if (first) throw ossError("InvalidObjectName", { message: `The object name is invalid: ${first.message}` });
 }
 
 /**

@@ -258,7 +258,7 @@ export const optionRules: readonly OptionRule[] = [
     name: "styleName",
     in: "query",
     support: "implemented",
-    note: "1–63 of `[A-Za-z0-9_.-]` (400 InvalidArgument, EC 0017-00000250/251)",
+    note: "the contract's style-name rule, `styleNameIssues` (400 InvalidArgument, EC 0017-00000250/251)",
   },
   {
     operations: ["PutStyle"],

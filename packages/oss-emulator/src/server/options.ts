@@ -1,3 +1,4 @@
+import { parseRegion, REGION_EXPECTED } from "@style-console/contract/names";
 import type { EmulatorCredential } from "../auth/index.ts";
 import { type FaultOptions, validateFaults } from "../faults/plan.ts";
 import { type BucketSpec, isBucketName } from "../storage/buckets.ts";
@@ -57,19 +58,6 @@ function invalid(field: string, expected: string, got: unknown): Error {
   return new Error(`Invalid option ${field}: expected ${expected}, got ${JSON.stringify(got)}.`);
 }
 
-const regionId = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/**
- * Whether `text` is a region id as the V4 scope carries it: lower-case words joined by `-`, no `oss-`.
- *
- * @example
- * isRegionId("cn-hangzhou"); // true
- * isRegionId("oss-cn-hangzhou"); // false
- */
-export function isRegionId(text: string): boolean {
-  return regionId.test(text) && !text.startsWith("oss-") && text.length <= 64;
-}
-
 /**
  * Reads one bucket option: `"name"`, `"name@region"` or `{ name, region }`.
  *
@@ -111,17 +99,17 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       throw new Error(`Invalid option ${where}accessKeySecret: expected a non-empty string.`);
     }
   }
-  const region = options.region ?? "cn-hangzhou";
-  if (!isRegionId(region)) {
-    throw invalid("region", 'a region id without "oss-", such as cn-hangzhou', region);
-  }
-  const buckets = (options.buckets ?? []).map(bucketSpec);
-  for (const b of buckets) {
+  const region = parseRegion(options.region ?? "cn-hangzhou");
+  if (region === undefined) throw invalid("region", REGION_EXPECTED, options.region);
+  const buckets = (options.buckets ?? []).map((value) => {
+    const b = bucketSpec(value);
     if (!isBucketName(b.name))
       throw invalid("buckets", "names of 3–63 [a-z0-9-], not starting or ending with -", b.name);
-    if (b.region !== undefined && !isRegionId(b.region))
-      throw invalid("buckets", 'NAME@REGION with a region id without "oss-", such as cn-hangzhou', b.region);
-  }
+    if (b.region === undefined) return b;
+    const bucketRegion = parseRegion(b.region);
+    if (bucketRegion === undefined) throw invalid("buckets", `NAME@REGION with ${REGION_EXPECTED}`, b.region);
+    return { ...b, region: bucketRegion };
+  });
   const seen = new Set<string>();
   for (const b of buckets) {
     if (seen.has(b.name)) throw invalid("buckets", "each bucket once", b.name);

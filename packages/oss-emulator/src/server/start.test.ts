@@ -96,12 +96,18 @@ describe("resolveOptions", () => {
       maxSkewMs: 900_000,
     });
   });
+  it("reads the region's oss- form as its region ID (the contract's one region rule)", () => {
+    expect(resolveOptions({ ...base, region: "oss-cn-hangzhou" }).region).toBe("cn-hangzhou");
+    expect(resolveOptions({ ...base, buckets: ["shop@oss-cn-beijing"] }).buckets).toEqual([
+      { name: "shop", region: "cn-beijing" },
+    ]);
+  });
   it.each([
     [{ port: 70_000 }, /option port: expected an integer 0–65535/],
-    [{ region: "oss-cn-hangzhou" }, /option region/],
+    [{ region: "CN_Hangzhou" }, /option region/],
     [{ styleLimit: 0 }, /option styleLimit/],
     [{ buckets: ["UPPER"] }, /option buckets/],
-    [{ buckets: ["shop@oss-cn-hangzhou"] }, /option buckets: expected NAME@REGION/],
+    [{ buckets: ["shop@CN_Hangzhou"] }, /option buckets: expected NAME@REGION/],
     [{ buckets: ["shop", "shop@cn-beijing"] }, /option buckets: expected each bucket once/],
     [{ accessKeyId: "has space" }, /option accessKeyId/],
     [{ accessKeySecret: "" }, /option accessKeySecret/],

@@ -1,5 +1,6 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { isBucketName } from "@style-console/contract/names";
 import { cleanTemporaries } from "./atomic.ts";
 import { BucketMetaStore } from "./bucket-meta.ts";
 import { ObjectStore } from "./objects.ts";
@@ -18,18 +19,7 @@ export interface Bucket {
   readonly objects: ObjectStore;
 }
 
-const bucketName = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
-
-/**
- * Whether `name` is a valid OSS bucket name (3–63 of lower-case letters, digits and `-`, starting and
- * ending with a letter or digit).
- *
- * @example
- * isBucketName("photos"); // true
- */
-export function isBucketName(name: string): boolean {
-  return bucketName.test(name);
-}
+export { isBucketName };
 
 /** A bucket to create at start-up; without `region` it takes the emulator's default region. */
 export interface BucketSpec {

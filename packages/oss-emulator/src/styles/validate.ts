@@ -1,27 +1,14 @@
+import { forbiddenContentCharacters, styleNameIssues } from "@style-console/contract/names";
 import { ossError } from "../http/errors.ts";
 import { parseXmlBody } from "../http/xml.ts";
 
 /** The PutStyle input rules of OSS (reference §2.2), checked before anything is stored. */
 
-const nameChars = /^[A-Za-z0-9_.-]+$/;
-// D-EC 0017-00000253 names `; ( ) ' *  ?`; control characters cannot be meant as processing parameters.
-const forbiddenContent = /[;()'*?]/;
-const hasControl = (text: string): boolean =>
-  [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 const categories = new Set(["image", "document", "video"]);
 
 /**
- * Whether `name` is a valid style name (1–63 of `[A-Za-z0-9_.-]`), without throwing.
- *
- * @example
- * isStyleName("thumb_200"); // true
- */
-export function isStyleName(name: string): boolean {
-  return name.length >= 1 && name.length <= 63 && nameChars.test(name);
-}
-
-/**
- * Checks a style name: 1–63 characters of `[A-Za-z0-9_.-]`.
+ * Checks a style name by the contract's rule (`styleNameIssues`: 1–63 of `A–Z a–z 0–9 _ . -`), answering
+ * as OSS does: InvalidStyleNameLength (EC 0017-00000250) before InvalidStyleNameChars (0017-00000251).
  *
  * @example
  * validateStyleName("thumb_200"); // ok
@@ -35,8 +22,9 @@ export function validateStyleName(name: string | undefined): string {
     });
   }
   const message = `The value: ${name} of parameter: stylename is invalid.`;
-  if (name.length < 1 || name.length > 63) throw ossError("InvalidStyleNameLength", { message });
-  if (!nameChars.test(name)) throw ossError("InvalidStyleNameChars", { message });
+  const codes = new Set(styleNameIssues(name).map((issue) => issue.code));
+  if (codes.has("Empty") || codes.has("TooLong")) throw ossError("InvalidStyleNameLength", { message });
+  if (codes.size > 0) throw ossError("InvalidStyleNameChars", { message });
   return name;
 }
 
@@ -71,7 +59,7 @@ export function parseStyleBody(xml: Uint8Array): string {
   if (content === undefined) throw ossError("MalformedXML", { message: "The Style element has no Content." });
   if (typeof content !== "string")
     throw ossError("MalformedXML", { message: "Content must be text, given once." });
-  if (content.trim() === "" || forbiddenContent.test(content) || hasControl(content))
+  if (content.trim() === "" || forbiddenContentCharacters(content).length > 0)
     throw ossError("InvalidStyleContent");
   return content;
 }

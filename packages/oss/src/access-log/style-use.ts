@@ -1,3 +1,4 @@
+import { isStyleName } from "@style-console/contract/names";
 /**
  * Which style, if any, a logged request applied (reference §3, §7.2; the JD Cloud seed for `imgalias`):
  *
@@ -10,8 +11,6 @@
  *
  * Style names are 1–63 of `[A-Za-z0-9_.-]` (oss-api.md §2.2).
  */
-
-const STYLE_NAME = /^[A-Za-z0-9_.-]{1,63}$/;
 
 /** How the style was asked for. */
 export type StyleUseForm = "process" | "delimiter" | "imgalias";
@@ -33,7 +32,7 @@ function decode(text: string): string {
 function styleFrom(value: string, keyword: "style/" | "imgalias/"): string | undefined {
   if (!value.startsWith(keyword)) return undefined;
   const name = value.slice(keyword.length).split("/")[0] ?? "";
-  return STYLE_NAME.test(name) ? name : undefined;
+  return isStyleName(name) ? name : undefined;
 }
 
 /** The target of a `RequestURL` (`"GET /a.jpg?x HTTP/1.1"` → `/a.jpg?x`), or the input if it has no spaces. */
@@ -88,7 +87,7 @@ export function styleUseOf(
     const at = decodedPath.lastIndexOf(delimiter);
     if (at <= 1 || at <= bestAt) continue;
     const name = decodedPath.slice(at + delimiter.length);
-    if (STYLE_NAME.test(name) && isStyle(name)) {
+    if (isStyleName(name) && isStyle(name)) {
       best = { name, form: "delimiter" };
       bestAt = at;
     }

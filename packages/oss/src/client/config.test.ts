@@ -69,6 +69,12 @@ describe("resolveOptions", () => {
     });
   });
 
+  it("signs for the region ID when given the oss- form (the contract's one region rule)", () => {
+    const o = resolveOptions({ region: "oss-cn-hangzhou", credentials });
+    expect(o.region).toBe("cn-hangzhou");
+    expect(o.endpoint.host).toBe("oss-cn-hangzhou.aliyuncs.com");
+  });
+
   it.each([
     [{ region: "" }, /`region`/],
     [{ region: "cn hangzhou" }, /`region`/],

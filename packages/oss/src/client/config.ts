@@ -1,3 +1,4 @@
+import { parseRegion, REGION_EXPECTED } from "@style-console/contract/names";
 import type { CredentialsProvider } from "./credentials.ts";
 import { type Addressing, type Endpoint, resolveEndpoint } from "./endpoint.ts";
 import { OssError } from "./errors.ts";
@@ -85,9 +86,8 @@ function positiveInt(
  * resolveOptions({ region: "cn-hangzhou", credentials: fromEnv() }).retry.maxAttempts; // 3
  */
 export function resolveOptions(options: OssClientOptions): ResolvedOptions {
-  if (typeof options?.region !== "string" || !/^[a-z0-9-]+$/.test(options.region)) {
-    throw invalid("region", "a region id such as cn-hangzhou", options?.region);
-  }
+  const region = typeof options?.region === "string" ? parseRegion(options.region) : undefined;
+  if (region === undefined) throw invalid("region", REGION_EXPECTED, options?.region);
   if (options.credentials === undefined || options.credentials === null)
     throw invalid("credentials", "credentials or a provider function", options.credentials);
   const retryOpt = options.retry === false ? { maxAttempts: 1 } : (options.retry ?? {});
@@ -107,8 +107,8 @@ export function resolveOptions(options: OssClientOptions): ResolvedOptions {
     };
   }
   return {
-    region: options.region,
-    endpoint: resolveEndpoint(options.endpoint, options.region, options.addressing),
+    region,
+    endpoint: resolveEndpoint(options.endpoint, region, options.addressing),
     endpointExplicit: options.endpoint !== undefined,
     product: options.product ?? "oss",
     retry,

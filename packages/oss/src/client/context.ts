@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { bucketNameIssues } from "@style-console/contract/names";
 import { OssError } from "./errors.ts";
 import type { Transport } from "./transport.ts";
 
@@ -17,9 +18,6 @@ export interface OpContext {
   readonly transport: Transport;
   readonly bucket: string | undefined;
 }
-
-/** Bucket naming rules (3–63 of a–z 0–9 -, alphanumeric at both ends). */
-const BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 /**
  * An `invalid-argument` OssError: refused before anything was sent.
@@ -41,12 +39,8 @@ export function bucketFor(ctx: OpContext, opts: CallOptions, operation: string):
   const bucket = opts.bucket ?? ctx.bucket;
   if (!bucket)
     throw invalidArgument(operation, "no bucket: pass `bucket` to createOssClient or to this call");
-  if (!BUCKET_NAME.test(bucket)) {
-    throw invalidArgument(
-      operation,
-      `bucket "${bucket}" is not 3–63 of a–z 0–9 - starting and ending with a letter or digit`,
-    );
-  }
+  const problem = bucketNameIssues(bucket)[0];
+  if (problem) throw invalidArgument(operation, `bucket "${bucket}": ${problem.message}`);
   return bucket;
 }
 

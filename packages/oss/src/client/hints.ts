@@ -19,7 +19,7 @@ const HINTS: Readonly<Record<string, string>> = {
   NoSuchStyle: "no style has this name in this bucket; list the styles to see which exist",
   NoSuchKey: "no object has this key in this bucket",
   RequestTimeTooSkewed: "this machine's clock is over 15 minutes off OSS's; synchronise it (NTP)",
-  InvalidArgument: "check the argument named in the message (style names are 1–63 of A–Z a–z 0–9 _ . -)",
+  InvalidArgument: "check the argument OSS names in the message (details.ArgumentName holds its name)",
   SecurityTokenExpired: "the STS token has expired; refresh the temporary credentials",
   InvalidSecurityToken: "the STS token is invalid; request new temporary credentials",
   PermanentRedirect:

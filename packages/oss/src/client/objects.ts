@@ -1,3 +1,4 @@
+import { objectKeyIssues } from "@style-console/contract/names";
 import {
   bucketFor,
   type CallOptions,
@@ -58,9 +59,9 @@ export interface PutObjectOptions extends CallOptions {
 }
 
 /**
- * Object keys OSS accepts and that survive fetch's URL handling: 1–1023 UTF-8 bytes, not starting
- * with `/` or `\`, and no `.` or `..` segment (WHATWG URLs would resolve it and the signature would
- * no longer match the path).
+ * Object keys OSS accepts and that survive fetch's URL handling, by the contract's rule
+ * (`objectKeyIssues`: 1–1023 UTF-8 bytes, not starting with `/` or `\`, and no `.` or `..` segment,
+ * which WHATWG URLs would resolve so that the signature no longer matched the path).
  *
  * @example
  * checkKey("photos/cat.jpg", "getObject"); // "photos/cat.jpg"
@@ -68,13 +69,8 @@ export interface PutObjectOptions extends CallOptions {
 export function checkKey(key: string, operation: string): string {
   if (typeof key !== "string" || key === "")
     throw invalidArgument(operation, "object key must be a non-empty string");
-  const bytes = Buffer.byteLength(key, "utf8");
-  if (bytes > 1023) throw invalidArgument(operation, `object key is ${bytes} UTF-8 bytes; the limit is 1023`);
-  if (key.startsWith("/") || key.startsWith("\\"))
-    throw invalidArgument(operation, "object key must not start with / or \\");
-  const dot = key.split("/").findIndex((s) => s === "." || s === "..");
-  if (dot >= 0)
-    throw invalidArgument(operation, `object key segment ${dot} is "." or "..", which URLs cannot carry`);
+  const problem = objectKeyIssues(key)[0];
+  if (problem) throw invalidArgument(operation, `object key: ${problem.message}`);
   return key;
 }
 

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
+import { parseRegion } from "@style-console/contract/names";
 import { ALGORITHM, SCOPE_TERMINATOR } from "./types.ts";
 
 /** The four parts of a V4 credential scope. */
@@ -19,7 +20,8 @@ export interface ScopeParts {
  * standardRegion("oss-cn-hangzhou"); // "cn-hangzhou"
  */
 export function standardRegion(region: string): string {
-  return region.startsWith("oss-") ? region.slice(4) : region;
+  // The contract's one region rule; anything it does not read as a region (a cloud-box id) stays as given.
+  return parseRegion(region) ?? region;
 }
 
 /**

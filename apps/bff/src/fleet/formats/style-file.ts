@@ -1,5 +1,5 @@
+import { categorySchema } from "@style-console/contract/schemas";
 import { z } from "zod";
-import { categorySchema } from "../../contract/schemas.ts";
 
 /**
  * Our own export format for a bucket's styles: one JSON document, versioned, its schema written once

@@ -240,15 +240,14 @@ export function createJobRunner(deps: RunnerDeps) {
      */
     async apply(id: string, actor: Principal): Promise<{ job: FleetJob; wait: Promise<void> }> {
       const job = await deps.store.load(id);
-      if (!job) throw new HttpError(404, "NoSuchJob", `There is no fleet job "${id}".`);
+      if (!job) throw new HttpError("NoSuchJob", `There is no fleet job "${id}".`);
       if (job.state !== "planned" || live.has(id))
         throw new HttpError(
-          409,
           "JobNotPlanned",
           `Job "${id}" is ${job.state}; only a planned job can be applied.`,
         );
       if (job.actor.id !== actor.id)
-        throw new HttpError(403, "NotYourPlan", "Only who made this plan can apply it.");
+        throw new HttpError("NotYourPlan", "Only who made this plan can apply it.");
       job.state = "running";
       touch(job);
       await deps.store.save(job);

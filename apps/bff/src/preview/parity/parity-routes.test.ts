@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ParityDto } from "@style-console/contract/dto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_TOKEN,
@@ -9,7 +10,6 @@ import {
   SAMPLES_DIR,
   startHarness,
 } from "../../testing/harness.ts";
-import type { ParityDto } from "./parity.ts";
 
 let h: Harness;
 const parity = (source: string, process: string) =>

@@ -1,21 +1,11 @@
+import type { ImageFacts, ParityDto } from "@style-console/contract/dto";
 import sharp from "sharp";
 import { HttpError } from "../../http/error.ts";
 import type { PreviewRequest, PreviewService } from "../preview-service.ts";
 import type { RenderQueue } from "../queue/render-queue.ts";
-import type { ImageFacts } from "../sources/inspect.ts";
 import { sniffImage } from "../sources/sniff.ts";
 import { parseSourceRef } from "../sources/source-ref.ts";
 import { SIMILARITY_METHOD, similarity } from "./similarity.ts";
-
-export interface ParityDto {
-  local: ImageFacts;
-  /** What the backend rendered; null when it refused (see `remoteError`). */
-  remote: ImageFacts | null;
-  remoteError: { status: number; code: string; message: string; requestId?: string } | null;
-  /** 0–1; see `method`. null when there is nothing to compare. */
-  similarity: number | null;
-  method: string;
-}
 
 const MB = 1024 * 1024;
 
@@ -76,7 +66,6 @@ export async function checkParity(
   const ref = parseSourceRef(request.source);
   if (ref.kind !== "object")
     throw new HttpError(
-      400,
       "InvalidSource",
       "Parity compares with the backend: use source=object:<bucket>/<key>.",
     );

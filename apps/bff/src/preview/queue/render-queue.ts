@@ -46,7 +46,7 @@ const MB = 1024 * 1024;
 
 // The client is gone, so nobody reads this; 499 (nginx's "client closed request") keeps the logs honest.
 const abandoned = () =>
-  new HttpError(499 as 400, "RequestAborted", "The client abandoned the request before its render finished.");
+  new HttpError("RequestAborted", "The client abandoned the request before its render finished.");
 
 /**
  * Bounds the CPU- and memory-heavy work (renders, upload checks) so it never starves the rest of the
@@ -101,10 +101,15 @@ export class RenderQueue {
     if (bytes > this.#options.memoryBytes) {
       this.#counts.rejected++;
       throw new HttpError(
-        422,
         "PreviewTooExpensive",
         `This work needs about ${Math.ceil(bytes / MB)} MB; previews may use ${Math.floor(this.#options.memoryBytes / MB)} MB at most (PREVIEW_MEMORY_MB).`,
-        { details: { neededMB: Math.ceil(bytes / MB), limitMB: Math.floor(this.#options.memoryBytes / MB) } },
+        {
+          details: {
+            reason: "memory",
+            neededMB: Math.ceil(bytes / MB),
+            limitMB: Math.floor(this.#options.memoryBytes / MB),
+          },
+        },
       );
     }
     const queuedAt = performance.now();
@@ -135,7 +140,7 @@ export class RenderQueue {
 
   #busy(reason: string): HttpError {
     this.#counts.rejected++;
-    return new HttpError(503, "PreviewBusy", `${reason}; try again in a moment.`, {
+    return new HttpError("PreviewBusy", `${reason}; try again in a moment.`, {
       headers: { "Retry-After": String(this.#options.retryAfterSeconds) },
     });
   }

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, parse } from "node:path";
-import { headerFacts, type ImageFacts } from "./inspect.ts";
+import type { ImageFacts } from "@style-console/contract/dto";
+import { headerFacts } from "./inspect.ts";
 import type { SampleDto, SourceBytes } from "./sample.ts";
 import { sniffImage } from "./sniff.ts";
 

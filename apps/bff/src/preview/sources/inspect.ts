@@ -1,3 +1,4 @@
+import type { ImageFacts } from "@style-console/contract/dto";
 import {
   estimateDecodeMemory,
   isRenderError,
@@ -9,15 +10,6 @@ import {
 import sharp from "sharp";
 import { HttpError } from "../../http/error.ts";
 import { sniffImage } from "./sniff.ts";
-
-/** What the console shows about an image, and the preview's response headers. */
-export interface ImageFacts {
-  format: string;
-  width: number;
-  height: number;
-  frames: number;
-  bytes: number;
-}
 
 const MB = 1024 * 1024;
 
@@ -43,7 +35,6 @@ export async function inspectHeader(
 ): Promise<Inspection> {
   if (bytes.length > maxBytes) {
     throw new HttpError(
-      413,
       "ImageTooLarge",
       `The file is ${bytes.length} bytes; images up to ${maxBytes / MB} MB are accepted (the OSS limit).`,
     );
@@ -51,7 +42,6 @@ export async function inspectHeader(
   const kind = sniffImage(bytes);
   if (!kind) {
     throw new HttpError(
-      415,
       "UnsupportedImageType",
       "The file is not an image type OSS processes (JPEG, PNG, GIF, WebP, BMP, TIFF, HEIC, AVIF); its first bytes say so, whatever its name.",
     );
@@ -83,7 +73,6 @@ export async function inspectImage(
 
 const unreadable = (kind: string) =>
   new HttpError(
-    400,
     "UnreadableImage",
     `The file starts like a ${kind.toUpperCase()} but its header cannot be read: it is damaged, or a variant OSS does not process.`,
   );
@@ -108,7 +97,7 @@ export async function headerFacts(bytes: Buffer, kind: string): Promise<ImageFac
     };
   } catch (error) {
     if (isRenderError(error) && error.code === "ImageTooLarge")
-      throw new HttpError(413, "ImageTooLarge", error.message);
+      throw new HttpError("ImageTooLarge", error.message);
     throw unreadable(kind);
   }
 }
@@ -135,7 +124,6 @@ export async function decodeAll(bytes: Buffer, kind: string, animated: boolean):
       .toBuffer();
   } catch {
     throw new HttpError(
-      400,
       "CorruptImage",
       "The image is truncated or corrupt: it cannot be decoded to the end.",
     );

@@ -29,7 +29,7 @@ interface InFlight {
 }
 
 const abandoned = () =>
-  new HttpError(499 as 400, "RequestAborted", "The client abandoned the request before its source arrived.");
+  new HttpError("RequestAborted", "The client abandoned the request before its source arrived.");
 
 /**
  * Bucket objects as preview sources (and watermark images): fetched with a signed GetObject, capped,
@@ -130,7 +130,7 @@ export class ObjectSources {
     signal?: AbortSignal,
   ): Promise<Loaded> {
     if (this.#downloading >= this.#maxDownloads) {
-      throw new HttpError(503, "SourcesBusy", "Too many images are downloading; try again in a moment.", {
+      throw new HttpError("SourcesBusy", "Too many images are downloading; try again in a moment.", {
         headers: { "Retry-After": "1" },
       });
     }

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
+import type { ImageFacts } from "@style-console/contract/dto";
+import { isBucketName } from "@style-console/contract/names";
 import type { OssClient } from "@style-console/oss";
 import type { ColumnType, Kysely } from "kysely";
 import type { DistributedLocks } from "../../db/locks.ts";
 import type { Database } from "../../db/schema.ts";
 import { HttpError } from "../../http/error.ts";
-import type { ImageFacts } from "./inspect.ts";
 import type { SampleDto, SourceBytes } from "./sample.ts";
 import type { UploadStore } from "./uploads.ts";
 
@@ -39,8 +40,8 @@ export interface UploadsLocation {
  * parseUploadsLocation("oss://team-assets/console/uploads"); // { bucket: "team-assets", prefix: "console/uploads/" }
  */
 export function parseUploadsLocation(text: string): UploadsLocation {
-  const match = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(text);
-  if (!match?.[1])
+  const match = /^oss:\/\/([^/]+)(?:\/(.*))?$/.exec(text);
+  if (!match?.[1] || !isBucketName(match[1]))
     throw new Error("UPLOADS_LOCATION must be oss://<bucket>/<prefix> (a bucket name of a–z 0–9 -)");
   const prefix = (match[2] ?? "").replace(/^\/+|\/+$/g, "");
   return { bucket: match[1], prefix: prefix === "" ? "" : `${prefix}/` };
@@ -96,7 +97,6 @@ export class ObjectUploadStore implements Uploads {
       if (Number(used.total) + bytes.length > quotaBytes) {
         const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
         throw new HttpError(
-          413,
           "UploadQuotaExceeded",
           `Uploads are limited to ${mb(quotaBytes)} MB in all (UPLOADS_QUOTA_MB); ${mb(Number(used.total))} MB are used. Delete some uploads first.`,
         );

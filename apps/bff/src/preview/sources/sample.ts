@@ -1,12 +1,4 @@
-import type { ImageFacts } from "./inspect.ts";
-
-/** One preview source the console lists: a built-in sample or an upload. */
-export interface SampleDto extends ImageFacts {
-  /** `sample:<id>` in a preview's `source`. Built-ins have a name-like id, uploads their SHA-256. */
-  id: string;
-  name: string;
-  kind: "builtin" | "upload";
-}
+export type { SampleDto } from "@style-console/contract/dto";
 
 /** A source's bytes with the hash the preview's ETag is built on. */
 export interface SourceBytes {

@@ -10,7 +10,7 @@ export type SourceRef = { kind: "sample"; id: string } | { kind: "object"; bucke
  */
 export function parseSourceRef(text: string): SourceRef {
   const bad = (why: string) =>
-    new HttpError(400, "InvalidSource", `${why}: use source=sample:<id> or source=object:<bucket>/<key>.`);
+    new HttpError("InvalidSource", `${why}: use source=sample:<id> or source=object:<bucket>/<key>.`);
   if (text.startsWith("sample:")) {
     const id = text.slice("sample:".length);
     if (!/^[a-z0-9_-]{1,64}$/.test(id)) throw bad(`"${id.slice(0, 80)}" is not a sample id`);

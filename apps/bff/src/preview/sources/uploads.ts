@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { ImageFacts } from "./inspect.ts";
+import type { ImageFacts } from "@style-console/contract/dto";
 import type { SampleDto, SourceBytes } from "./sample.ts";
 
 const idShape = /^[0-9a-f]{64}$/;

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from "react";
-import { asCategory, type Category, type Style, stylesQuery } from "../../api/styles.ts";
+import { asCategory, type Category, type Style, saveFailure, stylesQuery } from "../../api/styles.ts";
 import { Builder } from "../../builder/Builder.tsx";
 import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
 import { AutosaveOffer, useAutosave } from "../../history/useAutosave.tsx";
@@ -93,8 +93,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
   });
   const failure = create.error ?? update.error;
   // Only a content refusal carries positions in the content; the client checks make it rare.
-  const fromServer: PositionedIssue[] =
-    failure?.code === "InvalidStyleContent" ? serverIssues(failure.details) : [];
+  const fromServer: PositionedIssue[] = serverIssues(failure?.body);
 
   const nameProblem = editing ? null : nameMessage(name);
   const showName = !editing && (attempted || name !== "");
@@ -280,11 +279,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
               {t("editor.unchanged")}
             </p>
           ) : null}
-          {failure &&
-          failure.code !== "StyleExists" &&
-          failure.code !== "StyleChanged" &&
-          failure.status !== 404 &&
-          fromServer.length === 0 ? (
+          {failure && saveFailure(failure) === "other" && fromServer.length === 0 ? (
             <ErrorPanel error={failure} />
           ) : null}
 

@@ -8,6 +8,7 @@ import {
   type NewStyle,
   type Style,
   type StyleUpdate,
+  saveFailure,
   updateStyle,
 } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -42,16 +43,16 @@ export function useSaveStyle(bucket: string, handlers: Handlers) {
     mutationFn: (style: NewStyle) => createStyle(bucket, style),
     onSuccess: (style) => done(style, "toast.created"),
     onError: (error) => {
-      // Only StyleExists means the name is taken; another 409 (StyleLimitReached) is shown as it is.
-      if (error.code === "StyleExists") handlers.onNameTaken();
+      if (saveFailure(error) === "nameTaken") handlers.onNameTaken();
     },
   });
   const update = useMutation({
     mutationFn: ({ name, ...body }: StyleUpdate & { name: string }) => updateStyle(bucket, name, body),
     onSuccess: (style) => done(style, "toast.saved"),
     onError: (error) => {
-      if (error.code === "StyleChanged") handlers.onConflict(conflictingStyle(error.details));
-      else if (error.status === 404) handlers.onGone();
+      const kind = saveFailure(error);
+      if (kind === "changed") handlers.onConflict(conflictingStyle(error));
+      else if (kind === "gone") handlers.onGone();
     },
   });
   return { create, update };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../../api/error.ts";
 import { translate } from "../../i18n/translate.ts";
 import { checkContent, nameMessage, serverIssues } from "./validation.ts";
 
@@ -65,11 +66,14 @@ describe("nameMessage", () => {
 });
 
 describe("serverIssues", () => {
-  it("reads the BFF's 400 details", () => {
-    expect(serverIssues({ errors: [{ code: "X", message: "bad", offset: 3, length: 2 }] })).toEqual([
-      { offset: 3, length: 2, message: "bad" },
-    ]);
-    expect(serverIssues({ upstream: {} })).toEqual([]);
+  it("reads the typed details of a 400 InvalidStyleContent, and nothing from any other error", () => {
+    const refused = new ApiError(400, "InvalidStyleContent", "bad", undefined, {
+      errors: [{ code: "X", message: "bad", offset: 3, length: 2 }],
+    });
+    expect(serverIssues(refused.body)).toEqual([{ offset: 3, length: 2, message: "bad" }]);
+    expect(serverIssues(new ApiError(502, "UpstreamFailed", "x", undefined, { upstream: {} }).body)).toEqual(
+      [],
+    );
     expect(serverIssues(null)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
+import type { ApiErrorBody } from "@style-console/contract/errors";
+import { styleNameIssues } from "@style-console/contract/names";
 import { checkStyleContent, parseProcess, type SyntaxIssue } from "@style-console/imgproc/syntax";
 import type { MessageKey } from "../../i18n/en.ts";
 import { syntaxMessage } from "../../i18n/syntax-messages.ts";
 import type { Locale, Params } from "../../i18n/translate.ts";
-import { checkStyleName } from "../../lib/style-name.ts";
 
 export interface PositionedIssue {
   offset: number;
@@ -58,36 +59,31 @@ export function checkContent(content: string, t: Translate, locale: Locale = "en
 
 /** The message for a name problem, as a dictionary key and its parameters (1-based positions). */
 export function nameMessage(name: string): { key: MessageKey; params?: Params; offset: number } | null {
-  const problem = checkStyleName(name);
-  if (!problem) return null;
-  switch (problem.code) {
-    case "empty":
-      return { key: "editor.name.empty", offset: 0 };
-    case "tooLong":
-      return { key: "editor.name.tooLong", params: { length: problem.length }, offset: 63 };
-    case "badChar":
+  // The contract's one rule; a bad character is shown before the length, as it is what to fix first.
+  const issues = styleNameIssues(name);
+  const problem = issues.find((issue) => issue.code === "InvalidCharacter") ?? issues[0];
+  switch (problem?.code) {
+    case undefined:
+      return null;
+    case "InvalidCharacter":
       return {
         key: "editor.name.badChar",
         params: { char: problem.char, position: problem.offset + 1 },
         offset: problem.offset,
       };
+    case "TooLong":
+      return { key: "editor.name.tooLong", params: { length: problem.actual }, offset: problem.offset };
+    default:
+      return { key: "editor.name.empty", offset: 0 };
   }
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
-}
-
-/** The positioned errors a 400 from the BFF carries in `details` (an array, or `{ errors }`). */
-export function serverIssues(details: unknown): PositionedIssue[] {
-  const list = Array.isArray(details)
-    ? details
-    : isRecord(details) && Array.isArray(details.errors)
-      ? details.errors
-      : [];
-  return list.flatMap((e: unknown) =>
-    isRecord(e) && typeof e.offset === "number" && typeof e.message === "string"
-      ? [{ offset: e.offset, length: typeof e.length === "number" ? e.length : 0, message: e.message }]
-      : [],
-  );
+/** The positioned errors of a 400 `InvalidStyleContent` (its typed `details.errors`); none for any other error. */
+export function serverIssues(body: ApiErrorBody["error"] | null | undefined): PositionedIssue[] {
+  if (body?.code !== "InvalidStyleContent") return [];
+  return (body.details?.errors ?? []).map(({ offset, length, message }) => ({
+    offset,
+    length,
+    message,
+  }));
 }

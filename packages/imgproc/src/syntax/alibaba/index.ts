@@ -1,3 +1,4 @@
+import { forbiddenContentCharacters, styleNameIssues } from "@style-console/contract/names";
 import type { Operation, ParseResult, SyntaxIssue, WatermarkOp } from "../ast.ts";
 import { issue } from "../issues/index.ts";
 import { splitWatermarkImage, WATERMARK_IMAGE_OPERATIONS } from "../operations/watermark.ts";
@@ -6,7 +7,6 @@ import { split } from "./split.ts";
 
 export { parseAction } from "./action.ts";
 
-const STYLE_NAME = /^[A-Za-z0-9_.-]{1,63}$/;
 // Add watermarks page, "Limits": up to three image watermarks per image (no EC is documented).
 const MAX_WATERMARK_IMAGES = 3;
 
@@ -107,18 +107,19 @@ function valueEnd(src: string, start: number, to: number): number {
 }
 
 /**
- * Checks a style name as OSS stores it: 1–63 characters of `A–Z a–z 0–9 _ . -`.
+ * Checks a style name as OSS stores it, by the contract's rule (`styleNameIssues`), as one syntax issue
+ * spanning the name.
  * @example
  * styleNameIssue("small", 6); // undefined
  */
 export function styleNameIssue(name: string, offset: number): SyntaxIssue | undefined {
-  if (STYLE_NAME.test(name)) return undefined;
+  const first = styleNameIssues(name)[0];
+  if (first === undefined) return undefined;
+  const shown = name.length > 40 ? `${name.slice(0, 37)}…` : name;
   const message =
-    name === ""
-      ? "`style/` needs a style name, e.g. `style/small`"
-      : `A style name must be 1–63 characters of A–Z, a–z, 0–9, \`_\`, \`.\`, \`-\`, got \`${name.length > 40 ? `${name.slice(0, 37)}…` : name}\``;
+    name === "" ? "`style/` needs a style name, e.g. `style/small`" : `${first.message} Got \`${shown}\``;
   // EC page 0040-00000602: a style name holding one of ; ( ) ' * ? fails processing with that EC.
-  const ossCode = /[;()'*?]/.test(name) ? "0040-00000602" : undefined;
+  const ossCode = forbiddenContentCharacters(name).length > 0 ? "0040-00000602" : undefined;
   return issue(
     "InvalidStyleName",
     message,

@@ -1,3 +1,4 @@
+import { forbiddenContentCharacters, STYLE_CONTENT_EC } from "@style-console/contract/names";
 import type { Operation, SyntaxIssue } from "../ast.ts";
 import { parseProcess } from "../process/index.ts";
 
@@ -11,13 +12,9 @@ export interface StyleContentCheck {
   warnings: SyntaxIssue[];
 }
 
-// OSS refuses these in a style's content outright ("Style content is invalid.", EC 0017-00000253),
-// whatever the operations say (oss-api.md §2.2).
-const FORBIDDEN = /[;()'*?]/g;
-const STYLE_CONTENT_EC = "0017-00000253";
-
 /**
- * Checks a style's content the way OSS PutStyle accepts it: no forbidden character (`; ( ) ' * ?`), and an
+ * Checks a style's content the way OSS PutStyle accepts it: no forbidden character (the contract's
+ * `forbiddenContentCharacters`: `; ( ) ' * ?` and control characters, EC 0017-00000253), and an
  * `image/…` chain the style language parses (a style cannot hold `style/…` or JD's `img/…`). The one rule
  * shared by the console's editor and the BFF, so they never disagree. Never throws.
  * @example
@@ -25,16 +22,11 @@ const STYLE_CONTENT_EC = "0017-00000253";
  * checkStyleContent("image/resize,w_200;").errors[0]; // { code: "ForbiddenCharacter", offset: 18, length: 1, … }
  */
 export function checkStyleContent(content: string): StyleContentCheck {
-  const errors: SyntaxIssue[] = [];
-  for (const match of content.matchAll(FORBIDDEN)) {
-    errors.push({
-      code: "ForbiddenCharacter",
-      message: `\`${match[0]}\` is not allowed in a style's content.`,
-      offset: match.index,
-      length: 1,
-      ossCode: STYLE_CONTENT_EC,
-    });
-  }
+  const errors: SyntaxIssue[] = forbiddenContentCharacters(content).map((issue) => ({
+    ...issue,
+    code: "ForbiddenCharacter",
+    ossCode: STYLE_CONTENT_EC,
+  }));
   const parsed = parseProcess(content);
   if (!parsed.ok)
     return { ok: false, operations: [], errors: [...errors, ...parsed.errors], warnings: parsed.warnings };

@@ -1,9 +1,3 @@
-// biome-ignore lint/correctness/noNodejsModules: a test, run by Node; it reads and hashes the BFF's policy
-import { createHash } from "node:crypto";
-// biome-ignore lint/correctness/noNodejsModules: a test, run by Node; it reads and hashes the BFF's policy
-import { readFileSync } from "node:fs";
-// biome-ignore lint/correctness/noNodejsModules: a test, run by Node; it reads and hashes the BFF's policy
-import { resolve } from "node:path";
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import StyleCodeEditor from "./StyleCodeEditor.tsx";
@@ -15,12 +9,23 @@ import StyleCodeEditor from "./StyleCodeEditor.tsx";
  * hash; the browser would then refuse the editor's styles. This test mounts the real editor and fails,
  * naming the hash to add, before any browser sees it.
  */
-// Read as text, not imported: the SPA may not depend on the BFF (tooling/boundaries). Vitest runs in
-// the workspace folder (apps/web).
-const policySource = readFileSync(resolve(process.cwd(), "../bff/src/http/security-headers.ts"), "utf8");
+// Read as text (Vite's raw import), not imported as code: the SPA may not depend on the BFF
+// (tooling/boundaries), nor use Node built-ins, so the hash is WebCrypto's.
+const policySource = Object.values(
+  import.meta.glob("../../../../../bff/src/http/security-headers.ts", {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  }) as Record<string, string>,
+).join("");
+
+async function sha256Base64(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)));
+}
 
 describe("the editor's injected styles", () => {
-  it("are each allowed by a SHA-256 in the BFF's Content-Security-Policy", () => {
+  it("are each allowed by a SHA-256 in the BFF's Content-Security-Policy", async () => {
     render(
       <StyleCodeEditor
         id="content"
@@ -34,11 +39,10 @@ describe("the editor's injected styles", () => {
         onPasteReading={() => {}}
       />,
     );
-    const hashes = [...document.querySelectorAll("style")].map((style) =>
-      createHash("sha256")
-        .update(style.textContent ?? "")
-        .digest("base64"),
+    const hashes = await Promise.all(
+      [...document.querySelectorAll("style")].map((style) => sha256Base64(style.textContent ?? "")),
     );
+    expect(policySource, "the policy file was read").toContain("CODEMIRROR_STYLE_HASHES");
     expect(hashes.length, "CodeMirror injected its stylesheet").toBeGreaterThan(0);
     for (const hash of hashes) {
       expect(policySource, `add "${hash}" to CODEMIRROR_STYLE_HASHES`).toContain(`"${hash}"`);

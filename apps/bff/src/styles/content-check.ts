@@ -1,18 +1,6 @@
-import {
-  checkStyleContent as checkContent,
-  type Operation,
-  type SyntaxIssue,
-} from "@style-console/imgproc/syntax";
-import type { PositionedIssue } from "./style-name.ts";
-
-export interface ContentCheck {
-  ok: boolean;
-  /** The parsed operations, in order, when the content is valid; empty otherwise. */
-  operations: Operation[];
-  errors: PositionedIssue[];
-  /** Things OSS is believed to ignore (unknown parameters…); they never make `ok` false. */
-  warnings: PositionedIssue[];
-}
+import type { ContentCheck } from "@style-console/contract/dto";
+import type { PositionedIssue } from "@style-console/contract/names";
+import { checkStyleContent as checkContent, type SyntaxIssue } from "@style-console/imgproc/syntax";
 
 // The API's issues carry exactly what the editor needs to underline and explain.
 const positioned = ({ code, message, offset, length }: SyntaxIssue): PositionedIssue => ({

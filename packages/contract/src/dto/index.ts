@@ -1,3 +1,5 @@
+import type { PositionedIssue } from "../names/index.ts";
+
 /**
  * The JSON the API answers with. The SPA gets these through `hc<AppType>`; they are exported as types
  * from the package entry (`@style-console/bff`) for places that need to name them.
@@ -65,4 +67,57 @@ export interface AuditPageDto {
   entries: AuditEntryDto[];
   /** Pass as `cursor` for the next (older) page; null when this is the last one. */
   nextCursor: number | null;
+}
+
+/** One object of a bucket listing, as the console shows it. */
+export interface ObjectDto {
+  key: string;
+  size: number;
+  lastModified: string | null;
+  etag: string | null;
+}
+
+/** `GET /api/buckets/:bucket/objects`: one page of images. */
+export interface ObjectPage {
+  objects: ObjectDto[];
+  /** Pass back as `cursor` to get the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+/** What the console tells about an image: its format in the renderer's spelling, pixels, frames, bytes. */
+export interface ImageFacts {
+  format: string;
+  width: number;
+  height: number;
+  frames: number;
+  bytes: number;
+}
+
+/** One preview source the console lists: a built-in sample or an upload. */
+export interface SampleDto extends ImageFacts {
+  /** `sample:<id>` in a preview's `source`. Built-ins have a name-like id, uploads their SHA-256. */
+  id: string;
+  name: string;
+  kind: "builtin" | "upload";
+}
+
+/** `GET /api/preview/parity`: our rendering next to the backend's. */
+export interface ParityDto {
+  local: ImageFacts;
+  /** What the backend rendered; null when it refused (see `remoteError`). */
+  remote: ImageFacts | null;
+  remoteError: { status: number; code: string; message: string; requestId?: string } | null;
+  /** 0–1; see `method`. null when there is nothing to compare. */
+  similarity: number | null;
+  method: string;
+}
+
+/** `POST /api/validate` and the style routes' content check. */
+export interface ContentCheck {
+  ok: boolean;
+  /** The parsed operations, in order, when the content is valid; empty otherwise (the syntax's AST). */
+  operations: unknown[];
+  errors: PositionedIssue[];
+  /** Things OSS is believed to ignore (unknown parameters…); they never make `ok` false. */
+  warnings: PositionedIssue[];
 }
