@@ -89,9 +89,13 @@ describe("parseAccessLogLine never throws", () => {
               expect(parsed.error.column).toBeLessThanOrEqual(candidate.length + 1);
             }
           }
-          // A cut line is refused or reads as a different record, never silently as the original.
+          // A cut line is refused or reads as a different record, never silently as the original —
+          // unless all it lost are trailing absent (`-`) fields, which the 25- and 28-field versions of
+          // the format leave out anyway.
           const parsed = parseAccessLogLine(line.slice(0, cut));
-          if (cut < line.length && parsed.ok) expect(parsed.record).not.toEqual(record);
+          const lostOnlyAbsentTail = /^[ -]*$/.test(line.slice(cut));
+          if (cut < line.length && parsed.ok && !lostOnlyAbsentTail)
+            expect(parsed.record).not.toEqual(record);
         },
       ),
       { numRuns: 300 },
