@@ -76,7 +76,7 @@ test("a delete the server refuses puts the style back and says why", async ({ pa
     await answered;
     await route.fulfill({
       status: 503,
-      json: { error: { code: "ServiceUnavailable", message: "OSS is busy.", requestId: "5F0A1B2C3D4E" } },
+      json: { error: { code: "UpstreamBusy", message: "OSS is busy.", requestId: "5F0A1B2C3D4E" } },
     });
   });
   await page.goto(`/buckets/${bucket}/styles`);

@@ -13,8 +13,8 @@ export function RoleBadge() {
     <Link
       to="/profile"
       className="role-badge"
+      // No aria-label: the name must contain what is shown (WCAG 2.5.3), so the visible text is the name.
       title={t("nav.profile")}
-      aria-label={`${user.displayName}, ${t("role.badge", { role })}`}
     >
       <span className="role-badge-name">{user.displayName}</span>
       <span className={`role-chip role-${user.role}`}>
