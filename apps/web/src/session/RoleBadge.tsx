@@ -9,17 +9,17 @@ export function RoleBadge() {
   if (!session) return null;
   const { user } = session;
   const role = t(`role.${user.role}`);
+  const chip = user.buckets === null ? role : t("role.limited", { role, count: user.buckets.length });
   return (
     <Link
       to="/profile"
       className="role-badge"
-      // No aria-label: the name must contain what is shown (WCAG 2.5.3), so the visible text is the name.
       title={t("nav.profile")}
+      // The name starts with what is shown (WCAG 2.5.3), then says what the chip means.
+      aria-label={`${user.displayName} ${chip}, ${t("role.badge", { role })}`}
     >
-      <span className="role-badge-name">{user.displayName}</span>
-      <span className={`role-chip role-${user.role}`}>
-        {user.buckets === null ? role : t("role.limited", { role, count: user.buckets.length })}
-      </span>
+      <span className="role-badge-name">{user.displayName}</span>{" "}
+      <span className={`role-chip role-${user.role}`}>{chip}</span>
     </Link>
   );
 }
