@@ -12,7 +12,7 @@ function problemsOf(source: Record<string, string>): string[] {
 }
 
 const cloud = {
-  ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tExampleId",
+  ALIBABA_CLOUD_ACCESS_KEY_ID: "TESTAK5tExampleId",
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: "example-secret-value",
   OSS_REGION: "cn-hangzhou",
   OSS_BUCKETS: "photos, avatars",
@@ -42,7 +42,7 @@ describe("parseEnv", () => {
 
   it("takes bucket globs in OSS_BUCKETS, and names bad ones", () => {
     const cloud = {
-      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tExampleId",
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "TESTAK5tExampleId",
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: "secret",
       OSS_REGION: "cn-hangzhou",
     };
@@ -138,7 +138,7 @@ describe("parseEnv", () => {
     ).toEqual({
       mode: "cloud",
       credentials: {
-        accessKeyId: "LTAI5tExampleId",
+        accessKeyId: "TESTAK5tExampleId",
         accessKeySecret: "example-secret-value",
         securityToken: "sts",
       },
@@ -184,7 +184,7 @@ describe("parseEnv", () => {
   });
 
   it("requires region and buckets with cloud credentials, and both halves of the key pair", () => {
-    expect(problemsOf({ ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tExampleId" })).toEqual([
+    expect(problemsOf({ ALIBABA_CLOUD_ACCESS_KEY_ID: "TESTAK5tExampleId" })).toEqual([
       expect.stringContaining("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
       expect.stringContaining("OSS_REGION"),
       expect.stringContaining("OSS_BUCKETS"),

@@ -68,7 +68,7 @@ describe("main (pnpm start)", () => {
     dropAfter.push(database);
     emulator = await startEmulator({
       dataDir: mkdtempSync(join(tmpdir(), "sc-main-oss-")),
-      accessKeyId: "LTAIcloudtest01",
+      accessKeyId: "TESTAKcloudtest01",
       accessKeySecret: "cloud-secret-for-the-test",
       buckets: ["prod-images", "shop-a@cn-shanghai", "shop-b@eu-central-1", "unrelated"],
     });
@@ -76,7 +76,7 @@ describe("main (pnpm start)", () => {
     const { output, url } = await start({
       DATA_DIR: mkdtempSync(join(tmpdir(), "sc-main-")),
       CONSOLE_ADMIN_TOKEN: token,
-      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIcloudtest01",
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "TESTAKcloudtest01",
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: "cloud-secret-for-the-test",
       OSS_REGION: "cn-hangzhou",
       // A name and a glob, discovered with ListBuckets across regions (issue 12).

@@ -21,7 +21,7 @@ export interface Target {
 
 export const EMULATOR_BUCKET = "contract-bucket";
 export const EMULATOR_CREDENTIALS: Credentials = {
-  accessKeyId: "LTAIcontract",
+  accessKeyId: "TESTAKcontract",
   accessKeySecret: "contract-secret-do-not-use",
 };
 

@@ -15,7 +15,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/postgres.ts";
 // (OSS_ENDPOINT), exactly as two replicas would share real OSS. The database starts empty, so both
 // replicas also migrate it at the same moment.
 const TOKEN = "replica-admin-token-0123456789";
-const KEY = { id: "LTAIreplicas0001", secret: "replica-secret-0123456789" };
+const KEY = { id: "TESTAKreplicas0001", secret: "replica-secret-0123456789" };
 let emulator: RunningEmulator;
 let database: TestDatabase;
 let a: RunningBff;

@@ -138,7 +138,7 @@ async function checkInvariants(bff: RunningBff, bucket: string, acks: Ack[]): Pr
 
 let emulator: RunningEmulator | undefined;
 let pgDatabase: TestDatabase | undefined;
-const KEY = { id: "LTAIsigkill00001", secret: "sigkill-secret-0123456789" };
+const KEY = { id: "TESTAKsigkill00001", secret: "sigkill-secret-0123456789" };
 
 const engines: Engine[] = [
   {

@@ -14,7 +14,7 @@ import type { FleetJobDto } from "./fleet-routes.ts";
 
 const bffDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const token = "resume-test-admin-token-0123";
-const key = { accessKeyId: "LTAIresume0001", accessKeySecret: "resume-secret-for-the-test" };
+const key = { accessKeyId: "TESTAKresume0001", accessKeySecret: "resume-secret-for-the-test" };
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 let emulator: RunningEmulator | undefined;

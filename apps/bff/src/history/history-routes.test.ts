@@ -169,7 +169,7 @@ describe("two replicas on one database", () => {
       buckets: managedBuckets({
         region: "cn-hangzhou",
         endpoint: h.emulator.endpoint,
-        credentials: { accessKeyId: "LTAItestkey0001", accessKeySecret: h.secret },
+        credentials: { accessKeyId: "TESTAKtestkey0001", accessKeySecret: h.secret },
         buckets: [
           { name: "photos", region: "cn-hangzhou" },
           { name: "avatars", region: "cn-hangzhou" },

@@ -93,7 +93,7 @@ describe("a write interrupted inside the same-second window", () => {
     const avatars = managedBuckets({
       region: "cn-hangzhou",
       endpoint: h.emulator.endpoint,
-      credentials: { accessKeyId: "LTAItestkey0001", accessKeySecret: h.secret },
+      credentials: { accessKeyId: "TESTAKtestkey0001", accessKeySecret: h.secret },
       buckets: ["avatars"],
       styleLimit: 50,
     });

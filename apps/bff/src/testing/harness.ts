@@ -102,7 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /** Starts a stack on an existing data directory with a given secret (the restart case). */
 export async function boot(dataDir: string, secret: string, options: HarnessOptions = {}): Promise<Harness> {
   const ossRequests: string[] = [];
-  const accessKeyId = "LTAItestkey0001";
+  const accessKeyId = "TESTAKtestkey0001";
   const emulatorBuckets = options.emulatorBuckets ?? ["photos", "avatars"];
   const emulator = await startEmulator({
     dataDir: join(dataDir, "oss"),
