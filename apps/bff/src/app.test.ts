@@ -7,6 +7,7 @@ import { type AppOptions, createApp as createFullApp } from "./app.ts";
 import { createApiDeps } from "./compose.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { Readiness } from "./db/readiness.ts";
+import { replicaId } from "./fleet/replica-id.ts";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres.ts";
 
 // These tests need no bucket: the style routes are tested against a real emulator in their own files.
@@ -32,7 +33,7 @@ async function createApp(options: Omit<AppOptions, "api"> = {}) {
     sessionTtlMs: 60_000,
     buckets: [],
     database,
-    fleet: { jobsDir: join(dir, "fleet", "jobs") },
+    fleet: { replicaId: replicaId(dir), sweepMs: 0 },
     readiness,
     logger,
     preview: { samplesDir: join(dir, "no-samples"), uploadsDir: join(dir, "uploads") },

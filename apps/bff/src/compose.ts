@@ -37,10 +37,10 @@ export interface ApiDepsOptions {
   /** Uploads as objects every replica reads (`UPLOADS_LOCATION`); unset: files under `preview.uploadsDir`. */
   uploads?: { client: OssClient; location: UploadsLocation; quotaBytes: number } | undefined;
   /**
-   * Where fleet jobs are kept (`<data>/fleet/jobs`) and the account's request rate for their writes
-   * (`OSS_QPS`, default 100 requests/s).
+   * The fleet's jobs (kept in the database): this replica's id (`replicaId(DATA_DIR)`), lease and sweep
+   * timings. Their pace is the OSS clients' rate limit (in cloud mode `OSS_QPS`, shared by replicas).
    */
-  fleet: Pick<FleetOptions, "jobsDir"> & Partial<FleetOptions>;
+  fleet: Pick<FleetOptions, "replicaId"> & Partial<FleetOptions>;
   /** Sign-in throttling (default: auth/throttle.ts's DEFAULT_THROTTLE). */
   throttle?: ThrottlePolicy;
   /** `TRUST_PROXY`: reverse proxies whose X-Forwarded-For is trusted (default 0: none). */
@@ -107,9 +107,8 @@ export function createApiDeps(options: ApiDepsOptions): ApiDeps {
   const fleet = createFleet({
     buckets: options.buckets,
     writer,
-    jobsDir: options.fleet.jobsDir,
-    qps: options.fleet.qps ?? 100,
-    concurrency: options.fleet.concurrency,
+    db,
+    ...options.fleet,
     logger: options.logger,
   });
   const usage = createUsageService({

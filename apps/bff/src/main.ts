@@ -15,6 +15,7 @@ import { startDatabase, startingApp } from "./db/start.ts";
 import { startEmbedded } from "./embedded/start.ts";
 import { ConfigError, type Env, parseEnv } from "./env.ts";
 import { discoverCloudBuckets } from "./fleet/discover-cloud.ts";
+import { replicaId } from "./fleet/replica-id.ts";
 import { lockDataDir } from "./platform/data-lock.ts";
 import { jsonLogger, redactingLogger } from "./platform/logger.ts";
 import { stopWithLauncher } from "./platform/process-life.ts";
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
     logger,
     uploads,
     preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
-    fleet: { jobsDir: join(data, "fleet", "jobs"), qps: env.oss.mode === "cloud" ? env.oss.qps : 100 },
+    fleet: { replicaId: replicaId(data) },
     trustedProxies: env.trustedProxies,
     throttle: env.throttle,
     oidc: env.oidc,

@@ -1,14 +1,26 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "./schema.ts";
 
-/** `oss_request_windows`: requests granted per wall-clock second (epoch seconds), by all replicas together. */
+/**
+ * `oss_request_schedule`: one row (`id` 1). `next_at` is the earliest start, in milliseconds of the
+ * database's clock, of the next OSS request any replica may send.
+ */
 export interface OssRateTables {
-  oss_request_windows: { second: number; used: number };
+  oss_request_schedule: { id: number; next_at: number };
 }
 
 export interface SharedRateLimitOptions {
   /** The account's limit for all replicas together (`OSS_QPS`, default 100: the seed's per-account QPS). */
   requestsPerSecond: number;
+  /**
+   * How late after its slot a request may still start, in ms (default 40). Slots are spaced so that even
+   * requests started this late never put more than `requestsPerSecond` in any one-second window; a
+   * request that would start later gives its slot up and takes a new one. The price: the rate used is
+   * `requestsPerSecond × 1000 / (1000 + lateMs)` (96% with the default). At least 5: it must exceed the
+   * database round trip, the uncertainty of the database clock's reading.
+   */
+  lateMs?: number;
+  /** The local monotonic clock in ms (default `performance.now`). */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -24,80 +36,117 @@ const sleepFor = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
+/** A claimed slot on the local clock: never start before `at`; given up when not started by `latest`. */
+interface Slot {
+  at: number;
+  latest: number;
+}
+
 /**
- * A rate limit held in the shared database, for the OSS client's `hooks.beforeRequest`: at most
- * `requestsPerSecond` attempts start in any wall-clock second across every replica. Each replica claims
- * tokens for the current second with one atomic upsert (`used + n <= limit`), a few at a time
- * (a tenth of the limit) so one round trip covers several requests without starving the others; when
- * the second is spent it waits for the next. A grant is used only if it arrives within its own second, so
- * a request never starts outside the window that counted it. Windows are keyed by the replicas' own clocks, which must
- * be NTP-synchronised anyway for OSS's V4 signatures; a skew of d ms lets at most d/1000 of a second's
- * budget overlap.
+ * A rate limit held in the shared database, for the OSS client's `hooks.beforeRequest`: in ANY window of
+ * one second (whatever its start) at most `requestsPerSecond` requests start, across every replica.
+ *
+ * All replicas share one schedule (the virtual-scheduling form of the generic cell rate algorithm, with
+ * no burst): a replica claims k consecutive slots with one atomic upsert,
+ * `next_at = greatest(next_at, now) + k·T`, on the database's clock, so slots of all replicas are at
+ * least `T = (1000 + lateMs) / requestsPerSecond` ms apart. It claims only as many slots as requests
+ * are waiting (at most a tenth of the rate at once). Each request starts no earlier than its slot and at
+ * most `lateMs` after it (else it claims again): then any half-open second holds starts of slots within
+ * `1000 + lateMs` ms, at most `requestsPerSecond` of them. The database clock is mapped to this replica's
+ * monotonic clock by bounds narrowed on every claim (the reading happened between sending and receiving),
+ * and both sides of that uncertainty are taken the safe way: a request never starts before the earliest
+ * local time its slot may map to, and is late once past the latest. No replica clock needs to agree with
+ * another's.
+ *
  * @example
  * const limit = sharedRateLimit(db, { requestsPerSecond: 100 });
  * createOssClient({ …, rateLimit: false, hooks: { beforeRequest: (_info, signal) => limit.acquire(signal) } });
  */
 export function sharedRateLimit(db: Kysely<Database>, options: SharedRateLimitOptions) {
-  const limit = Math.max(1, Math.floor(options.requestsPerSecond));
-  const batch = Math.max(1, Math.floor(limit / 10));
-  const now = options.now ?? Date.now;
+  const rate = options.requestsPerSecond;
+  if (!(rate > 0) || !Number.isFinite(rate))
+    throw new Error(`requestsPerSecond must be a positive number, got ${rate}`);
+  const lateMs = options.lateMs ?? 40;
+  // The database clock is known to within a round trip: a margin below a few ms could never be met.
+  if (!(lateMs >= 5)) throw new Error(`lateMs must be at least 5, got ${lateMs}`);
+  const spacing = (1000 + lateMs) / rate;
+  const maxBatch = Math.max(1, Math.floor(rate / 10));
+  const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? sleepFor;
-  let local = { second: -1, tokens: 0 };
-  let claims = 0;
-  let queue: Promise<unknown> = Promise.resolve();
+  // The database clock minus the local one lies in [low, high] (narrowed by every claim).
+  let low = Number.NEGATIVE_INFINITY;
+  let high = Number.POSITIVE_INFINITY;
+  const slots: Slot[] = [];
+  let waiting = 0;
+  let claiming: Promise<void> | undefined;
 
-  async function claim(second: number, n: number): Promise<boolean> {
-    const granted = await db
-      .insertInto("oss_request_windows")
-      .values({ second, used: n })
-      .onConflict((oc) =>
-        oc
-          .column("second")
-          .doUpdateSet({ used: sql<number>`oss_request_windows.used + ${n}` })
-          .where(sql<boolean>`oss_request_windows.used + ${n} <= ${limit}`),
-      )
-      .returning("used")
-      .executeTakeFirst();
-    return granted !== undefined;
+  async function claim(count: number): Promise<void> {
+    const sent = now();
+    const row = await sql<{ next_at: number; db_now: number }>`
+      insert into oss_request_schedule (id, next_at)
+      values (1, extract(epoch from clock_timestamp()) * 1000 + ${count * spacing})
+      on conflict (id) do update
+        set next_at = greatest(oss_request_schedule.next_at, extract(epoch from clock_timestamp()) * 1000)
+          + ${count * spacing}
+      returning next_at, extract(epoch from clock_timestamp()) * 1000 as db_now`.execute(db);
+    const received = now();
+    const answer = row.rows[0];
+    if (!answer) throw new Error("the request schedule returned no row");
+    const dbNow = Number(answer.db_now);
+    const nextAt = Number(answer.next_at);
+    // db_now was read at some local instant in [sent, received].
+    const sampleLow = dbNow - received;
+    const sampleHigh = dbNow - sent;
+    if (sampleLow > high || sampleHigh < low) {
+      // A clock stepped (the database host's): start the bounds again from this sample.
+      low = sampleLow;
+      high = sampleHigh;
+    } else {
+      low = Math.max(low, sampleLow);
+      high = Math.min(high, sampleHigh);
+    }
+    const first = nextAt - count * spacing;
+    for (let i = 0; i < count; i++) {
+      const slot = first + i * spacing;
+      slots.push({ at: slot - low, latest: slot - high + lateMs });
+    }
+  }
+
+  async function nextSlot(signal?: AbortSignal): Promise<Slot> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const slot = slots.shift();
+      if (slot) {
+        if (now() <= slot.latest) return slot;
+        continue; // its time passed unused: safe to drop
+      }
+      if (!claiming) {
+        claiming = claim(Math.min(maxBatch, Math.max(1, waiting))).finally(() => {
+          claiming = undefined;
+        });
+      }
+      await claiming;
+    }
   }
 
   async function take(signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const second = Math.floor(now() / 1000);
-      if (local.second === second && local.tokens > 0) {
-        local.tokens -= 1;
-        return;
-      }
-      claims += 1;
-      if (claims % 200 === 0) {
-        await db
-          .deleteFrom("oss_request_windows")
-          .where("second", "<", second - 60)
-          .execute();
-      }
-      let stale = false;
-      for (const n of batch > 1 ? [batch, 1] : [1]) {
-        if (await claim(second, n)) {
-          // A grant that comes back after its second has ended (a slow round trip under load) would
-          // let this request start in the next second on top of that second's full budget: drop it
-          // (the window over-counts, which errs on the safe side) and claim again for the new second.
-          stale = Math.floor(now() / 1000) !== second;
-          if (stale) break;
-          local = { second, tokens: n - 1 };
-          return;
-        }
-      }
-      if (stale) continue;
-      await sleep(1000 - (now() % 1000) + 1, signal);
+      const slot = await nextSlot(signal);
+      for (let t = now(); t < slot.at; t = now()) await sleep(slot.at - t, signal);
+      // Woken too late (a busy event loop): starting now could crowd a window; take a new slot.
+      if (now() <= slot.latest) return;
     }
   }
 
   return {
     /** Resolves when one more request may start; rejects when `signal` aborts first. */
-    acquire(signal?: AbortSignal): Promise<void> {
-      const task = queue.then(() => take(signal));
-      queue = task.catch(() => undefined);
-      return task;
+    async acquire(signal?: AbortSignal): Promise<void> {
+      waiting += 1;
+      try {
+        await take(signal);
+      } finally {
+        waiting -= 1;
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { AuditTables } from "../audit/tables.ts";
+import type { FleetTables } from "../fleet/tables.ts";
 import type { HistoryTables } from "../history/tables.ts";
 import type { UploadTables } from "../preview/sources/object-uploads.ts";
 import type { SessionTables } from "../session/tables.ts";
@@ -18,4 +19,5 @@ export interface Database
     OssRateTables,
     UploadTables,
     UsageTables,
-    HistoryTables {}
+    HistoryTables,
+    FleetTables {}

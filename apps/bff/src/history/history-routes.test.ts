@@ -5,6 +5,7 @@ import { managedBuckets } from "../buckets/managed-buckets.ts";
 import { createApiDeps } from "../compose.ts";
 import { openDatabase } from "../db/database.ts";
 import { Readiness } from "../db/readiness.ts";
+import { replicaId } from "../fleet/replica-id.ts";
 import {
   ADMIN_TOKEN,
   errorOf,
@@ -179,7 +180,7 @@ describe("two replicas on one database", () => {
       }),
       database,
       readiness: new Readiness(),
-      fleet: { jobsDir: `${h.dataDir}/fleet-2/jobs` },
+      fleet: { replicaId: replicaId(`${h.dataDir}/fleet-2`), sweepMs: 0 },
       logger: { info: () => {}, error: () => {} },
       preview: { samplesDir: SAMPLES_DIR, uploadsDir: `${h.dataDir}/uploads-2` },
     });

@@ -15,7 +15,10 @@ import { managedBuckets } from "../buckets/managed-buckets.ts";
 import { createApiDeps } from "../compose.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { sharedRateLimit } from "../db/oss-rate.ts";
 import { Readiness } from "../db/readiness.ts";
+import type { FleetOptions } from "../fleet/index.ts";
+import { replicaId } from "../fleet/replica-id.ts";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 import type { PreviewConfig } from "../preview/index.ts";
 import { RequestAccounting } from "../usage/request-accounting.ts";
@@ -40,8 +43,13 @@ export interface HarnessOptions {
   styleLimit?: number;
   now?: () => number;
   signInLimit?: { maxFailures: number; windowMs: number };
-  /** The fleet's request rate (default 100/s) and writes in flight. */
-  fleet?: { qps?: number; concurrency?: number };
+  /** The fleet's lease and sweep timings and writes in flight (fleet/index.ts). */
+  fleet?: Partial<FleetOptions>;
+  /**
+   * `OSS_QPS`: the console's OSS requests go through the rate shared in the database, as in cloud mode
+   * (main.ts). Unset: the OSS client's own default limit.
+   */
+  ossQps?: number;
   /** Sign-in throttling (default: the console's defaults). */
   throttle?: ThrottlePolicy;
   /** `TRUST_PROXY`: proxies whose X-Forwarded-For is trusted (default 0). */
@@ -138,7 +146,21 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     credentials: { accessKeyId, accessKeySecret: options.bffSecret ?? secret },
     buckets: names.map((name) => ({ name, region: regionOf.get(name) ?? "cn-hangzhou" })),
     styleLimit: options.styleLimit ?? 50,
-    client: { retry: false, timeoutMs: 5000, hooks: accounting.hooks },
+    client:
+      options.ossQps === undefined
+        ? { retry: false, timeoutMs: 5000, hooks: accounting.hooks }
+        : {
+            retry: false,
+            timeoutMs: 5000,
+            rateLimit: false,
+            hooks: {
+              ...accounting.hooks,
+              beforeRequest: (() => {
+                const limit = sharedRateLimit(database.db, { requestsPerSecond: options.ossQps });
+                return (_: unknown, signal?: AbortSignal) => limit.acquire(signal);
+              })(),
+            },
+          },
   });
   let offset = 0;
   const base = options.now ?? Date.now;
@@ -150,7 +172,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     buckets,
     database,
     readiness: new Readiness(),
-    fleet: { jobsDir: join(dataDir, "fleet", "jobs"), ...options.fleet },
+    fleet: { replicaId: replicaId(dataDir), sweepMs: 0, ...options.fleet },
     // Raw lines, no redactor: the code itself must not log secrets.
     logger: {
       info: (msg, fields) => logs.push(JSON.stringify({ msg, ...fields })),
@@ -214,6 +236,8 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
     browser,
     bearer: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
     close: async ({ keepDatabase = false } = {}) => {
+      api.fleet.stop();
+      await api.fleet.idle();
       await emulator.close();
       await database.close();
       if (!keepDatabase) await (owned ?? dropLater.get(databaseUrl ?? ""))?.drop();

@@ -5,6 +5,8 @@ import * as ossRate from "./202611291500_oss_rate.ts";
 import * as uploads from "./202611291510_uploads.ts";
 import * as usage from "./202611291530_usage.ts";
 import * as history from "./202611291600_history.ts";
+import * as fleetJobs from "./202611291815_fleet_jobs.ts";
+import * as ossRateSchedule from "./202611291816_oss_rate_schedule.ts";
 
 /**
  * Every migration, by name, imported statically so the esbuild bundle carries them (a folder scan would
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   "202611291510_uploads": uploads,
   "202611291530_usage": usage,
   "202611291600_history": history,
+  "202611291815_fleet_jobs": fleetJobs,
+  "202611291816_oss_rate_schedule": ossRateSchedule,
 };

@@ -1,106 +1,257 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { open, readdir, readFile, rename, unlink } from "node:fs/promises";
-import { join } from "node:path";
-import type { FleetJob } from "./job.ts";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import type { Principal } from "../../users/principal.ts";
+import type { PortableStyle } from "../formats/style-file.ts";
+import type { PlanAction, TargetSnapshot } from "../plan.ts";
+import type { FleetJobItemTable, FleetJobTable } from "../tables.ts";
+import type { FleetJob, ItemStatus, JobItem, JobState } from "./job.ts";
 
 /**
- * Where fleet jobs live between steps, so an apply survives a restart: one JSON file per job under
- * `<dataDir>/fleet/jobs/`, replaced atomically (temporary file, fsync, rename, fsync of the directory)
- * on every durable step. Saves of one job are coalesced: a caller waits for a save that started after
- * its change, never for every intermediate state.
+ * Where fleet jobs live: the shared database (`fleet_jobs`, `fleet_job_items`), so every replica sees a
+ * job's progress and any replica can resume it after a restart. Each durable step is one UPDATE of one
+ * item row. Which replica runs a job is a lease on its row: won with one conditional UPDATE (so two
+ * replicas never both win), renewed while the job runs, taken over by another replica once it lapses, or
+ * at once by the same replica after a restart (its id is tied to its locked DATA_DIR, so the process that
+ * held the lease before is known to be gone).
  */
 export interface JobStore {
-  save(job: FleetJob): Promise<void>;
+  /** Records a new job and its items (one transaction). */
+  create(job: FleetJob): Promise<void>;
   load(id: string): Promise<FleetJob | undefined>;
-  list(): Promise<FleetJob[]>;
+  /** The newest `limit` jobs, newest first. */
+  list(limit: number): Promise<FleetJob[]>;
+  /** Saves the status and message of the items at `seqs` (their place in `job.items`). */
+  saveItems(job: FleetJob, seqs: readonly number[]): Promise<void>;
+  /** `planned` → `running` with `owner`'s lease; false when the job is not `planned` any more. */
+  start(id: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Running jobs `owner` may take: lease lapsed or never taken, or held by `owner` itself. */
+  claimable(owner: string): Promise<string[]>;
+  /** Takes the lease of a running job when it is free (see {@link claimable}); false when another holds it. */
+  claim(id: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Extends `owner`'s lease; `held` false when it lapsed and another replica took the job. */
+  renew(id: string, owner: string, leaseMs: number): Promise<{ held: boolean; cancelRequested: boolean }>;
+  /** Saves the final state and gives the lease back (only while `owner` holds it). */
+  finish(job: FleetJob, owner: string): Promise<void>;
+  /** Asks the replica running the job to stop (it sees this at its next renewal). */
+  requestCancel(id: string): Promise<boolean>;
 }
 
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+const leaseEnd = (ms: number) => sql<Date>`clock_timestamp() + ${ms} * interval '1 millisecond'`;
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+// Items per INSERT: 10 parameters each keeps a statement far below PostgreSQL's 65535.
+const INSERT_CHUNK = 1000;
+
+function toJob(row: Selectable<FleetJobTable>, items: Array<Selectable<FleetJobItemTable>>): FleetJob {
+  return {
+    id: row.id,
+    kind: row.kind,
+    source: row.source,
+    targets: row.targets,
+    actor: row.actor as Principal,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    state: row.state as JobState,
+    items: items.map(
+      (i): JobItem => ({
+        target: i.target,
+        name: i.name,
+        action: i.action as PlanAction,
+        ...(i.reason === null ? {} : { reason: i.reason }),
+        before: (i.before ?? null) as TargetSnapshot | null,
+        after: (i.after ?? null) as PortableStyle | null,
+        status: i.status as ItemStatus,
+        ...(i.message === null ? {} : { message: i.message }),
+      }),
+    ),
+  };
 }
 
 /**
- * The file-backed store.
+ * The database-backed store (PostgreSQL shared by replicas, or the embedded PGlite).
  *
  * @example
- * const store = fileJobStore(join(dataDir, "fleet", "jobs"));
- * await store.save(job);
+ * const store = dbJobStore(handle.db);
+ * if (await store.start(job.id, replicaId, 30_000)) { … }
  */
-export function fileJobStore(dir: string): JobStore {
-  mkdirSync(dir, { recursive: true });
-  const inflight = new Map<string, Promise<void>>();
-  const queued = new Map<string, Promise<void>>();
-
-  async function write(job: FleetJob): Promise<void> {
-    const target = join(dir, `${job.id}.json`);
-    const temp = join(dir, `.tmp-${randomBytes(6).toString("hex")}-${job.id}.json`);
-    const handle = await open(temp, "wx");
-    try {
-      await handle.writeFile(JSON.stringify(job));
-      await handle.sync();
-    } finally {
-      await handle.close();
+export function dbJobStore(db: Kysely<Database>): JobStore {
+  async function itemsOf(ids: readonly string[]) {
+    if (ids.length === 0) return new Map<string, Array<Selectable<FleetJobItemTable>>>();
+    const rows = await db
+      .selectFrom("fleet_job_items")
+      .selectAll()
+      .where("job_id", "in", ids)
+      .orderBy("job_id")
+      .orderBy("seq")
+      .execute();
+    const byJob = new Map<string, Array<Selectable<FleetJobItemTable>>>();
+    for (const row of rows) {
+      const list = byJob.get(row.job_id) ?? [];
+      list.push(row);
+      byJob.set(row.job_id, list);
     }
-    try {
-      await rename(temp, target);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    await syncDir(dir);
-  }
-
-  function start(job: FleetJob): Promise<void> {
-    const run: Promise<void> = write(job).finally(() => {
-      if (inflight.get(job.id) === run) inflight.delete(job.id);
-    });
-    inflight.set(job.id, run);
-    return run;
+    return byJob;
   }
 
   return {
-    save(job) {
-      // `job` is the live state: a save that starts later writes whatever it holds by then, so every
-      // caller waiting on the queued save sees its own change on disk.
-      const waiting = queued.get(job.id);
-      if (waiting) return waiting;
-      const running = inflight.get(job.id);
-      if (!running) return start(job);
-      const next = running
-        .catch(() => undefined)
-        .then(() => {
-          queued.delete(job.id);
-          return start(job);
-        });
-      queued.set(job.id, next);
-      return next;
-    },
-    async load(id) {
-      if (!/^[a-z0-9-]{1,64}$/.test(id)) return undefined;
-      try {
-        return JSON.parse(await readFile(join(dir, `${id}.json`), "utf8")) as FleetJob;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-        throw error;
-      }
-    },
-    async list() {
-      const jobs: FleetJob[] = [];
-      for (const name of await readdir(dir)) {
-        if (!name.endsWith(".json") || name.startsWith(".tmp-")) continue;
-        try {
-          jobs.push(JSON.parse(await readFile(join(dir, name), "utf8")) as FleetJob);
-        } catch {
-          // A damaged job file is left for an operator; it never stops the others.
+    async create(job) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("fleet_jobs")
+          .values({
+            id: job.id,
+            kind: job.kind,
+            source: job.source,
+            targets: JSON.stringify(job.targets),
+            actor: JSON.stringify(job.actor),
+            state: job.state,
+            created_at: job.createdAt,
+            updated_at: job.updatedAt,
+            lease_owner: null,
+            lease_until: null,
+          })
+          .execute();
+        for (let start = 0; start < job.items.length; start += INSERT_CHUNK) {
+          await trx
+            .insertInto("fleet_job_items")
+            .values(
+              job.items.slice(start, start + INSERT_CHUNK).map((item, i) => ({
+                job_id: job.id,
+                seq: start + i,
+                target: item.target,
+                name: item.name,
+                action: item.action,
+                reason: item.reason ?? null,
+                before: json(item.before),
+                after: json(item.after),
+                status: item.status,
+                message: item.message ?? null,
+              })),
+            )
+            .execute();
         }
-      }
-      return jobs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+      });
+    },
+
+    async load(id) {
+      const row = await db.selectFrom("fleet_jobs").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) return undefined;
+      return toJob(row, (await itemsOf([id])).get(id) ?? []);
+    },
+
+    async list(limit) {
+      const rows = await db
+        .selectFrom("fleet_jobs")
+        .selectAll()
+        .orderBy("created_at", "desc")
+        .orderBy("id")
+        .limit(limit)
+        .execute();
+      const items = await itemsOf(rows.map((r) => r.id));
+      return rows.map((r) => toJob(r, items.get(r.id) ?? []));
+    },
+
+    async saveItems(job, seqs) {
+      if (seqs.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const seq of seqs) {
+          const item = job.items[seq];
+          if (!item) continue;
+          await trx
+            .updateTable("fleet_job_items")
+            .set({ status: item.status, message: item.message ?? null })
+            .where("job_id", "=", job.id)
+            .where("seq", "=", seq)
+            .execute();
+        }
+        await trx
+          .updateTable("fleet_jobs")
+          .set({ updated_at: job.updatedAt })
+          .where("id", "=", job.id)
+          .execute();
+      });
+    },
+
+    async start(id, owner, leaseMs) {
+      const row = await db
+        .updateTable("fleet_jobs")
+        .set({
+          state: "running",
+          lease_owner: owner,
+          lease_until: leaseEnd(leaseMs),
+          updated_at: sql<Date>`clock_timestamp()`,
+        })
+        .where("id", "=", id)
+        .where("state", "=", "planned")
+        .returning("id")
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async claimable(owner) {
+      const rows = await db
+        .selectFrom("fleet_jobs")
+        .select("id")
+        .where("state", "=", "running")
+        .where((eb) =>
+          eb.or([
+            eb("lease_owner", "is", null),
+            eb("lease_owner", "=", owner),
+            eb("lease_until", "<", sql<Date>`clock_timestamp()`),
+          ]),
+        )
+        .orderBy("created_at")
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    async claim(id, owner, leaseMs) {
+      const row = await db
+        .updateTable("fleet_jobs")
+        .set({ lease_owner: owner, lease_until: leaseEnd(leaseMs) })
+        .where("id", "=", id)
+        .where("state", "=", "running")
+        .where((eb) =>
+          eb.or([
+            eb("lease_owner", "is", null),
+            eb("lease_owner", "=", owner),
+            eb("lease_until", "<", sql<Date>`clock_timestamp()`),
+          ]),
+        )
+        .returning("id")
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async renew(id, owner, leaseMs) {
+      const row = await db
+        .updateTable("fleet_jobs")
+        .set({ lease_until: leaseEnd(leaseMs), updated_at: sql<Date>`clock_timestamp()` })
+        .where("id", "=", id)
+        .where("state", "=", "running")
+        .where("lease_owner", "=", owner)
+        .returning("cancel_requested")
+        .executeTakeFirst();
+      return { held: row !== undefined, cancelRequested: row?.cancel_requested ?? false };
+    },
+
+    async finish(job, owner) {
+      await db
+        .updateTable("fleet_jobs")
+        .set({ state: job.state, updated_at: job.updatedAt, lease_owner: null, lease_until: null })
+        .where("id", "=", job.id)
+        .where("lease_owner", "=", owner)
+        .execute();
+    },
+
+    async requestCancel(id) {
+      const row = await db
+        .updateTable("fleet_jobs")
+        .set({ cancel_requested: true })
+        .where("id", "=", id)
+        .where("state", "=", "running")
+        .returning("id")
+        .executeTakeFirst();
+      return row !== undefined;
     },
   };
 }

@@ -7,14 +7,19 @@ import type { PortableStyle } from "../formats/style-file.ts";
 import type { PlanItem, TargetSnapshot } from "../plan.ts";
 import { type FleetJob, type JobItem, progressOf } from "./job.ts";
 import type { JobStore } from "./job-store.ts";
-import type { Pacer } from "./pacer.ts";
 
 /**
  * Runs fleet jobs: per target, one ListStyle right before its items (so a change made since the plan is
- * seen as a `conflict` and never overwritten), then the writes through the pacer (never more than
- * `OSS_QPS` in any second), a few in flight at once. Every write is audited with its source and job
- * item. Durable steps: an item is saved as `writing` before its write is sent, and as `applied` after
- * its audit record; resuming a `writing` item reads the target and finishes it without writing twice.
+ * seen as a `conflict` and never overwritten), then the writes, a few in flight at once. The rate is the
+ * OSS client's: every request it sends waits for the account's shared schedule (db/oss-rate.ts), so the
+ * runner keeps enough writes waiting for the rate to be used, and never more than OSS_QPS in any second.
+ * Every write is audited with its source and job item. Durable steps (one row per item in the shared
+ * database): an item is saved as `writing` before its write is sent, and as `applied` after its audit
+ * record; resuming a `writing` item reads the target and finishes it without writing twice.
+ *
+ * One replica runs a job at a time: it holds the job's lease (jobs/job-store.ts), renews it every third
+ * of `leaseMs`, and stops sending writes when it cannot renew in time. Every replica looks for running
+ * jobs whose lease lapsed every `sweepMs` and at start, so a job outlives the replica that started it.
  */
 
 export interface RunnerDeps {
@@ -22,12 +27,22 @@ export interface RunnerDeps {
   bucket: (name: string) => ManagedBucket;
   /** The one way to change a style: locked per style, audited ahead (styles/writer.ts). */
   writer: StyleWriter;
-  pacer: Pacer;
-  /** Writes in flight at once per target (default 8); the pacer sets the rate. */
+  /** This replica's id (fleet/replica-id.ts): the owner of the leases it holds. */
+  replicaId: string;
+  /** How long a lease lasts without renewal (default 30 s). */
+  leaseMs?: number;
+  /** How often to look for jobs left by a replica that stopped (default 10 s; 0: only at `resumeAll`). */
+  sweepMs?: number;
+  /** Writes in flight at once per target (default 8); the OSS client's limit sets the rate. */
   concurrency?: number;
+  /** Targets worked on at once (default 2), so one target's tail overlaps the next one's start. */
+  targetConcurrency?: number;
   now?: () => Date;
   log?: (line: string) => void;
 }
+
+/** The job's lease was lost (not renewed in time): this replica stops; another one resumes the job. */
+class LeaseLost extends Error {}
 
 function matchesBefore(current: UpstreamStyle | undefined, before: TargetSnapshot | null): boolean {
   if (!before) return current === undefined;
@@ -47,10 +62,34 @@ function matchesAfter(current: UpstreamStyle | undefined, after: PortableStyle |
 /** Thrown by the writer's check: the target changed since the plan. */
 class Conflict extends Error {}
 
+interface LiveJob {
+  job: FleetJob;
+  abort: AbortController;
+  done: Promise<void>;
+  /** performance.now() until which the lease is surely held (renewal sent before it + leaseMs − margin). */
+  heldUntil: number;
+}
+
 export function createJobRunner(deps: RunnerDeps) {
   const now = deps.now ?? (() => new Date());
   const concurrency = deps.concurrency ?? 8;
-  const live = new Map<string, { job: FleetJob; abort: AbortController; done: Promise<void> }>();
+  const targetConcurrency = deps.targetConcurrency ?? 2;
+  const leaseMs = deps.leaseMs ?? 30_000;
+  const owner = deps.replicaId;
+  const live = new Map<string, LiveJob>();
+  let sweeper: NodeJS.Timeout | undefined;
+
+  const save = (job: FleetJob, ...seqs: number[]) => deps.store.saveItems(job, seqs);
+
+  /** Throws when the lease may have lapsed: a write sent now could race the replica that took over. */
+  function assertLease(job: FleetJob) {
+    const entry = live.get(job.id);
+    if (entry && performance.now() > entry.heldUntil) {
+      const error = new LeaseLost(`the lease of job ${job.id} was not renewed in time`);
+      entry.abort.abort(error);
+      throw error;
+    }
+  }
 
   const touch = (job: FleetJob) => {
     job.updatedAt = now().toISOString();
@@ -58,23 +97,16 @@ export function createJobRunner(deps: RunnerDeps) {
 
   async function write(
     job: FleetJob,
-    _index: number,
+    index: number,
     item: JobItem,
     target: ManagedBucket,
     signal: AbortSignal,
   ) {
+    signal.throwIfAborted();
+    assertLease(job);
     item.status = "writing";
     touch(job);
-    await deps.store.save(job);
-    try {
-      await deps.pacer.acquire(signal);
-    } catch (error) {
-      // Cancelled while waiting for its turn: nothing was sent.
-      item.status = "cancelled";
-      touch(job);
-      await deps.store.save(job);
-      throw error;
-    }
+    await save(job, index);
     // Under the style's lock the writer reads the target again: a change since the plan is a conflict.
     const check = (current: UpstreamStyle | undefined) => {
       if (!matchesBefore(current, item.before) && !matchesAfter(current, item.after)) throw new Conflict();
@@ -112,7 +144,7 @@ export function createJobRunner(deps: RunnerDeps) {
       }
     }
     touch(job);
-    await deps.store.save(job);
+    await save(job, index);
   }
 
   /** A `writing` item found after a restart: written or not, decided by reading the target. */
@@ -123,20 +155,19 @@ export function createJobRunner(deps: RunnerDeps) {
     target: ManagedBucket,
     signal: AbortSignal,
   ) {
-    await deps.pacer.acquire(signal);
     const current = await target.styles.get(item.name);
     if (matchesAfter(current, item.after)) {
       // Written before the crash: its audit row, begun ahead, is settled by the writer's reconciliation.
       item.status = "applied";
       touch(job);
-      await deps.store.save(job);
+      await save(job, index);
       return;
     }
     if (matchesBefore(current, item.before)) return write(job, index, item, target, signal);
     item.status = "conflict";
     item.message = "The style changed on the target while this job was interrupted.";
     touch(job);
-    await deps.store.save(job);
+    await save(job, index);
   }
 
   async function runTarget(job: FleetJob, name: string, signal: AbortSignal) {
@@ -147,17 +178,19 @@ export function createJobRunner(deps: RunnerDeps) {
     const target = deps.bucket(name);
     let current: Map<string, UpstreamStyle>;
     try {
-      await deps.pacer.acquire(signal);
       current = new Map((await target.styles.list()).map((s) => [s.name, s]));
     } catch (error) {
       if (signal.aborted) throw error;
+      const failed: number[] = [];
       for (const i of indexes) {
         const item = job.items[i] as JobItem;
         if (item.status !== "pending") continue;
         item.status = "failed";
         item.message = `Could not read the target's styles: ${error instanceof Error ? error.message : String(error)}`;
+        failed.push(i);
       }
-      await deps.store.save(job);
+      touch(job);
+      await save(job, ...failed);
       return;
     }
     let next = 0;
@@ -165,47 +198,108 @@ export function createJobRunner(deps: RunnerDeps) {
       while (next < indexes.length) {
         const index = indexes[next++] as number;
         const item = job.items[index] as JobItem;
-        if (signal.aborted) {
-          if (item.status === "pending") item.status = "cancelled";
-          continue;
-        }
-        if (item.status === "writing") {
-          await finishInFlight(job, index, item, target, signal);
-        } else if (item.action === "unchanged" || item.action === "invalid" || item.action === "over-limit") {
-          item.status = item.action;
-        } else if (!matchesBefore(current.get(item.name), item.before)) {
-          item.status = "conflict";
-          item.message = "The style changed on the target since the plan; nothing was written.";
-        } else {
-          await write(job, index, item, target, signal);
+        if (signal.aborted) continue;
+        try {
+          if (item.status === "writing") {
+            await finishInFlight(job, index, item, target, signal);
+          } else if (
+            item.action === "unchanged" ||
+            item.action === "invalid" ||
+            item.action === "over-limit"
+          ) {
+            item.status = item.action;
+            await save(job, index);
+          } else if (!matchesBefore(current.get(item.name), item.before)) {
+            item.status = "conflict";
+            item.message = "The style changed on the target since the plan; nothing was written.";
+            await save(job, index);
+          } else {
+            await write(job, index, item, target, signal);
+          }
+        } catch (error) {
+          // Stopped (cancel, lease lost): the other workers finish their writes in flight first.
+          if (!signal.aborted) throw error;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, indexes.length) }, worker));
   }
 
-  async function run(job: FleetJob, abort: AbortController): Promise<void> {
+  async function run(entry: LiveJob): Promise<void> {
+    const { job, abort } = entry;
     try {
-      for (const target of job.targets) {
-        await runTarget(job, target, abort.signal).catch((error: unknown) => {
-          if (!abort.signal.aborted) throw error;
-        });
+      let next = 0;
+      const worker = async () => {
+        while (next < job.targets.length) {
+          const target = job.targets[next++] as string;
+          await runTarget(job, target, abort.signal).catch((error: unknown) => {
+            if (!abort.signal.aborted) throw error;
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(targetConcurrency, job.targets.length) }, worker));
+      if (abort.signal.reason instanceof LeaseLost) {
+        // Another replica holds the job now: it saves the rest; this one writes nothing more.
+        deps.log?.(`fleet job ${job.id}: ${abort.signal.reason.message}; left to the replica that took it`);
+        return;
       }
-      for (const item of job.items) if (item.status === "pending") item.status = "cancelled";
+      const cancelled = job.items.flatMap((item, i) => (item.status === "pending" ? [i] : []));
+      for (const i of cancelled) (job.items[i] as JobItem).status = "cancelled";
+      touch(job);
+      await save(job, ...cancelled);
       job.state = abort.signal.aborted ? "cancelled" : "done";
     } catch (error) {
       job.state = "failed";
       deps.log?.(`fleet job ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     touch(job);
-    await deps.store.save(job);
+    await deps.store.finish(job, owner);
   }
 
   function launch(job: FleetJob): Promise<void> {
-    const abort = new AbortController();
-    const done = run(job, abort).finally(() => live.delete(job.id));
-    live.set(job.id, { job, abort, done });
-    return done;
+    const entry: LiveJob = {
+      job,
+      abort: new AbortController(),
+      done: Promise.resolve(),
+      heldUntil: performance.now() + leaseMs - Math.min(5_000, leaseMs / 3),
+    };
+    const heartbeat = setInterval(() => {
+      const sent = performance.now();
+      deps.store.renew(job.id, owner, leaseMs).then(
+        ({ held, cancelRequested }) => {
+          if (!held) {
+            entry.abort.abort(new LeaseLost(`the lease of job ${job.id} was taken over`));
+            return;
+          }
+          entry.heldUntil = sent + leaseMs - Math.min(5_000, leaseMs / 3);
+          if (cancelRequested) entry.abort.abort(new Error("cancelled by the operator"));
+        },
+        (error: unknown) =>
+          deps.log?.(
+            `fleet job ${job.id}: lease not renewed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      );
+    }, leaseMs / 3);
+    entry.done = run(entry).finally(() => {
+      clearInterval(heartbeat);
+      live.delete(job.id);
+    });
+    live.set(job.id, entry);
+    return entry.done;
+  }
+
+  /** Takes and runs every running job whose lease is free (or this replica's own, from before a restart). */
+  async function resumeAll(): Promise<FleetJob[]> {
+    const resumed: FleetJob[] = [];
+    for (const id of await deps.store.claimable(owner)) {
+      if (live.has(id) || !(await deps.store.claim(id, owner, leaseMs))) continue;
+      const job = await deps.store.load(id);
+      if (job?.state !== "running") continue;
+      deps.log?.(`Resuming fleet job ${job.id} (${progressOf(job).done}/${job.items.length} done)`);
+      void launch(job);
+      resumed.push(job);
+    }
+    return resumed;
   }
 
   return {
@@ -231,7 +325,7 @@ export function createJobRunner(deps: RunnerDeps) {
         state: "planned",
         items: init.items.map((item) => ({ ...item, status: "pending" })),
       };
-      await deps.store.save(job);
+      await deps.store.create(job);
       return job;
     },
     /**
@@ -241,38 +335,56 @@ export function createJobRunner(deps: RunnerDeps) {
     async apply(id: string, actor: Principal): Promise<{ job: FleetJob; wait: Promise<void> }> {
       const job = await deps.store.load(id);
       if (!job) throw new HttpError("NoSuchJob", `There is no fleet job "${id}".`);
-      if (job.state !== "planned" || live.has(id))
-        throw new HttpError(
-          "JobNotPlanned",
-          `Job "${id}" is ${job.state}; only a planned job can be applied.`,
-        );
+      const notPlanned = () =>
+        new HttpError("JobNotPlanned", `Job "${id}" is ${job.state}; only a planned job can be applied.`);
+      if (job.state !== "planned" || live.has(id)) throw notPlanned();
       if (job.actor.id !== actor.id)
         throw new HttpError("NotYourPlan", "Only who made this plan can apply it.");
+      // One conditional UPDATE: of two replicas applying the same plan at once, one wins.
+      if (!(await deps.store.start(id, owner, leaseMs))) {
+        job.state = (await deps.store.load(id))?.state ?? job.state;
+        throw notPlanned();
+      }
       job.state = "running";
       touch(job);
-      await deps.store.save(job);
       return { job, wait: launch(job) };
     },
-    /** Resumes every job a previous process left running (call once at start-up). */
+    /**
+     * Resumes every job a stopped replica (or this one, before a restart) left running, and from then on
+     * looks again every `sweepMs` (call once at start-up; {@link stop} ends the looking).
+     */
     async resumeAll(): Promise<FleetJob[]> {
-      const open = (await deps.store.list()).filter((j) => j.state === "running" && !live.has(j.id));
-      for (const job of open) {
-        deps.log?.(`Resuming fleet job ${job.id} (${progressOf(job).done}/${job.items.length} done)`);
-        void launch(job);
+      const sweepMs = deps.sweepMs ?? 10_000;
+      if (sweepMs > 0 && !sweeper) {
+        sweeper = setInterval(() => {
+          resumeAll().catch((error: unknown) =>
+            deps.log?.(
+              `fleet: looking for jobs to resume failed: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          );
+        }, sweepMs);
+        sweeper.unref();
       }
-      return open;
+      return resumeAll();
     },
     async get(id: string): Promise<FleetJob | undefined> {
       return live.get(id)?.job ?? (await deps.store.load(id));
     },
+    /** The newest 50 jobs, newest first. */
     async list(): Promise<FleetJob[]> {
-      const stored = await deps.store.list();
+      const stored = await deps.store.list(50);
       return stored.map((j) => live.get(j.id)?.job ?? j);
     },
-    /** Stops a running job after its in-flight writes; the rest become `cancelled`. */
+    /**
+     * Stops a running job after its in-flight writes; the rest become `cancelled`. A job another replica
+     * runs is asked to stop (it sees the request at its next lease renewal) and returned as it stands.
+     */
     async cancel(id: string): Promise<FleetJob | undefined> {
       const entry = live.get(id);
-      if (!entry) return this.get(id);
+      if (!entry) {
+        await deps.store.requestCancel(id);
+        return this.get(id);
+      }
       entry.abort.abort(new Error("cancelled by the operator"));
       await entry.done;
       return entry.job;
@@ -280,6 +392,11 @@ export function createJobRunner(deps: RunnerDeps) {
     /** Resolves when every running job has finished (tests, shutdown). */
     async idle(): Promise<void> {
       await Promise.all([...live.values()].map((e) => e.done));
+    },
+    /** Stops looking for jobs to resume (shutdown, tests); running jobs go on. */
+    stop(): void {
+      if (sweeper) clearInterval(sweeper);
+      sweeper = undefined;
     },
   };
 }
