@@ -20,13 +20,33 @@
  * Run: `pnpm --filter @style-console/bff bench:fleet` (BENCH_DATABASE=postgres for the shared engine).
  */
 import { readFile } from "node:fs/promises";
+import pg from "pg";
 import { startHarness } from "../src/testing/harness.ts";
 
 const QPS = Number(process.env.BENCH_QPS ?? 60);
 const buckets = Array.from({ length: 20 }, (_, i) => `fleet-b${String(i).padStart(2, "0")}`);
 const styles = Array.from({ length: 50 }, (_, i) => `style-${String(i).padStart(2, "0")}`);
 
-const database = process.env.BENCH_DATABASE ?? "pglite";
+// BENCH_DATABASE=postgres: a database made for the run on the test server (TEST_DATABASE_URL), dropped after.
+const choice = process.env.BENCH_DATABASE ?? "pglite";
+const server = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const benchDb = `bench_fleet_${process.pid}`;
+async function admin(query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+let database = choice;
+if (choice === "postgres") {
+  await admin(`create database ${benchDb}`);
+  const url = new URL(server);
+  url.pathname = `/${benchDb}`;
+  database = url.toString();
+}
 const loadavg = async () =>
   (await readFile("/proc/loadavg", "utf8").catch(() => "?")).split(" ").slice(0, 3).join(" ");
 
@@ -104,3 +124,4 @@ try {
 } finally {
   await h.close();
 }
+if (choice === "postgres") await admin(`drop database if exists ${benchDb} with (force)`);

@@ -36,7 +36,7 @@ const sleepFor = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
-/** A claimed slot on the local clock: never start before `at`; given up when not started by `latest`. */
+/** A claimed slot on the local clock: never given before `at`; dropped when not given by `latest`. */
 interface Slot {
   at: number;
   latest: number;
@@ -76,9 +76,11 @@ export function sharedRateLimit(db: Kysely<Database>, options: SharedRateLimitOp
   // The database clock minus the local one lies in [low, high] (narrowed by every claim).
   let low = Number.NEGATIVE_INFINITY;
   let high = Number.POSITIVE_INFINITY;
+  // Claimed slots not yet given out, in time order; callers waiting for one, first come first served.
   const slots: Slot[] = [];
-  let waiting = 0;
+  const waiters: Array<{ resolve: () => void; reject: (reason: unknown) => void; signal?: AbortSignal }> = [];
   let claiming: Promise<void> | undefined;
+  let pumping = false;
 
   async function claim(count: number): Promise<void> {
     const sent = now();
@@ -112,41 +114,69 @@ export function sharedRateLimit(db: Kysely<Database>, options: SharedRateLimitOp
     }
   }
 
-  async function nextSlot(signal?: AbortSignal): Promise<Slot> {
-    for (;;) {
-      signal?.throwIfAborted();
-      const slot = slots.shift();
-      if (slot) {
-        if (now() <= slot.latest) return slot;
-        continue; // its time passed unused: safe to drop
+  /**
+   * Gives out slots in time order, one waiter each, while anyone waits. A slot whose time passed
+   * unused (the event loop was busy) is dropped, never given late; the next one may still be in time.
+   * More slots are claimed, ahead, while the next one is awaited.
+   */
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (waiters.length > 0) {
+        const t = now();
+        while (slots.length > 0 && (slots[0] as Slot).latest < t) slots.shift();
+        if (slots.length < waiters.length && !claiming) {
+          const count = Math.min(maxBatch, waiters.length - slots.length);
+          claiming = claim(count).finally(() => {
+            claiming = undefined;
+          });
+          claiming.catch(() => undefined);
+        }
+        const head = slots[0];
+        if (!head) {
+          try {
+            await claiming;
+          } catch (error) {
+            // The database did not answer: every waiter hears it (the OSS call fails, its caller retries).
+            for (const w of waiters.splice(0)) w.reject(error);
+          }
+          continue;
+        }
+        if (t < head.at) {
+          await sleep(head.at - t);
+          continue;
+        }
+        slots.shift();
+        (waiters.shift() as (typeof waiters)[number]).resolve();
       }
-      if (!claiming) {
-        claiming = claim(Math.min(maxBatch, Math.max(1, waiting))).finally(() => {
-          claiming = undefined;
-        });
-      }
-      await claiming;
-    }
-  }
-
-  async function take(signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      const slot = await nextSlot(signal);
-      for (let t = now(); t < slot.at; t = now()) await sleep(slot.at - t, signal);
-      // Woken too late (a busy event loop): starting now could crowd a window; take a new slot.
-      if (now() <= slot.latest) return;
+    } finally {
+      pumping = false;
     }
   }
 
   return {
     /** Resolves when one more request may start; rejects when `signal` aborts first. */
-    async acquire(signal?: AbortSignal): Promise<void> {
-      waiting += 1;
-      try {
-        await take(signal);
-      } finally {
-        waiting -= 1;
-      }
+    acquire(signal?: AbortSignal): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        const waiter = {
+          resolve: () => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+          },
+          reject,
+          ...(signal ? { signal } : {}),
+        };
+        const onAbort = () => {
+          const at = waiters.indexOf(waiter);
+          if (at >= 0) waiters.splice(at, 1);
+          reject(signal?.reason);
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+        waiters.push(waiter);
+        void pump();
+      });
     },
   };
 }

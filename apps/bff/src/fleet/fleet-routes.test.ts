@@ -149,6 +149,54 @@ describe("copy and sync plans", () => {
   });
 });
 
+describe("roles limited to some buckets", () => {
+  it("plan only over the buckets the person may write, show the others as not permitted, and keep to them", async () => {
+    await h.people.createUser({
+      username: "lena",
+      role: "operator",
+      password: "only ref and shop-eu",
+      buckets: ["ref", "shop-eu"],
+    });
+    const signIn = await h.signIn("lena", "only ref and shop-eu");
+    const me = { ...h.anonymousBrowser(), Cookie: signIn.headers.get("Set-Cookie")?.split(";")[0] ?? "" };
+    const asLena = (path: string, body?: unknown) =>
+      h.request(path, body === undefined ? { headers: me } : json("POST", me, body));
+
+    const readsOfOthers = () => h.ossRequests.filter((l) => /^GET \/(full|empty-one)\//.test(l)).length;
+    const before = readsOfOthers();
+    const plan = await asLena("/api/fleet/copy/plan", {
+      source: "ref",
+      targets: ["shop-eu", "full", "empty-one"],
+    });
+    expect(plan.status).toBe(201);
+    const job = await jsonOf<FleetJobDto>(plan);
+    expect(job.targets).toEqual(["shop-eu"]);
+    expect(job.notPermitted).toEqual(["full", "empty-one"]);
+    expect(new Set(job.items.map((i) => i.target))).toEqual(new Set(["shop-eu"]));
+    // Nothing of the other buckets was read for the plan.
+    expect(readsOfOthers()).toBe(before);
+
+    // A source outside the role is refused, naming it.
+    const refused = await asLena("/api/fleet/copy/plan", { source: "full", targets: ["shop-eu"] });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({
+      error: { code: "BucketNotAllowed", details: { bucket: "full" } },
+    });
+
+    // The matrix shows only the role's buckets; jobs over other buckets are not shown.
+    const m = await jsonOf<Matrix>(await asLena("/api/fleet/styles?reference=ref"));
+    expect(m.buckets.map((b) => b.name)).toEqual(["ref", "shop-eu"]);
+    const others = await jsonOf<FleetJobDto>(
+      await post("/api/fleet/copy/plan", { source: "ref", targets: ["full"] }),
+    );
+    expect((await asLena(`/api/fleet/jobs/${others.id}`)).status).toBe(404);
+    const listed = await jsonOf<{ jobs: FleetJobDto[] }>(await asLena("/api/fleet/jobs"));
+    expect(listed.jobs.map((j) => j.id)).toContain(job.id);
+    expect(listed.jobs.map((j) => j.id)).not.toContain(others.id);
+    expect((await asLena(`/api/fleet/jobs/${job.id}`)).status).toBe(200);
+  });
+});
+
 describe("export and import", () => {
   it("exports our JSON, Terraform with import blocks and ossutil commands", async () => {
     const file = await h.request("/api/buckets/ref/styles/export?format=json", { headers: h.bearer });

@@ -75,6 +75,7 @@ export function jobDto(job: FleetJob) {
     kind: job.kind,
     source: job.source,
     targets: job.targets,
+    notPermitted: job.notPermitted,
     state: job.state,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
@@ -201,7 +202,7 @@ export function fleetRoutes(fleet: FleetService) {
   return new Hono<ApiEnv>()
     .get("/styles", validate("query", matrixQuery), async (c) => {
       const { reference, buckets } = c.req.valid("query");
-      return c.json(await fleet.matrix(reference, buckets), 200);
+      return c.json(await fleet.matrix(reference, buckets, me(c)), 200);
     })
     .get("/style-file.schema.json", (c) => c.json(styleFileJsonSchema(), 200))
     .post("/copy/plan", validate("json", copyBody), async (c) => {
@@ -214,18 +215,20 @@ export function fleetRoutes(fleet: FleetService) {
       });
       return c.json(jobDto(job), 201);
     })
-    .get("/jobs", async (c) => c.json({ jobs: (await fleet.runner.list()).map(jobDto) }, 200))
+    .get("/jobs", async (c) => c.json({ jobs: (await fleet.jobs(me(c))).map(jobDto) }, 200))
     .get("/jobs/:id", validate("param", jobParam), async (c) => {
-      const job = await fleet.runner.get(c.req.valid("param").id);
-      if (!job) throw new HttpError("NoSuchJob", "There is no such fleet job.");
-      return c.json(jobDto(job), 200);
+      return c.json(jobDto(await fleet.job(c.req.valid("param").id, me(c))), 200);
     })
     .post("/jobs/:id/apply", validate("param", jobParam), async (c) => {
-      const { job } = await fleet.runner.apply(c.req.valid("param").id, me(c));
+      const { id } = c.req.valid("param");
+      await fleet.job(id, me(c));
+      const { job } = await fleet.runner.apply(id, me(c));
       return c.json(jobDto(job), 202);
     })
     .post("/jobs/:id/cancel", validate("param", jobParam), async (c) => {
-      const job = await fleet.runner.cancel(c.req.valid("param").id);
+      const { id } = c.req.valid("param");
+      await fleet.job(id, me(c));
+      const job = await fleet.runner.cancel(id);
       if (!job) throw new HttpError("NoSuchJob", "There is no such fleet job.");
       return c.json(jobDto(job), 200);
     });

@@ -2,7 +2,7 @@ import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
 import { HttpError } from "../http/error.ts";
 import { assertStyleContent, assertStyleName } from "../styles/assert-style.ts";
-import type { Principal } from "../users/principal.ts";
+import { mayUseBucket, type Principal } from "../users/principal.ts";
 import { toOssutil } from "./formats/ossutil.ts";
 import { type PortableStyle, type StyleFile, toStyleFile } from "./formats/style-file.ts";
 import { toTerraform } from "./formats/terraform.ts";
@@ -57,6 +57,26 @@ export function targetProblem(style: PortableStyle): string | undefined {
   }
 }
 
+/** Refuses a bucket outside a limited role, as the access rules do for a bucket named in the path. */
+function assertMayUse(actor: Pick<Principal, "buckets">, bucket: string): void {
+  if (!mayUseBucket(actor, bucket))
+    throw new HttpError("BucketNotAllowed", `Your role does not cover the bucket "${bucket}".`, {
+      details: { bucket, allowed: actor.buckets ?? [] },
+    });
+}
+
+/**
+ * Whether a job concerns only buckets `actor` may use: its targets, and for a copy or sync its source
+ * (an import's source is a file's label, not a bucket read).
+ */
+function mayUseJob(actor: Pick<Principal, "buckets">, job: FleetJob): boolean {
+  if (actor.buckets === null) return true;
+  return (
+    job.targets.every((t) => mayUseBucket(actor, t)) &&
+    (job.kind === "import" || mayUseBucket(actor, job.source))
+  );
+}
+
 export function createFleetService(options: FleetServiceOptions) {
   const bucketNamed = bucketLookup(options.buckets);
   const now = options.now ?? (() => new Date());
@@ -92,18 +112,27 @@ export function createFleetService(options: FleetServiceOptions) {
     targets: string[],
     actor: Principal,
     items: PlanItem[],
+    notPermitted: string[] = [],
   ) {
-    return options.runner.create({ kind, source: sourceName, targets, actor, items });
+    return options.runner.create({ kind, source: sourceName, targets, notPermitted, actor, items });
   }
 
   return {
     /**
-     * The matrix of every managed bucket (or `names`) against `reference`. A bucket that cannot be read
-     * is reported with its error instead of failing the whole matrix.
+     * The matrix of every managed bucket (or `names`) against `reference`, limited to the buckets
+     * `actor`'s role covers (the reference must be one). A bucket that cannot be read is reported with its
+     * error instead of failing the whole matrix.
      */
-    async matrix(reference: string, names?: readonly string[]): Promise<Matrix> {
+    async matrix(
+      reference: string,
+      names: readonly string[] | undefined,
+      actor: Pick<Principal, "buckets">,
+    ): Promise<Matrix> {
       bucketNamed(reference);
-      const chosen = names ? [...new Set([reference, ...names])].map(bucketNamed) : [...options.buckets];
+      assertMayUse(actor, reference);
+      const chosen = (
+        names ? [...new Set([reference, ...names])].map(bucketNamed) : [...options.buckets]
+      ).filter((b) => mayUseBucket(actor, b.name));
       const read = await mapLimit(chosen, concurrency, async (b) => {
         try {
           return { name: b.name, region: b.region, styles: await stylesOf(b) };
@@ -153,15 +182,22 @@ export function createFleetService(options: FleetServiceOptions) {
       return record("import", file.bucket, [target], actor, items);
     },
 
-    /** Plans a copy (or a sync with `deleteExtras`) of `styles` (all when absent) from `source`. */
+    /**
+     * Plans a copy (or a sync with `deleteExtras`) of `styles` (all when absent) from `source`. For a role
+     * limited to some buckets the source must be one of them; targets outside them are not read or
+     * planned, only listed as `notPermitted`.
+     */
     async planCopy(
       actor: Principal,
       input: { source: string; targets: string[]; styles?: string[] | undefined; deleteExtras: boolean },
     ) {
       const source = bucketNamed(input.source);
-      const targets = [...new Set(input.targets)].filter((t) => t !== input.source);
-      if (targets.length === 0)
+      assertMayUse(actor, source.name);
+      const asked = [...new Set(input.targets)].filter((t) => t !== input.source);
+      if (asked.length === 0)
         throw new HttpError("NoTargets", "Choose at least one target bucket other than the source.");
+      const targets = asked.filter((t) => mayUseBucket(actor, t));
+      const notPermitted = asked.filter((t) => !mayUseBucket(actor, t));
       let styles = await stylesOf(source);
       if (input.styles) {
         const wanted = new Set(input.styles);
@@ -175,7 +211,19 @@ export function createFleetService(options: FleetServiceOptions) {
       }
       const portable = styles.map(({ name, content, category }) => ({ name, content, category }));
       const items = await plan(portable, targets, input.deleteExtras);
-      return record(input.deleteExtras ? "sync" : "copy", source.name, targets, actor, items);
+      return record(input.deleteExtras ? "sync" : "copy", source.name, targets, actor, items, notPermitted);
+    },
+
+    /** A job `actor` may see (404 otherwise, as for a job that does not exist). */
+    async job(id: string, actor: Pick<Principal, "buckets">): Promise<FleetJob> {
+      const job = await options.runner.get(id);
+      if (!job || !mayUseJob(actor, job)) throw new HttpError("NoSuchJob", "There is no such fleet job.");
+      return job;
+    },
+
+    /** The newest jobs `actor` may see. */
+    async jobs(actor: Pick<Principal, "buckets">): Promise<FleetJob[]> {
+      return (await options.runner.list()).filter((job) => mayUseJob(actor, job));
     },
 
     runner: options.runner,

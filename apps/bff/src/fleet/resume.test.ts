@@ -6,22 +6,26 @@ import { fileURLToPath } from "node:url";
 import { createOssClient } from "@style-console/oss";
 import { type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/postgres.ts";
 import type { FleetJobDto } from "./fleet-routes.ts";
 
 // Issue 12: a copy SIGKILLed in the middle of its apply resumes after a restart; nothing is written
 // twice, nothing skipped. The console runs as its real entry point (a child process, cloud mode) against
-// an emulator in this process, which logs every request that reaches "OSS".
+// an emulator in this process, which logs every request that reaches "OSS". The job lives in the
+// database: the embedded PGlite under DATA_DIR, and a PostgreSQL shared by replicas (DATABASE_URL).
 
 const bffDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const token = "resume-test-admin-token-0123";
 const key = { accessKeyId: "TESTAKresume0001", accessKeySecret: "resume-secret-for-the-test" };
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
-let emulator: RunningEmulator | undefined;
+const emulators: RunningEmulator[] = [];
+const databases: TestDatabase[] = [];
 
 afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");
-  await emulator?.close();
+  for (const emulator of emulators) await emulator.close();
+  for (const database of databases) await database.drop();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -55,16 +59,19 @@ function startConsole(env: Record<string, string>): Promise<{ child: ChildProces
   });
 }
 
-describe("a fleet copy killed mid-apply", () => {
+describe.each(["pglite", "postgres"] as const)("a fleet copy killed mid-apply (%s)", (engine) => {
   it("resumes after a restart: every style copied once, none twice, none skipped, each audited once", async () => {
     const requests: string[] = [];
-    emulator = await startEmulator({
+    const database = engine === "postgres" ? await createTestDatabase() : undefined;
+    if (database) databases.push(database);
+    const emulator = await startEmulator({
       dataDir: tempDir("oss"),
       ...key,
       buckets: ["src-bucket", "dst-one@eu-central-1", "dst-two@cn-shanghai"],
       faults: { latencyMs: 15 },
       log: (line) => requests.push(line),
     });
+    emulators.push(emulator);
     const regions = new Map(emulator.buckets.map((b) => [b.name, b.region]));
     const oss = createOssClient({
       region: "cn-hangzhou",
@@ -85,6 +92,7 @@ describe("a fleet copy killed mid-apply", () => {
       OSS_BUCKETS: "src-bucket,dst-*",
       OSS_ENDPOINT: emulator.endpoint,
       OSS_QPS: "25",
+      ...(database ? { DATABASE_URL: database.url } : {}),
     };
     const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
     const first = await startConsole(env);

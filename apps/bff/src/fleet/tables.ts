@@ -13,6 +13,8 @@ export interface FleetJobTable {
   source: string;
   /** JSON array of bucket names. */
   targets: ColumnType<string[], string, string>;
+  /** JSON array: targets asked for that the planner's role may not write (left out of the plan). */
+  not_permitted: ColumnType<string[], string, string>;
   /** JSON: the Principal who planned it (only they may apply it; the audit records them). */
   actor: ColumnType<unknown, string, string>;
   state: "planned" | "running" | "done" | "cancelled" | "failed";

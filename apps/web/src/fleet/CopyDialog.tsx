@@ -140,6 +140,11 @@ export function CopyDialog({
               </p>
             </div>
           ) : null}
+          {current.notPermitted.length > 0 ? (
+            <p className="muted">
+              {t("fleet.plan.notPermitted", { buckets: current.notPermitted.join(", ") })}
+            </p>
+          ) : null}
           <PlanTable
             label={t("fleet.plan.title")}
             rows={current.items.map((i) => ({

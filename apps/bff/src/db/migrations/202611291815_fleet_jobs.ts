@@ -8,6 +8,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("source", "text", (c) => c.notNull())
     .addColumn("targets", "jsonb", (c) => c.notNull())
+    .addColumn("not_permitted", "jsonb", (c) => c.notNull())
     .addColumn("actor", "jsonb", (c) => c.notNull())
     .addColumn("state", "text", (c) => c.notNull())
     .addColumn("created_at", "timestamptz", (c) => c.notNull())

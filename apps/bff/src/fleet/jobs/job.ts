@@ -36,6 +36,8 @@ export interface FleetJob {
   /** The source bucket, or the file's `bucket` for an import. */
   source: string;
   targets: string[];
+  /** Targets asked for that the planner's role may not write: shown, never planned. */
+  notPermitted: string[];
   /** Who planned it: only they may apply it, and the audit records them. */
   actor: Principal;
   createdAt: string;

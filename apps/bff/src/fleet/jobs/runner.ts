@@ -313,6 +313,7 @@ export function createJobRunner(deps: RunnerDeps) {
       kind: FleetJob["kind"];
       source: string;
       targets: string[];
+      notPermitted?: string[];
       actor: Principal;
       items: PlanItem[];
     }) {
@@ -320,6 +321,7 @@ export function createJobRunner(deps: RunnerDeps) {
       const job: FleetJob = {
         id: randomUUID(),
         ...init,
+        notPermitted: init.notPermitted ?? [],
         createdAt: at,
         updatedAt: at,
         state: "planned",
