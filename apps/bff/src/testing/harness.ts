@@ -50,6 +50,8 @@ export interface HarnessOptions {
    * (main.ts). Unset: the OSS client's own default limit.
    */
   ossQps?: number;
+  /** PostgreSQL pool size (default 4; the per-style locks get half of it, at least 2). */
+  poolSize?: number;
   /** Sign-in throttling (default: the console's defaults). */
   throttle?: ThrottlePolicy;
   /** `TRUST_PROXY`: proxies whose X-Forwarded-For is trusted (default 0). */
@@ -136,7 +138,11 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
   } else if (choice !== "pglite") {
     databaseUrl = choice;
   }
-  const database = await openDatabase({ url: databaseUrl, dataDir: join(dataDir, "db"), poolSize: 4 });
+  const database = await openDatabase({
+    url: databaseUrl,
+    dataDir: join(dataDir, "db"),
+    poolSize: options.poolSize ?? 4,
+  });
   await migrateToLatest(database.db);
   // The console's OSS requests are counted as in production (usage/request-accounting.ts).
   const accounting = new RequestAccounting(database.db);

@@ -153,24 +153,18 @@ export function dbJobStore(db: Kysely<Database>): JobStore {
     },
 
     async saveItems(job, seqs) {
-      if (seqs.length === 0) return;
-      await db.transaction().execute(async (trx) => {
-        for (const seq of seqs) {
-          const item = job.items[seq];
-          if (!item) continue;
-          await trx
-            .updateTable("fleet_job_items")
-            .set({ status: item.status, message: item.message ?? null })
-            .where("job_id", "=", job.id)
-            .where("seq", "=", seq)
-            .execute();
-        }
-        await trx
-          .updateTable("fleet_jobs")
-          .set({ updated_at: job.updatedAt })
-          .where("id", "=", job.id)
+      // One UPDATE per item, each atomic on its own: a durable step is one round trip. The job's
+      // updated_at moves with its lease renewals and its end.
+      for (const seq of seqs) {
+        const item = job.items[seq];
+        if (!item) continue;
+        await db
+          .updateTable("fleet_job_items")
+          .set({ status: item.status, message: item.message ?? null })
+          .where("job_id", "=", job.id)
+          .where("seq", "=", seq)
           .execute();
-      });
+      }
     },
 
     async start(id, owner, leaseMs) {
