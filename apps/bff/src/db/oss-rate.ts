@@ -13,13 +13,18 @@ export interface SharedRateLimitOptions {
   /** The account's limit for all replicas together (`OSS_QPS`, default 100: the seed's per-account QPS). */
   requestsPerSecond: number;
   /**
-   * How late after its slot a request may still start, in ms (default 40). Slots are spaced so that even
+   * How late after its slot a request may still start, in ms (default 30). Slots are spaced so that even
    * requests started this late never put more than `requestsPerSecond` in any one-second window; a
-   * request that would start later gives its slot up and takes a new one. The price: the rate used is
-   * `requestsPerSecond × 1000 / (1000 + lateMs)` (96% with the default). At least 5: it must exceed the
-   * database round trip, the uncertainty of the database clock's reading.
+   * slot not given out by then is dropped. At least 5: it must exceed the database round trip, the
+   * uncertainty of the database clock's reading.
    */
   lateMs?: number;
+  /**
+   * How much more one request may take than another to reach OSS after it starts, in ms (default 20):
+   * the windows that count are OSS's, at arrival. The price of both margins: the rate used is
+   * `requestsPerSecond × 1000 / (1000 + lateMs + jitterMs)` (95.2% with the defaults).
+   */
+  jitterMs?: number;
   /** The local monotonic clock in ms (default `performance.now`). */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -49,14 +54,14 @@ interface Slot {
  * All replicas share one schedule (the virtual-scheduling form of the generic cell rate algorithm, with
  * no burst): a replica claims k consecutive slots with one atomic upsert,
  * `next_at = greatest(next_at, now) + k·T`, on the database's clock, so slots of all replicas are at
- * least `T = (1000 + lateMs) / requestsPerSecond` ms apart. It claims only as many slots as requests
- * are waiting (at most a tenth of the rate at once). Each request starts no earlier than its slot and at
- * most `lateMs` after it (else it claims again): then any half-open second holds starts of slots within
- * `1000 + lateMs` ms, at most `requestsPerSecond` of them. The database clock is mapped to this replica's
- * monotonic clock by bounds narrowed on every claim (the reading happened between sending and receiving),
- * and both sides of that uncertainty are taken the safe way: a request never starts before the earliest
- * local time its slot may map to, and is late once past the latest. No replica clock needs to agree with
- * another's.
+ * least `T = (1000 + lateMs + jitterMs) / requestsPerSecond` ms apart. It claims only as many slots as
+ * requests are waiting (at most a tenth of the rate at once), and gives them out in time order; a slot
+ * not given out within `lateMs` is dropped. Then any half-open second holds starts of slots within
+ * `1000 + lateMs` ms, at most `requestsPerSecond` of them, with `jitterMs` to spare for the way to OSS.
+ * The database clock is mapped to this replica's monotonic clock by bounds narrowed on every claim (the
+ * reading happened between sending and receiving), and both sides of that uncertainty are taken the safe
+ * way: a slot is never given before the latest local time it may map to, nor after `lateMs` past the
+ * earliest. No replica's clock needs to agree with another's.
  *
  * @example
  * const limit = sharedRateLimit(db, { requestsPerSecond: 100 });
@@ -66,10 +71,12 @@ export function sharedRateLimit(db: Kysely<Database>, options: SharedRateLimitOp
   const rate = options.requestsPerSecond;
   if (!(rate > 0) || !Number.isFinite(rate))
     throw new Error(`requestsPerSecond must be a positive number, got ${rate}`);
-  const lateMs = options.lateMs ?? 40;
+  const lateMs = options.lateMs ?? 30;
+  const jitterMs = options.jitterMs ?? 20;
+  if (!(jitterMs >= 0)) throw new Error(`jitterMs must be 0 or more, got ${jitterMs}`);
   // The database clock is known to within a round trip: a margin below a few ms could never be met.
   if (!(lateMs >= 5)) throw new Error(`lateMs must be at least 5, got ${lateMs}`);
-  const spacing = (1000 + lateMs) / rate;
+  const spacing = (1000 + lateMs + jitterMs) / rate;
   const maxBatch = Math.max(1, Math.floor(rate / 10));
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? sleepFor;
