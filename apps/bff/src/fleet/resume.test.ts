@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -130,6 +130,8 @@ describe.each(["pglite", "postgres"] as const)("a fleet copy killed mid-apply (%
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(job.state).toBe("done");
+    // The job lived in the database (PGlite under DATA_DIR/db, or the PostgreSQL), not in job files.
+    expect(existsSync(join(env.DATA_DIR, "fleet"))).toBe(false);
     expect(job.items.every((i) => i.status === "applied")).toBe(true);
     // Nothing skipped: both targets hold every style with the source's content.
     for (const target of ["dst-one", "dst-two"]) {
