@@ -280,10 +280,17 @@ export function createJobRunner(deps: RunnerDeps) {
           ),
       );
     }, leaseMs / 3);
-    entry.done = run(entry).finally(() => {
-      clearInterval(heartbeat);
-      live.delete(job.id);
-    });
+    entry.done = run(entry)
+      .catch((error: unknown) => {
+        // The final save failed (database gone): the lease lapses and a replica resumes the job.
+        deps.log?.(
+          `fleet job ${job.id}: not saved at its end: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      })
+      .finally(() => {
+        clearInterval(heartbeat);
+        live.delete(job.id);
+      });
     live.set(job.id, entry);
     return entry.done;
   }
@@ -294,7 +301,8 @@ export function createJobRunner(deps: RunnerDeps) {
     for (const id of await deps.store.claimable(owner)) {
       if (live.has(id) || !(await deps.store.claim(id, owner, leaseMs))) continue;
       const job = await deps.store.load(id);
-      if (job?.state !== "running") continue;
+      // A sweep and a start-up call may both have claimed it (the same owner): run it once.
+      if (job?.state !== "running" || live.has(id)) continue;
       deps.log?.(`Resuming fleet job ${job.id} (${progressOf(job).done}/${job.items.length} done)`);
       void launch(job);
       resumed.push(job);
