@@ -17,10 +17,15 @@
  *    requests per second, n requests need (n − 1) / OSS_QPS seconds at least between the first start
  *    and the last; the bench reports elapsed / that − 1.
  *
+ * 3. The shared rate alone with demand to spare: 300 ListStyle calls of the console's client, 32 in
+ *    flight, and 300 bare grants of the schedule (no OSS work), to tell the limiter's own throughput from
+ *    the BFF's per-write work on a loaded machine.
+ *
  * Run: `pnpm --filter @style-console/bff bench:fleet` (BENCH_DATABASE=postgres for the shared engine).
  */
 import { readFile } from "node:fs/promises";
 import pg from "pg";
+import { sharedRateLimit } from "../src/db/oss-rate.ts";
 import { startHarness } from "../src/testing/harness.ts";
 
 const QPS = Number(process.env.BENCH_QPS ?? 60);
@@ -148,6 +153,31 @@ try {
   const allowedAlone = (r.requests - 1) / QPS;
   console.log(
     `rate alone: ${r.requests} requests, 32 in flight, at OSS_QPS=${QPS}: ${alone.toFixed(1)} s; the rate allows ${allowedAlone.toFixed(1)} s (${((alone / allowedAlone - 1) * 100).toFixed(1)}% over); most in any 1 s window: ${r.worst}; load ${await loadavg()}`,
+  );
+
+  // 4. The schedule alone: 300 grants, 32 waiting, no OSS work at all (what the limiter itself costs).
+  const limit = sharedRateLimit(h.database.db, { requestsPerSecond: QPS });
+  const grants: number[] = [];
+  const t2 = performance.now();
+  let taken = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (taken++ < 300) {
+        await limit.acquire();
+        grants.push(performance.now());
+      }
+    }),
+  );
+  const bare = (performance.now() - t2) / 1000;
+  grants.sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < grants.length; i++) {
+    while ((grants[i] as number) - (grants[j] as number) >= 1000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  const allowedBare = (grants.length - 1) / QPS;
+  console.log(
+    `schedule alone: ${grants.length} grants, 32 waiting, at OSS_QPS=${QPS}: ${bare.toFixed(1)} s; the rate allows ${allowedBare.toFixed(1)} s (${((bare / allowedBare - 1) * 100).toFixed(1)}% over; 5.0% of it is the lateness and jitter margins); most in any 1 s window: ${most}; load ${await loadavg()}`,
   );
 } finally {
   await h.close();
