@@ -80,17 +80,13 @@ export function styleUseOf(
   }
   if (delimiters.length === 0) return undefined;
   const decodedPath = decode(path);
-  // The last delimiter wins: a key may hold the delimiter too (photos/a-b.jpg-small with "-").
-  let best: StyleUse | undefined;
-  let bestAt = -1;
-  for (const delimiter of delimiters) {
-    const at = decodedPath.lastIndexOf(delimiter);
-    if (at <= 1 || at <= bestAt) continue;
-    const name = decodedPath.slice(at + delimiter.length);
-    if (isStyleName(name) && isStyle(name)) {
-      best = { name, form: "delimiter" };
-      bestAt = at;
-    }
+  // Keys and style names may hold a delimiter too (`photos/a-b.jpg-small`, a style `thumb-x` with `-`
+  // active): from the right, the first split whose right side is a style of the bucket wins; the key
+  // is at least one character (index 0 is the path's `/`).
+  for (let at = decodedPath.length - 2; at >= 2; at--) {
+    if (!delimiters.includes(decodedPath[at] as string)) continue;
+    const name = decodedPath.slice(at + 1);
+    if (isStyleName(name) && isStyle(name)) return { name, form: "delimiter" };
   }
-  return best;
+  return undefined;
 }
