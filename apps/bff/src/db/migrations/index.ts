@@ -5,6 +5,7 @@ import * as ossRate from "./202611291500_oss_rate.ts";
 import * as uploads from "./202611291510_uploads.ts";
 import * as usage from "./202611291530_usage.ts";
 import * as history from "./202611291600_history.ts";
+import * as bucketEvents from "./202611291820_bucket_events.ts";
 
 /**
  * Every migration, by name, imported statically so the esbuild bundle carries them (a folder scan would
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "202611291510_uploads": uploads,
   "202611291530_usage": usage,
   "202611291600_history": history,
+  "202611291820_bucket_events": bucketEvents,
 };
