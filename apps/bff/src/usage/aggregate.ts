@@ -1,7 +1,7 @@
 import {
-  type AccessLogRecord,
+  type AccessLogRequest,
   type MalformedLine,
-  parseAccessLogLine,
+  parseAccessLogRequest,
   styleUseOf,
 } from "@style-console/oss/access-log";
 
@@ -57,20 +57,22 @@ export class UsageAggregate {
       });
       return;
     }
-    const parsed = parseAccessLogLine(text);
+    // Every field is checked (a malformed line is counted whatever field is wrong); only the four a
+    // count needs are read out.
+    const parsed = parseAccessLogRequest(text);
     if (!parsed.ok) {
       this.#bad({ ...parsed.error, line: number, excerpt: text.slice(0, 200) });
       return;
     }
-    this.addRecord(parsed.record);
+    this.addRecord(parsed.request);
   }
 
-  /** Takes one parsed record. */
-  addRecord(record: AccessLogRecord): void {
+  /** Takes one parsed record (a whole `AccessLogRecord` will do). */
+  addRecord(record: AccessLogRequest): void {
     if (record.Time > this.newest) this.newest = record.Time;
-    const method = record.RequestURL.slice(0, record.RequestURL.indexOf(" "));
-    if (method !== "GET" && method !== "HEAD") return;
-    const use = styleUseOf(record.RequestURL, this.delimiters, this.isStyle);
+    const url = record.RequestURL;
+    if (!url.startsWith("GET ") && !url.startsWith("HEAD ")) return;
+    const use = styleUseOf(url, this.delimiters, this.isStyle);
     if (!use) return;
     this.styleRequests++;
     const dayNumber = Math.floor(record.Time / 86_400_000);

@@ -18,11 +18,14 @@ export {
   parseAccessLogObjectName,
 } from "./object-name.ts";
 export {
+  type AccessLogRequest,
   type LineError,
   type MalformedLine,
   type ParsedLine,
+  type ParsedRequest,
   parseAccessLog,
   parseAccessLogLine,
+  parseAccessLogRequest,
   parseLogTime,
 } from "./parse.ts";
 export { formatLogTime, type SerializeOptions, serializeAccessLogRecord } from "./serialize.ts";
