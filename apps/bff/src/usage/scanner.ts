@@ -2,7 +2,7 @@ import {
   accessLogListMarker,
   type MalformedLine,
   parseAccessLogObjectName,
-  readLogLines,
+  readLogLineBatches,
 } from "@style-console/oss/access-log";
 import { type Kysely, sql } from "kysely";
 import type { LogSource } from "../buckets/oss-bucket-logs.ts";
@@ -122,7 +122,8 @@ async function scanLocked(deps: ScannerDeps, bucket: string, signal?: AbortSigna
         continue;
       }
       const aggregate = new UsageAggregate(delimiters, isStyle);
-      for await (const line of readLogLines(body)) aggregate.addLine(line.text, line.number, line.overlong);
+      for await (const lines of readLogLineBatches(body))
+        for (const line of lines) aggregate.addLine(line.text, line.number, line.overlong);
       if (!(await commitObject(db, bucket, key, hourStart, aggregate))) continue;
       result.objects++;
       result.lines += aggregate.lines;
@@ -177,7 +178,7 @@ async function commitObject(
       .returning("key")
       .executeTakeFirst();
     if (!inserted || !aggregate) return inserted !== undefined;
-    const counters = [...aggregate.counters.values()];
+    const counters = aggregate.counters;
     for (let i = 0; i < counters.length; i += 1000) {
       await trx
         .insertInto("usage_daily")

@@ -10,7 +10,7 @@ export {
   MIN_FIELDS,
   type RecordField,
 } from "./fields.ts";
-export { type LogLine, readLogLines } from "./lines.ts";
+export { type LogLine, readLogLineBatches, readLogLines } from "./lines.ts";
 export {
   accessLogListMarker,
   accessLogObjectName,

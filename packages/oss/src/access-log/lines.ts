@@ -22,42 +22,71 @@ export async function* readLogLines(
   stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
   maxLineChars = 64 * 1024,
 ): AsyncGenerator<LogLine> {
+  for await (const batch of readLogLineBatches(stream, maxLineChars)) yield* batch;
+}
+
+/**
+ * The same lines as {@link readLogLines}, a chunk's worth at a time: one await per chunk of the body
+ * instead of one per line (a reader of hundreds of thousands of lines a second feels the difference).
+ *
+ * @example
+ * for await (const lines of readLogLineBatches(response.body)) for (const line of lines) count(line);
+ */
+export async function* readLogLineBatches(
+  stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+  maxLineChars = 64 * 1024,
+): AsyncGenerator<LogLine[]> {
   const decoder = new TextDecoder("utf-8");
   let pending = "";
   let overlong = false;
   let number = 0;
   const iterable = stream as AsyncIterable<Uint8Array>;
-  function* drain(final: boolean): Generator<LogLine> {
+  function drain(final: boolean): LogLine[] {
+    const out: LogLine[] = [];
     let start = 0;
     for (;;) {
       const nl = pending.indexOf("\n", start);
       if (nl === -1) break;
       number++;
-      const raw = pending.slice(start, nl);
-      const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-      if (overlong || text.trim() !== "")
-        yield { number, text: text.slice(0, maxLineChars), overlong: overlong || text.length > maxLineChars };
+      const end = nl > start && pending.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      const length = end - start;
+      if (overlong || !isBlank(pending, start, end)) {
+        const text = pending.slice(start, length > maxLineChars ? start + maxLineChars : end);
+        out.push({ number, text, overlong: overlong || length > maxLineChars });
+      }
       overlong = false;
       start = nl + 1;
     }
     pending = pending.slice(start);
     if (pending.length > maxLineChars) {
       // Keep only the head of a runaway line; its tail is dropped up to the next line break.
-      if (!overlong) {
-        overlong = true;
-        pending = pending.slice(0, maxLineChars);
-      } else pending = pending.slice(0, maxLineChars);
+      overlong = true;
+      pending = pending.slice(0, maxLineChars);
     }
     if (final && (pending.trim() !== "" || overlong)) {
       number++;
-      yield { number, text: pending.slice(0, maxLineChars), overlong };
+      out.push({ number, text: pending.slice(0, maxLineChars), overlong });
       pending = "";
     }
+    return out;
   }
   for await (const chunk of iterable) {
     pending += decoder.decode(chunk, { stream: true });
-    yield* drain(false);
+    const lines = drain(false);
+    if (lines.length > 0) yield lines;
   }
   pending += decoder.decode();
-  yield* drain(true);
+  const lines = drain(true);
+  if (lines.length > 0) yield lines;
+}
+
+/** Whether `text[from, to)` is only whitespace (as `trim()` sees it), without cutting it out. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13 && c !== 0xa0 && c !== 0xfeff) {
+      return c < 0x1680 ? false : text.slice(i, to).trim() === "";
+    }
+  }
+  return true;
 }
