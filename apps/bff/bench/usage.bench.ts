@@ -15,14 +15,15 @@
  * Run: `pnpm --filter @style-console/bff bench` (needs PostgreSQL at 127.0.0.1:5432 or
  * TEST_DATABASE_URL); `BENCH_ONLY=parser|scan|list` runs one part.
  */
-import { loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { type AccessLogRecord, serializeAccessLogRecord } from "@style-console/oss/access-log";
+import { sql } from "kysely";
 import type { LogSource } from "../src/buckets/oss-bucket-logs.ts";
 import { startHarness } from "../src/testing/harness.ts";
 import { UsageAggregate } from "../src/usage/aggregate.ts";
 import { scanBucket } from "../src/usage/scanner.ts";
 import { createUsageTestDatabase } from "../src/usage/testing.ts";
-import { styleUsage } from "../src/usage/usage-query.ts";
+import { styleUsage, usageWindowQuery } from "../src/usage/usage-query.ts";
 
 const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const STYLES = 100;
@@ -208,8 +209,18 @@ async function benchStyleList(): Promise<void> {
       wall.push(m.wall);
       cpu.push(m.cpu);
     }
+    // PostgreSQL's own time for the main query (server side, no queueing in this process).
+    const server: number[] = [];
+    for (let run = 0; run < 10; run++) {
+      const [plan] = (await usageWindowQuery(t.db, "photos", { now: Date.now(), days: DAYS }).explain(
+        "json",
+        sql`analyze, timing off`,
+      )) as Array<{ "QUERY PLAN": Array<{ "Execution Time": number; "Planning Time": number }> }>;
+      const top = plan?.["QUERY PLAN"][0];
+      server.push((top?.["Execution Time"] ?? 0) + (top?.["Planning Time"] ?? 0));
+    }
     console.log(
-      `usage style list query (100 styles × 90 days, PostgreSQL): target ≤ 50 ms; measured ${median(wall).toFixed(1)} ms wall p50, ${percentile(wall, 0.95).toFixed(1)} ms p95, ${median(cpu).toFixed(1)} ms CPU of this process (35 runs; load ${load()}) ${verdict(median(wall) <= 50)}`,
+      `usage style list query (100 styles × 90 days, PostgreSQL): target ≤ 50 ms; measured ${median(wall).toFixed(1)} ms wall p50, ${percentile(wall, 0.95).toFixed(1)} ms p95; ${median(cpu).toFixed(1)} ms CPU of this process + ${median(server).toFixed(1)} ms in PostgreSQL (explain analyze, timing off; p50) = ${(median(cpu) + median(server)).toFixed(1)} ms of work (35 runs; load ${load()}) ${verdict(median(wall) <= 50)}${median(wall) > 50 && median(cpu) + median(server) <= 50 ? " (the work fits; the rest is waiting for a CPU)" : ""}`,
     );
 
     // The whole API answer, in-process over the emulator: GetBucketLogging and ListStyle included.
@@ -237,7 +248,7 @@ async function benchStyleList(): Promise<void> {
         apiCpu.push(m.cpu);
       }
       console.log(
-        `usage style list API (GET /api/buckets/photos/usage?days=90, 100 styles, in-process over the emulator): target ≤ 50 ms; measured ${median(apiWall).toFixed(1)} ms wall p50, ${percentile(apiWall, 0.95).toFixed(1)} ms p95, ${median(apiCpu).toFixed(1)} ms CPU of this process incl. the emulator (20 runs; load ${load()}) ${verdict(median(apiWall) <= 50)}`,
+        `usage style list API (GET /api/buckets/photos/usage?days=90, 100 styles, in-process over the emulator): target ≤ 50 ms; measured ${median(apiWall).toFixed(1)} ms wall p50, ${percentile(apiWall, 0.95).toFixed(1)} ms p95, ${median(apiCpu).toFixed(1)} ms CPU of this process incl. the emulator (20 runs; load ${load()}) ${verdict(median(apiWall) <= 50)}${median(apiWall) > 50 && median(apiCpu) + median(server) <= 50 ? " (the work fits; the rest is waiting for a CPU)" : ""}`,
       );
     } finally {
       await h.close({ keepDatabase: true });
@@ -248,7 +259,7 @@ async function benchStyleList(): Promise<void> {
 }
 
 const only = process.env.BENCH_ONLY;
-console.log(`usage bench: load average ${load()} on ${(await import("node:os")).cpus().length} CPUs`);
+console.log(`usage bench: load average ${load()} on ${cpus().length} CPUs`);
 if (!only || only === "parser") await benchParser();
 if (!only || only === "scan") await benchScan();
 if (!only || only === "list") await benchStyleList();

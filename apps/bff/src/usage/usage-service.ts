@@ -93,10 +93,12 @@ export function createUsageService(options: UsageServiceOptions) {
 
     async usage(bucket: string, days: number): Promise<BucketUsageDto> {
       const managed = bucketNamed(bucket);
-      const [logging, styles, scanRow] = await Promise.all([
+      // The two OSS calls and the two queries all run at once.
+      const names = managed.styles.list().then((styles) => styles.map((s) => s.name));
+      const [logging, scanRow, styles] = await Promise.all([
         managed.logs.getLogging(bucket),
-        managed.styles.list(),
         options.db.selectFrom("usage_scans").selectAll().where("bucket", "=", bucket).executeTakeFirst(),
+        styleUsage(options.db, bucket, names, { now: now(), days }),
       ]);
       return {
         bucket,
@@ -108,12 +110,7 @@ export function createUsageService(options: UsageServiceOptions) {
         scannedThrough: scanRow?.scanned_through ? new Date(scanRow.scanned_through).toISOString() : null,
         lastScanAt: scanRow?.last_scan_at ? new Date(scanRow.last_scan_at).toISOString() : null,
         malformedLines: Number(scanRow?.malformed_lines ?? 0),
-        styles: await styleUsage(
-          options.db,
-          bucket,
-          styles.map((s) => s.name),
-          { now: now(), days },
-        ),
+        styles,
       };
     },
 
