@@ -181,6 +181,25 @@ describe("a style request through the bucket's custom delimiters", () => {
     expect(await usageOf("small")).toMatchObject({ requests30d: 3, errors30d: 0 });
   });
 
+  it("still counts the other forms, and says so, when the delimiters cannot be read", async () => {
+    await deliver(1, [
+      serializeAccessLogRecord(record({})),
+      serializeAccessLogRecord(record({ RequestURL: "GET /cat.png!small HTTP/1.1" })),
+    ]);
+    const real = ossLogSource(client, []);
+    const source: LogSource = {
+      ...real,
+      styleDelimiters: async () => {
+        throw new Error("AccessDenied: oss:GetProcessConfiguration");
+      },
+    };
+    const result = await scanBucket(deps({ source }), "photos");
+    expect(result).toMatchObject({ objects: 1, lines: 2, styleRequests: 1 });
+    expect(result.warnings).toEqual([
+      { kind: "delimiters-unreadable", detail: expect.stringMatching(/AccessDenied/) },
+    ]);
+  });
+
   it("ignores the delimiters while CompliedHost is Img (they then work on the IMG domain only)", async () => {
     await client.putProcessConfiguration(
       { styleDelimiters: ["!"], compliedHost: "Img" },

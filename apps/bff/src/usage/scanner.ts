@@ -46,6 +46,11 @@ export interface ScanResult {
   scannedThrough: string | null;
   /** Logging was off: nothing to read. */
   loggingEnabled: boolean;
+  /**
+   * What limited this scan without stopping it. `delimiters-unreadable`: the bucket's style delimiters
+   * could not be read (`detail` says why), so uses through a delimiter (`photo.jpg!name`) were not counted.
+   */
+  warnings: Array<{ kind: "delimiters-unreadable"; detail: string }>;
 }
 
 export interface ScannerDeps {
@@ -80,11 +85,18 @@ async function scanLocked(deps: ScannerDeps, bucket: string, signal?: AbortSigna
     malformedSamples: [],
     scannedThrough: null,
     loggingEnabled: false,
+    warnings: [],
   };
   const logging = await source.getLogging(bucket);
   if (logging) {
     result.loggingEnabled = true;
-    const delimiters = await source.styleDelimiters(bucket);
+    let delimiters: string[] = [];
+    try {
+      delimiters = await source.styleDelimiters(bucket);
+    } catch (error) {
+      // A missing permission (oss:GetProcessConfiguration) must not stop the count of the other forms.
+      result.warnings.push({ kind: "delimiters-unreadable", detail: (error as Error).message });
+    }
     const names = delimiters.length > 0 ? new Set(await deps.styleNames(bucket)) : new Set<string>();
     const isStyle = (name: string) => names.has(name);
     const newest = await db

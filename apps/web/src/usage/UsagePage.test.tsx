@@ -6,8 +6,10 @@ import { renderRoute } from "../testing/render-route.tsx";
 
 const off = { enabled: false, targetBucket: null, targetPrefix: null };
 
-function serve(role: "viewer" | "operator") {
-  let logging: { enabled: boolean; targetBucket: string | null; targetPrefix: string | null } = off;
+type Logging = { enabled: boolean; targetBucket: string | null; targetPrefix: string | null };
+
+function serve(role: "viewer" | "operator", initial: Logging = off) {
+  let logging = initial;
   const puts: unknown[] = [];
   vi.stubGlobal(
     "fetch",
@@ -42,6 +44,19 @@ function serve(role: "viewer" | "operator") {
           lastScanAt: null,
           malformedLines: 0,
           styles: [{ name: "thumb", requests30d: 0, bytes30d: 0, errors30d: 0, lastUsed: null, daily: [] }],
+        });
+      if (path === "/api/buckets/demo/usage/scan")
+        return Response.json({
+          bucket: "demo",
+          objects: 2,
+          lines: 40,
+          malformed: 1,
+          styleRequests: 12,
+          missing: [],
+          malformedSamples: [],
+          scannedThrough: null,
+          loggingEnabled: true,
+          warnings: [{ kind: "delimiters-unreadable", detail: "AccessDenied" }],
         });
       if (path === "/api/buckets") return Response.json([]);
       return Response.json({ error: { code: "NotFound", message: path } }, { status: 404 });
@@ -86,5 +101,15 @@ describe("UsagePage: a bucket without access logging", () => {
     expect(reason?.textContent).toMatch(/Operator/);
     fireEvent.click(enable);
     expect(puts).toEqual([]);
+  });
+});
+
+describe("UsagePage: Scan now", () => {
+  it("reports what the scan read, and what limited it", async () => {
+    serve("viewer", { enabled: true, targetBucket: "logs", targetPrefix: "demo/" });
+    renderRoute("/buckets/demo/usage");
+    fireEvent.click(await screen.findByRole("button", { name: "Scan logs now" }));
+    expect(await screen.findByText(/Read 2 log object\(s\), 40 line\(s\); 1 malformed\./)).toBeTruthy();
+    expect(screen.getByText(/style delimiters could not be read/).getAttribute("title")).toBe("AccessDenied");
   });
 });

@@ -216,6 +216,11 @@ function ScanPanel({ bucket, usage }: { bucket: string; usage: BucketUsage }) {
           {result.missing.length > 0 ? t("usage.scanMissing", { count: result.missing.length }) : null}
         </p>
       ) : null}
+      {result?.warnings.map((w) => (
+        <p key={w.kind} className="notice" title={w.detail}>
+          {t(`usage.warning.${w.kind}`)}
+        </p>
+      ))}
       {scan.isError ? <ErrorPanel error={scan.error as ApiError} /> : null}
     </div>
   );
