@@ -43,21 +43,24 @@ export async function* readLogLineBatches(
   const iterable = stream as AsyncIterable<Uint8Array>;
   function drain(final: boolean): LogLine[] {
     const out: LogLine[] = [];
-    let start = 0;
-    for (;;) {
-      const nl = pending.indexOf("\n", start);
-      if (nl === -1) break;
+    // One native split per chunk; the last piece is the start of a line still arriving.
+    const parts = pending.split("\n");
+    const last = parts.length - 1;
+    for (let k = 0; k < last; k++) {
       number++;
-      const end = nl > start && pending.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      const length = end - start;
-      if (overlong || !isBlank(pending, start, end)) {
-        const text = pending.slice(start, length > maxLineChars ? start + maxLineChars : end);
-        out.push({ number, text, overlong: overlong || length > maxLineChars });
+      let text = parts[k] as string;
+      if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+      const length = text.length;
+      if (overlong || !isBlank(text)) {
+        out.push({
+          number,
+          text: length > maxLineChars ? text.slice(0, maxLineChars) : text,
+          overlong: overlong || length > maxLineChars,
+        });
       }
       overlong = false;
-      start = nl + 1;
     }
-    pending = pending.slice(start);
+    pending = parts[last] as string;
     if (pending.length > maxLineChars) {
       // Keep only the head of a runaway line; its tail is dropped up to the next line break.
       overlong = true;
@@ -80,13 +83,11 @@ export async function* readLogLineBatches(
   if (lines.length > 0) yield lines;
 }
 
-/** Whether `text[from, to)` is only whitespace (as `trim()` sees it), without cutting it out. */
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13 && c !== 0xa0 && c !== 0xfeff) {
-      return c < 0x1680 ? false : text.slice(i, to).trim() === "";
-    }
-  }
-  return true;
+/** Whether `text` is only whitespace (as `trim()` sees it); a log line's first character decides. */
+function isBlank(text: string): boolean {
+  if (text.length === 0) return true;
+  const c = text.charCodeAt(0);
+  // Whitespace below U+1680 is tab, VT, FF, CR, space and NBSP; anything else there is content.
+  if (c < 0x1680 && c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13 && c !== 0xa0) return false;
+  return text.trim() === "";
 }
