@@ -70,6 +70,8 @@ export default defineConfig({
       OIDC_CLIENT_SECRET: oidcClient.secret,
       OIDC_ROLE_CLAIM: "roles",
       OIDC_NAME: "Test SSO",
+      // tests/usage.spec.ts waits for the emulator's access-log delivery: every 2 s, not every minute.
+      EMULATOR_ACCESS_LOG_SECONDS: "2",
     },
   },
 });

@@ -44,6 +44,7 @@ export type { PositionedIssue } from "@style-console/contract/names";
 export type * from "./history/dto.ts";
 export { CSRF_HEADER, CSRF_HEADER_VALUE } from "./http/csrf.ts";
 export type { ApiErrorBody } from "./http/error.ts";
+export type { BucketEventDto } from "./usage/bucket-events.ts";
 export type { RequestsReport } from "./usage/request-accounting.ts";
 export type { ScanResult } from "./usage/scanner.ts";
 export type { StyleUsageDto } from "./usage/usage-query.ts";

@@ -89,6 +89,10 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ enabled: false }),
     ok: 200,
   },
+  "GET /api/buckets/:bucket/usage/logging/events": {
+    path: "/api/buckets/photos/usage/logging/events",
+    ok: 200,
+  },
   "GET /api/usage/requests": { path: "/api/usage/requests", ok: 200 },
   "GET /api/samples": { path: "/api/samples", ok: 200 },
   // Not multipart: the upload route's own 415 shows the request got past the access check.

@@ -60,6 +60,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "GET /api/buckets/:bucket/usage": { need: "viewer", buckets: pathBucket },
   "POST /api/buckets/:bucket/usage/scan": { need: "viewer", buckets: pathBucket },
   "PUT /api/buckets/:bucket/usage/logging": { need: "operator", buckets: pathBucket },
+  "GET /api/buckets/:bucket/usage/logging/events": { need: "viewer", buckets: pathBucket },
   "GET /api/usage/requests": { need: "viewer" },
 
   // The fleet (issue 12). Its cross-bucket routes read or write buckets named in the query or body: for

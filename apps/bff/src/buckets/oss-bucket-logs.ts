@@ -20,8 +20,10 @@ export interface LogSource {
     signal?: AbortSignal,
   ): Promise<AsyncIterable<Uint8Array> | undefined>;
   /**
-   * The bucket's custom style delimiters (`StyleDelimiters`, reference §7). The bucket
-   * image-processing settings arrive with the fleet work; until then no delimiter is configured.
+   * The bucket's custom style delimiters in effect on OSS domains (GetProcessConfiguration's
+   * `StyleDelimiters`, reference oss-logging-buckets.md §7): empty when none is set, or when
+   * `CompliedHost` is `Img` (then they work only on the retired IMG domain, whose requests no
+   * managed bucket receives).
    */
   styleDelimiters(bucket: string): Promise<string[]>;
 }
@@ -84,6 +86,12 @@ export function ossLogSource(client: OssClient, secrets: readonly string[]): Log
           throw error;
         }
       }),
-    styleDelimiters: async () => [],
+    styleDelimiters: (bucket) =>
+      call(bucket, async () => {
+        const config = await client.getProcessConfiguration({ bucket });
+        // A bucket never configured reads back `Both` with no delimiters (J1-PROCTEST); `Img` limits
+        // them to the IMG domain. An absent CompliedHost is taken as the default, `Both`.
+        return config.compliedHost?.toLowerCase() === "img" ? [] : config.styleDelimiters;
+      }),
   };
 }

@@ -1,7 +1,7 @@
 import {
-  type AccessLogRecord,
+  type AccessLogRequest,
   type MalformedLine,
-  parseAccessLogLine,
+  parseAccessLogRequest,
   styleUseOf,
 } from "@style-console/oss/access-log";
 
@@ -27,19 +27,26 @@ export interface DayCounter {
 export const MALFORMED_SAMPLES = 20;
 
 export class UsageAggregate {
-  readonly counters = new Map<string, DayCounter>();
+  // Per UTC day number, per style: no key string is built per line.
+  readonly #byDay = new Map<number, Map<string, DayCounter>>();
   lines = 0;
   malformed = 0;
   styleRequests = 0;
   /** Newest `Time` read, epoch ms (0 before any). */
   newest = 0;
   readonly samples: MalformedLine[] = [];
-  readonly #days = new Map<number, string>();
 
   constructor(
     private readonly delimiters: readonly string[],
     private readonly isStyle: (name: string) => boolean,
   ) {}
+
+  /** Every (style, day) counter so far. */
+  get counters(): DayCounter[] {
+    const all: DayCounter[] = [];
+    for (const styles of this.#byDay.values()) for (const counter of styles.values()) all.push(counter);
+    return all;
+  }
 
   /**
    * Takes one line (its 1-based number for the report).
@@ -57,33 +64,35 @@ export class UsageAggregate {
       });
       return;
     }
-    const parsed = parseAccessLogLine(text);
+    // Every field is checked (a malformed line is counted whatever field is wrong); only the four a
+    // count needs are read out.
+    const parsed = parseAccessLogRequest(text);
     if (!parsed.ok) {
       this.#bad({ ...parsed.error, line: number, excerpt: text.slice(0, 200) });
       return;
     }
-    this.addRecord(parsed.record);
+    this.addRecord(parsed.request);
   }
 
-  /** Takes one parsed record. */
-  addRecord(record: AccessLogRecord): void {
+  /** Takes one parsed record (a whole `AccessLogRecord` will do). */
+  addRecord(record: AccessLogRequest): void {
     if (record.Time > this.newest) this.newest = record.Time;
-    const method = record.RequestURL.slice(0, record.RequestURL.indexOf(" "));
-    if (method !== "GET" && method !== "HEAD") return;
-    const use = styleUseOf(record.RequestURL, this.delimiters, this.isStyle);
+    const url = record.RequestURL;
+    if (!url.startsWith("GET ") && !url.startsWith("HEAD ")) return;
+    const use = styleUseOf(url, this.delimiters, this.isStyle);
     if (!use) return;
     this.styleRequests++;
     const dayNumber = Math.floor(record.Time / 86_400_000);
-    let day = this.#days.get(dayNumber);
-    if (day === undefined) {
-      day = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
-      this.#days.set(dayNumber, day);
+    let styles = this.#byDay.get(dayNumber);
+    if (styles === undefined) {
+      styles = new Map();
+      this.#byDay.set(dayNumber, styles);
     }
-    const id = `${use.name}\u0000${day}`;
-    let counter = this.counters.get(id);
+    let counter = styles.get(use.name);
     if (!counter) {
+      const day = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
       counter = { style: use.name, day, requests: 0, bytesSent: 0, errors: 0, lastUsed: 0 };
-      this.counters.set(id, counter);
+      styles.set(use.name, counter);
     }
     counter.requests++;
     counter.bytesSent += record.SentBytes ?? 0;

@@ -157,6 +157,60 @@ describe("a style request through a presigned URL from an independent client", (
   });
 });
 
+describe("a style request through the bucket's custom delimiters", () => {
+  afterEach(async () => {
+    await client.putProcessConfiguration({ styleDelimiters: [] }, { bucket: "photos" });
+  });
+
+  it("counts photo.png!small and photo.png-small for style small, read from the bucket's configuration", async () => {
+    await client.putProcessConfiguration({ styleDelimiters: ["!", "-"] }, { bucket: "photos" });
+    // Through the emulator for real: it serves these URLs as the style and logs the raw request line.
+    for (const key of ["cat.png!small", "cat.png-small", "cat.png-small"]) {
+      const res = await fetch(await client.presignGetObject(key, { bucket: "photos" }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/png");
+    }
+    // The same key with a delimiter that is not configured is a plain (missing) object, no style use.
+    expect((await fetch(await client.presignGetObject("cat.png_small", { bucket: "photos" }))).status).toBe(
+      404,
+    );
+    await emu.flushAccessLogs();
+
+    const result = await scanBucket(deps(), "photos");
+    expect(result).toMatchObject({ objects: 1, malformed: 0, styleRequests: 3 });
+    expect(await usageOf("small")).toMatchObject({ requests30d: 3, errors30d: 0 });
+  });
+
+  it("still counts the other forms, and says so, when the delimiters cannot be read", async () => {
+    await deliver(1, [
+      serializeAccessLogRecord(record({})),
+      serializeAccessLogRecord(record({ RequestURL: "GET /cat.png!small HTTP/1.1" })),
+    ]);
+    const real = ossLogSource(client, []);
+    const source: LogSource = {
+      ...real,
+      styleDelimiters: async () => {
+        throw new Error("AccessDenied: oss:GetProcessConfiguration");
+      },
+    };
+    const result = await scanBucket(deps({ source }), "photos");
+    expect(result).toMatchObject({ objects: 1, lines: 2, styleRequests: 1 });
+    expect(result.warnings).toEqual([
+      { kind: "delimiters-unreadable", detail: expect.stringMatching(/AccessDenied/) },
+    ]);
+  });
+
+  it("ignores the delimiters while CompliedHost is Img (they then work on the IMG domain only)", async () => {
+    await client.putProcessConfiguration(
+      { styleDelimiters: ["!"], compliedHost: "Img" },
+      { bucket: "photos" },
+    );
+    expect(await ossLogSource(client, []).styleDelimiters("photos")).toEqual([]);
+    await client.putProcessConfiguration({ styleDelimiters: ["!"] }, { bucket: "photos" });
+    expect(await ossLogSource(client, []).styleDelimiters("photos")).toEqual(["!"]);
+  });
+});
+
 describe("incremental and idempotent", () => {
   it("a second scan, or a scan by a restarted console, reads nothing again", async () => {
     await deliver(2, [serializeAccessLogRecord(record({}))]);

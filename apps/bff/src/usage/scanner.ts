@@ -2,7 +2,7 @@ import {
   accessLogListMarker,
   type MalformedLine,
   parseAccessLogObjectName,
-  readLogLines,
+  readLogLineBatches,
 } from "@style-console/oss/access-log";
 import { type Kysely, sql } from "kysely";
 import type { LogSource } from "../buckets/oss-bucket-logs.ts";
@@ -46,6 +46,11 @@ export interface ScanResult {
   scannedThrough: string | null;
   /** Logging was off: nothing to read. */
   loggingEnabled: boolean;
+  /**
+   * What limited this scan without stopping it. `delimiters-unreadable`: the bucket's style delimiters
+   * could not be read (`detail` says why), so uses through a delimiter (`photo.jpg!name`) were not counted.
+   */
+  warnings: Array<{ kind: "delimiters-unreadable"; detail: string }>;
 }
 
 export interface ScannerDeps {
@@ -80,11 +85,18 @@ async function scanLocked(deps: ScannerDeps, bucket: string, signal?: AbortSigna
     malformedSamples: [],
     scannedThrough: null,
     loggingEnabled: false,
+    warnings: [],
   };
   const logging = await source.getLogging(bucket);
   if (logging) {
     result.loggingEnabled = true;
-    const delimiters = await source.styleDelimiters(bucket);
+    let delimiters: string[] = [];
+    try {
+      delimiters = await source.styleDelimiters(bucket);
+    } catch (error) {
+      // A missing permission (oss:GetProcessConfiguration) must not stop the count of the other forms.
+      result.warnings.push({ kind: "delimiters-unreadable", detail: (error as Error).message });
+    }
     const names = delimiters.length > 0 ? new Set(await deps.styleNames(bucket)) : new Set<string>();
     const isStyle = (name: string) => names.has(name);
     const newest = await db
@@ -122,7 +134,8 @@ async function scanLocked(deps: ScannerDeps, bucket: string, signal?: AbortSigna
         continue;
       }
       const aggregate = new UsageAggregate(delimiters, isStyle);
-      for await (const line of readLogLines(body)) aggregate.addLine(line.text, line.number, line.overlong);
+      for await (const lines of readLogLineBatches(body))
+        for (const line of lines) aggregate.addLine(line.text, line.number, line.overlong);
       if (!(await commitObject(db, bucket, key, hourStart, aggregate))) continue;
       result.objects++;
       result.lines += aggregate.lines;
@@ -177,7 +190,7 @@ async function commitObject(
       .returning("key")
       .executeTakeFirst();
     if (!inserted || !aggregate) return inserted !== undefined;
-    const counters = [...aggregate.counters.values()];
+    const counters = aggregate.counters;
     for (let i = 0; i < counters.length; i += 1000) {
       await trx
         .insertInto("usage_daily")

@@ -1,4 +1,4 @@
-import type { ColumnType } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 /**
  * The usage feature's tables (migration `db/migrations/202611291530_usage.ts`).
@@ -10,6 +10,8 @@ import type { ColumnType } from "kysely";
  * - `usage_scans`: per bucket, the last scan and how far the logs have been read.
  * - `oss_requests`: every OSS request the console sent, by month (UTC+8, OSS's billing time), API,
  *   bucket and person.
+ * - `bucket_events` (migration `202611291820_bucket_events.ts`): the audit of changes to a bucket's
+ *   own settings, access logging first; see `bucket-events.ts`.
  */
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -70,10 +72,29 @@ export interface OssRequestsTable {
   requests: number;
 }
 
+export interface BucketEventsTable {
+  id: Generated<number>;
+  time: ColumnType<Date, Date | string | undefined, never>;
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  bucket: string;
+  /** `logging.enable`, `logging.disable`. */
+  action: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_via: string | null;
+  /** The setting before and after the change (JSON, never a secret). */
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  /** `pending` from before the OSS call until after it, then `committed` or `failed`. */
+  status: string;
+  note: string | null;
+}
+
 export interface UsageTables {
   usage_log_objects: UsageLogObjectsTable;
   usage_daily: UsageDailyTable;
   usage_malformed: UsageMalformedTable;
   usage_scans: UsageScansTable;
   oss_requests: OssRequestsTable;
+  bucket_events: BucketEventsTable;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BucketUsageDto, RequestsReport, ScanResult } from "../app.ts";
+import type { BucketEventDto, BucketUsageDto, RequestsReport, ScanResult } from "../app.ts";
 import { errorOf, type Harness, json, startHarness } from "../testing/harness.ts";
 import { billingMonth } from "./request-accounting.ts";
 
@@ -57,6 +57,51 @@ describe("GET/POST /api/buckets/:bucket/usage", () => {
     expect(small?.daily).toHaveLength(7);
     expect(small?.daily.at(-1)?.requests).toBe(2);
     expect(body.styles.find((s) => s.name === "idle")).toMatchObject({ requests30d: 0, lastUsed: null });
+  });
+
+  it("turning logging on or off leaves an audit record: who, when, target bucket and prefix, before and after", async () => {
+    const operator = await h.sessionAs("operator");
+    const events = async () =>
+      (
+        (await (
+          await h.request("/api/buckets/avatars/usage/logging/events", { headers: h.bearer })
+        ).json()) as { events: BucketEventDto[] }
+      ).events;
+    expect(await events()).toEqual([]);
+    const put = (body: object, who = operator) =>
+      h.request("/api/buckets/avatars/usage/logging", json("PUT", who, body));
+    expect((await put({ enabled: true, targetBucket: "logs", targetPrefix: "av/" })).status).toBe(200);
+    expect((await put({ enabled: false })).status).toBe(200);
+    // Refused by OSS: recorded as failed, with the reason; OSS's state is unchanged.
+    expect((await put({ enabled: true, targetBucket: "nosuch-target", targetPrefix: "" })).status).toBe(400);
+    // Refused by the access table (a viewer): never reaches the service, so no record.
+    expect((await put({ enabled: false }, await h.sessionAs("viewer"))).status).toBe(403);
+
+    const [failed, disabled, enabled] = await events();
+    expect(enabled).toMatchObject({
+      bucket: "avatars",
+      action: "logging.enable",
+      actor: { name: "test-operator", via: "session" },
+      before: { enabled: false, targetBucket: null, targetPrefix: null },
+      after: { enabled: true, targetBucket: "logs", targetPrefix: "av/" },
+      status: "committed",
+      note: null,
+    });
+    expect(Date.parse(enabled?.time ?? "")).toBeGreaterThan(Date.now() - 60_000);
+    expect(disabled).toMatchObject({
+      action: "logging.disable",
+      before: { enabled: true, targetBucket: "logs", targetPrefix: "av/" },
+      after: { enabled: false, targetBucket: null, targetPrefix: null },
+      status: "committed",
+    });
+    expect(failed).toMatchObject({
+      action: "logging.enable",
+      after: { targetBucket: "nosuch-target" },
+      status: "failed",
+      note: expect.stringMatching(/nosuch-target/),
+    });
+    expect(await events()).toHaveLength(3);
+    expect(await h.oss.getBucketLogging({ bucket: "avatars" })).toBeUndefined();
   });
 
   it.each([

@@ -7,7 +7,8 @@ import type { UsageService } from "./usage-service.ts";
 
 /**
  * `GET /api/buckets/:bucket/usage`, `POST /api/buckets/:bucket/usage/scan` (scans now, answers when
- * done) and `PUT /api/buckets/:bucket/usage/logging` (turn access logging on or off). Mounted at `/buckets`.
+ * done) and `PUT /api/buckets/:bucket/usage/logging` (turn access logging on or off, audited) and
+ * `GET /api/buckets/:bucket/usage/logging/events` (that audit, newest first, 50 at most). Mounted at `/buckets`.
  */
 export function bucketUsageRoutes(usage: UsageService) {
   return new Hono<ApiEnv>()
@@ -26,10 +27,13 @@ export function bucketUsageRoutes(usage: UsageService) {
       async (c) => {
         const { bucket } = c.req.valid("param");
         // The access table (auth/rules.ts) admits operators and admins only.
-        const actor = c.var.principal?.displayName ?? "unknown";
-        return c.json(await usage.setLogging(actor, bucket, c.req.valid("json")), 200);
+        return c.json(await usage.setLogging(c.var.principal ?? null, bucket, c.req.valid("json")), 200);
       },
-    );
+    )
+    .get("/:bucket/usage/logging/events", validate("param", bucketParam), async (c) => {
+      const { bucket } = c.req.valid("param");
+      return c.json({ events: await usage.loggingEvents(bucket, 50) }, 200);
+    });
 }
 
 /** `GET /api/usage/requests?month=YYYY-MM`: the month's OSS requests and the style API cost. Mounted at `/usage`. */

@@ -3,6 +3,8 @@ import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
 import type { Database } from "../db/schema.ts";
 import type { Logger } from "../platform/logger.ts";
+import type { Principal } from "../users/principal.ts";
+import { type BucketEventDto, BucketEvents } from "./bucket-events.ts";
 import {
   asPrincipal,
   billingMonth,
@@ -54,6 +56,7 @@ export interface UsageServiceOptions {
  */
 export function createUsageService(options: UsageServiceOptions) {
   const bucketNamed = bucketLookup(options.buckets);
+  const events = new BucketEvents(options.db);
   const now = options.now ?? Date.now;
   const scannerDeps = (bucket: ManagedBucket) => ({
     db: options.db,
@@ -90,10 +93,12 @@ export function createUsageService(options: UsageServiceOptions) {
 
     async usage(bucket: string, days: number): Promise<BucketUsageDto> {
       const managed = bucketNamed(bucket);
-      const [logging, styles, scanRow] = await Promise.all([
+      // The two OSS calls and the two queries all run at once.
+      const names = managed.styles.list().then((styles) => styles.map((s) => s.name));
+      const [logging, scanRow, styles] = await Promise.all([
         managed.logs.getLogging(bucket),
-        managed.styles.list(),
         options.db.selectFrom("usage_scans").selectAll().where("bucket", "=", bucket).executeTakeFirst(),
+        styleUsage(options.db, bucket, names, { now: now(), days }),
       ]);
       return {
         bucket,
@@ -105,33 +110,55 @@ export function createUsageService(options: UsageServiceOptions) {
         scannedThrough: scanRow?.scanned_through ? new Date(scanRow.scanned_through).toISOString() : null,
         lastScanAt: scanRow?.last_scan_at ? new Date(scanRow.last_scan_at).toISOString() : null,
         malformedLines: Number(scanRow?.malformed_lines ?? 0),
-        styles: await styleUsage(
-          options.db,
-          bucket,
-          styles.map((s) => s.name),
-          { now: now(), days },
-        ),
+        styles,
       };
     },
 
-    /** Turns logging on (to `targetBucket`/`targetPrefix`) or off; answers the new state. */
+    /**
+     * Turns logging on (to `targetBucket`/`targetPrefix`) or off; answers the new state. The change is
+     * audited in `bucket_events` (who, before, after), written before OSS is asked.
+     */
     async setLogging(
-      actor: string,
+      actor: Pick<Principal, "id" | "displayName" | "via"> | null,
       bucket: string,
       change: { enabled: true; targetBucket: string; targetPrefix: string } | { enabled: false },
     ): Promise<LoggingDto> {
-      await bucketNamed(bucket).logs.putLogging(
+      const logs = bucketNamed(bucket).logs;
+      const current = await logs.getLogging(bucket);
+      const before: LoggingDto = {
+        enabled: current !== undefined,
+        targetBucket: current?.targetBucket ?? null,
+        targetPrefix: current?.targetPrefix ?? null,
+      };
+      const after: LoggingDto = change.enabled
+        ? { enabled: true, targetBucket: change.targetBucket, targetPrefix: change.targetPrefix }
+        : { enabled: false, targetBucket: null, targetPrefix: null };
+      await events.around(
+        actor,
         bucket,
-        change.enabled ? { targetBucket: change.targetBucket, targetPrefix: change.targetPrefix } : undefined,
+        change.enabled ? "logging.enable" : "logging.disable",
+        before,
+        after,
+        () =>
+          logs.putLogging(
+            bucket,
+            change.enabled
+              ? { targetBucket: change.targetBucket, targetPrefix: change.targetPrefix }
+              : undefined,
+          ),
       );
       options.logger.info(
         change.enabled
-          ? `${actor} enabled access logging of ${bucket} to ${change.targetBucket}/${change.targetPrefix}`
-          : `${actor} disabled access logging of ${bucket}`,
+          ? `${actor?.displayName ?? "unknown"} enabled access logging of ${bucket} to ${change.targetBucket}/${change.targetPrefix}`
+          : `${actor?.displayName ?? "unknown"} disabled access logging of ${bucket}`,
       );
-      return change.enabled
-        ? { enabled: true, targetBucket: change.targetBucket, targetPrefix: change.targetPrefix }
-        : { enabled: false, targetBucket: null, targetPrefix: null };
+      return after;
+    },
+
+    /** The audit of a bucket's logging changes, newest first. */
+    loggingEvents(bucket: string, limit: number): Promise<BucketEventDto[]> {
+      bucketNamed(bucket);
+      return events.list(bucket, limit);
     },
 
     requests(month: string | undefined): Promise<RequestsReport> {

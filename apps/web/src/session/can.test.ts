@@ -11,6 +11,8 @@ describe("can", () => {
     ["designer", "sample.upload", true],
     ["operator", "people.manage", false],
     ["admin", "people.manage", true],
+    ["designer", "bucket.logging", false],
+    ["operator", "bucket.logging", true],
   ] as const)("%s may %s: %s", (role, action, allowed) => {
     expect(can({ role, buckets: null }, action).allowed).toBe(allowed);
   });

@@ -7,13 +7,15 @@ import type { Role } from "@style-console/bff";
  */
 export const ROLE_ORDER: readonly Role[] = ["viewer", "designer", "operator", "admin"];
 
-export type Action = "style.write" | "sample.upload" | "people.manage";
+export type Action = "style.write" | "sample.upload" | "people.manage" | "bucket.logging";
 
 /** The lowest role that may do each action. */
 export const NEEDS: Record<Action, Role> = {
   "style.write": "operator",
   "sample.upload": "designer",
   "people.manage": "admin",
+  // PUT /api/buckets/:bucket/usage/logging
+  "bucket.logging": "operator",
 };
 
 export interface Who {

@@ -5,6 +5,8 @@ import { type FormEvent, useId, useState } from "react";
 import type { ApiError } from "../api/error.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { exactTime, relativeTime } from "../lib/relative-time.ts";
+import { Permitted } from "../session/Permitted.tsx";
+import { useCan } from "../session/useSession.ts";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import {
   type BucketUsage,
@@ -112,6 +114,7 @@ function LoggingPanel({ bucket, usage }: { bucket: string; usage: BucketUsage })
   const [targetPrefix, setTargetPrefix] = useState(`access-log/${bucket}/`);
   const bucketId = useId();
   const prefixId = useId();
+  const mayChange = useCan("bucket.logging", bucket);
   const change = useMutation({
     mutationFn: (enabled: boolean) =>
       setLogging(bucket, enabled ? { enabled: true, targetBucket, targetPrefix } : { enabled: false }),
@@ -122,14 +125,20 @@ function LoggingPanel({ bucket, usage }: { bucket: string; usage: BucketUsage })
     return (
       <div className="notice">
         <p>{t("usage.loggingOn", { target: `${logging.targetBucket}/${logging.targetPrefix ?? ""}` })}</p>
-        <button
-          type="button"
-          className="button"
-          disabled={change.isPending}
-          onClick={() => change.mutate(false)}
-        >
-          {t("usage.disable")}
-        </button>
+        <Permitted verdict={mayChange}>
+          {(p) => (
+            <button
+              type="button"
+              className="button"
+              disabled={change.isPending || p.disabled}
+              aria-describedby={p["aria-describedby"]}
+              title={p.title}
+              onClick={() => change.mutate(false)}
+            >
+              {t("usage.disable")}
+            </button>
+          )}
+        </Permitted>
         {change.isError ? <ErrorPanel error={change.error as ApiError} /> : null}
       </div>
     );
@@ -155,9 +164,19 @@ function LoggingPanel({ bucket, usage }: { bucket: string; usage: BucketUsage })
         <input id={prefixId} value={targetPrefix} onChange={(e) => setTargetPrefix(e.currentTarget.value)} />
         <p className="hint">{t("usage.targetHint")}</p>
       </div>
-      <button type="submit" className="button button-primary" disabled={change.isPending}>
-        {t("usage.enable")}
-      </button>
+      <Permitted verdict={mayChange}>
+        {(p) => (
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={change.isPending || p.disabled}
+            aria-describedby={p["aria-describedby"]}
+            title={p.title}
+          >
+            {t("usage.enable")}
+          </button>
+        )}
+      </Permitted>
       {change.isError ? <ErrorPanel error={change.error as ApiError} /> : null}
     </form>
   );
@@ -197,6 +216,11 @@ function ScanPanel({ bucket, usage }: { bucket: string; usage: BucketUsage }) {
           {result.missing.length > 0 ? t("usage.scanMissing", { count: result.missing.length }) : null}
         </p>
       ) : null}
+      {result?.warnings.map((w) => (
+        <p key={w.kind} className="notice" title={w.detail}>
+          {t(`usage.warning.${w.kind}`)}
+        </p>
+      ))}
       {scan.isError ? <ErrorPanel error={scan.error as ApiError} /> : null}
     </div>
   );

@@ -14,6 +14,8 @@ export const enUsage = {
   "usage.scanning": "Scanning…",
   "usage.scanResult": "Read {objects} log object(s), {lines} line(s); {malformed} malformed.",
   "usage.scanMissing": "{count} log object(s) disappeared before they could be read.",
+  "usage.warning.delimiters-unreadable":
+    "The bucket's style delimiters could not be read, so requests like photo.jpg!name were not counted.",
   "usage.scannedThrough": "Logs read up to {time}.",
   "usage.neverScanned": "No logs read yet.",
   "usage.malformedTotal": "{count} malformed log line(s) skipped so far.",
@@ -59,6 +61,7 @@ export const zhCNUsage: { readonly [K in keyof typeof enUsage]: string } = {
   "usage.scanning": "正在扫描…",
   "usage.scanResult": "已读取 {objects} 个日志文件、{lines} 行；{malformed} 行格式错误。",
   "usage.scanMissing": "{count} 个日志文件在读取前已被删除。",
+  "usage.warning.delimiters-unreadable": "无法读取 Bucket 的样式分隔符，photo.jpg!name 这类请求未被统计。",
   "usage.scannedThrough": "日志已读取至 {time}。",
   "usage.neverScanned": "尚未读取任何日志。",
   "usage.malformedTotal": "累计跳过 {count} 行格式错误的日志。",

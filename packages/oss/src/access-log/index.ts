@@ -10,7 +10,7 @@ export {
   MIN_FIELDS,
   type RecordField,
 } from "./fields.ts";
-export { type LogLine, readLogLines } from "./lines.ts";
+export { type LogLine, readLogLineBatches, readLogLines } from "./lines.ts";
 export {
   accessLogListMarker,
   accessLogObjectName,
@@ -18,11 +18,14 @@ export {
   parseAccessLogObjectName,
 } from "./object-name.ts";
 export {
+  type AccessLogRequest,
   type LineError,
   type MalformedLine,
   type ParsedLine,
+  type ParsedRequest,
   parseAccessLog,
   parseAccessLogLine,
+  parseAccessLogRequest,
   parseLogTime,
 } from "./parse.ts";
 export { formatLogTime, type SerializeOptions, serializeAccessLogRecord } from "./serialize.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readLogLines } from "./lines.ts";
+import { readLogLineBatches, readLogLines } from "./lines.ts";
 
 async function lines(chunks: string[], max?: number) {
   const enc = new TextEncoder();
@@ -32,6 +32,25 @@ describe("readLogLines", () => {
     expect(out).toEqual([
       { number: 1, text: "x".repeat(20), overlong: true },
       { number: 2, text: "ok", overlong: false },
+    ]);
+  });
+});
+
+describe("readLogLineBatches", () => {
+  it("gives the same lines, one batch per chunk that ends a line; blank and whitespace-only lines skipped", async () => {
+    const enc = new TextEncoder();
+    async function* gen() {
+      for (const c of ["a\n \t\nb", "c\n\u3000\r\nd\n", "e"]) yield enc.encode(c);
+    }
+    const batches = [];
+    for await (const batch of readLogLineBatches(gen())) batches.push(batch.map((l) => [l.number, l.text]));
+    expect(batches).toEqual([
+      [[1, "a"]],
+      [
+        [3, "bc"],
+        [5, "d"],
+      ],
+      [[6, "e"]],
     ]);
   });
 });

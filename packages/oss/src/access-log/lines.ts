@@ -22,42 +22,72 @@ export async function* readLogLines(
   stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
   maxLineChars = 64 * 1024,
 ): AsyncGenerator<LogLine> {
+  for await (const batch of readLogLineBatches(stream, maxLineChars)) yield* batch;
+}
+
+/**
+ * The same lines as {@link readLogLines}, a chunk's worth at a time: one await per chunk of the body
+ * instead of one per line (a reader of hundreds of thousands of lines a second feels the difference).
+ *
+ * @example
+ * for await (const lines of readLogLineBatches(response.body)) for (const line of lines) count(line);
+ */
+export async function* readLogLineBatches(
+  stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+  maxLineChars = 64 * 1024,
+): AsyncGenerator<LogLine[]> {
   const decoder = new TextDecoder("utf-8");
   let pending = "";
   let overlong = false;
   let number = 0;
   const iterable = stream as AsyncIterable<Uint8Array>;
-  function* drain(final: boolean): Generator<LogLine> {
-    let start = 0;
-    for (;;) {
-      const nl = pending.indexOf("\n", start);
-      if (nl === -1) break;
+  function drain(final: boolean): LogLine[] {
+    const out: LogLine[] = [];
+    // One native split per chunk; the last piece is the start of a line still arriving.
+    const parts = pending.split("\n");
+    const last = parts.length - 1;
+    for (let k = 0; k < last; k++) {
       number++;
-      const raw = pending.slice(start, nl);
-      const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-      if (overlong || text.trim() !== "")
-        yield { number, text: text.slice(0, maxLineChars), overlong: overlong || text.length > maxLineChars };
+      let text = parts[k] as string;
+      if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+      const length = text.length;
+      if (overlong || !isBlank(text)) {
+        out.push({
+          number,
+          text: length > maxLineChars ? text.slice(0, maxLineChars) : text,
+          overlong: overlong || length > maxLineChars,
+        });
+      }
       overlong = false;
-      start = nl + 1;
     }
-    pending = pending.slice(start);
+    pending = parts[last] as string;
     if (pending.length > maxLineChars) {
       // Keep only the head of a runaway line; its tail is dropped up to the next line break.
-      if (!overlong) {
-        overlong = true;
-        pending = pending.slice(0, maxLineChars);
-      } else pending = pending.slice(0, maxLineChars);
+      overlong = true;
+      pending = pending.slice(0, maxLineChars);
     }
     if (final && (pending.trim() !== "" || overlong)) {
       number++;
-      yield { number, text: pending.slice(0, maxLineChars), overlong };
+      out.push({ number, text: pending.slice(0, maxLineChars), overlong });
       pending = "";
     }
+    return out;
   }
   for await (const chunk of iterable) {
     pending += decoder.decode(chunk, { stream: true });
-    yield* drain(false);
+    const lines = drain(false);
+    if (lines.length > 0) yield lines;
   }
   pending += decoder.decode();
-  yield* drain(true);
+  const lines = drain(true);
+  if (lines.length > 0) yield lines;
+}
+
+/** Whether `text` is only whitespace (as `trim()` sees it); a log line's first character decides. */
+function isBlank(text: string): boolean {
+  if (text.length === 0) return true;
+  const c = text.charCodeAt(0);
+  // Whitespace below U+1680 is tab, VT, FF, CR, space and NBSP; anything else there is content.
+  if (c < 0x1680 && c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13 && c !== 0xa0) return false;
+  return text.trim() === "";
 }

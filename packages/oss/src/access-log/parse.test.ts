@@ -123,3 +123,22 @@ describe("parseLogTime", () => {
     expect(parseLogTime(text)).toBe(expected);
   });
 });
+
+describe("parseLogTime agrees with the shape and the calendar", () => {
+  it.each([
+    ["29/Feb/2028:23:59:59 +0000", Date.UTC(2028, 1, 29, 23, 59, 59)],
+    ["29/Feb/2100:00:00:00 +0000", undefined],
+    ["29/Feb/2000:00:00:00 +0000", Date.UTC(2000, 1, 29)],
+    ["31/Apr/2026:00:00:00 +0000", undefined],
+    ["00/Nov/2026:00:00:00 +0000", undefined],
+    ["29/nov/2026:10:15:02 +0800", undefined],
+    ["29/Nov/2026:24:00:00 +0800", undefined],
+    ["29/Nov/2026:10:60:00 +0800", undefined],
+    ["29/Nov/2026:10:15:02 *0800", undefined],
+    ["29/Nov/2026:10:15:02 +08x0", undefined],
+    ["29/Nov/2026-10:15:02 +0800", undefined],
+    ["29/Nov/2026:10:15:02 +0800 ", undefined],
+  ])("%s", (text, expected) => {
+    expect(parseLogTime(text)).toBe(expected);
+  });
+});

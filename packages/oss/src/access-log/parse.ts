@@ -5,6 +5,7 @@ import {
   MIN_FIELDS,
   type RecordField,
 } from "./fields.ts";
+import { parseLogTime } from "./time.ts";
 
 /**
  * Reads access-log lines (reference §2.8): tolerant of the 25/28/29-field versions and of fields appended
@@ -23,69 +24,17 @@ export type ParsedLine =
   | { readonly ok: true; readonly record: AccessLogRecord }
   | { readonly ok: false; readonly error: LineError };
 
-const MONTH: Record<string, number> = {
-  Jan: 0,
-  Feb: 1,
-  Mar: 2,
-  Apr: 3,
-  May: 4,
-  Jun: 5,
-  Jul: 6,
-  Aug: 7,
-  Sep: 8,
-  Oct: 9,
-  Nov: 10,
-  Dec: 11,
-};
-
-const TIME = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/;
-
-/**
- * Epoch ms of a log time `dd/Mon/yyyy:HH:MM:SS ±zzzz`, or `undefined` when it is not one.
- *
- * @example
- * parseLogTime("29/Nov/2026:10:15:02 +0800"); // Date.UTC(2026, 10, 29, 2, 15, 2)
- */
-export function parseLogTime(text: string): number | undefined {
-  // Lines of one object come in time order: the same second repeats, so the last answer is kept.
-  if (text === lastTimeText) return lastTimeValue;
-  const value = readLogTime(text);
-  lastTimeText = text;
-  lastTimeValue = value;
-  return value;
+/** The fields of a line that say which request was served, when, and how (a usage count's needs). */
+export interface AccessLogRequest {
+  readonly Time: number;
+  readonly RequestURL: string;
+  readonly HTTPStatus: number;
+  readonly SentBytes: number | null;
 }
 
-let lastTimeText = "";
-let lastTimeValue: number | undefined;
-
-function digits(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-// `dd/Mon/yyyy:HH:MM:SS ±zzzz`, read by position (the regex below documents the shape).
-function readLogTime(text: string): number | undefined {
-  if (text.length !== 26 || !TIME.test(text)) return undefined;
-  const month = MONTH[text.slice(3, 6)];
-  if (month === undefined) return undefined;
-  const day = digits(text, 0, 2);
-  const year = digits(text, 7, 4);
-  const h = digits(text, 12, 2);
-  const min = digits(text, 15, 2);
-  const s = digits(text, 18, 2);
-  const oh = digits(text, 22, 2);
-  const om = digits(text, 24, 2);
-  if (day < 1 || day > 31 || h > 23 || min > 59 || s > 59 || om > 59) return undefined;
-  const offset = (text.charCodeAt(21) === 45 ? -1 : 1) * (oh * 60 + om);
-  const local = Date.UTC(year, month, day, h, min, s);
-  if (new Date(local).getUTCDate() !== day) return undefined;
-  return local - offset * 60_000;
-}
+export type ParsedRequest =
+  | { readonly ok: true; readonly request: AccessLogRequest }
+  | { readonly ok: false; readonly error: LineError };
 
 function unescapeField(raw: string): string {
   if (!raw.includes("\\")) return raw;
@@ -110,20 +59,41 @@ function unescapeField(raw: string): string {
   return out;
 }
 
-type TokenKind = "bare" | "bracketed" | "quoted";
+// Token kinds, as small integers (the order of `KIND_NAMES`).
+const BARE = 0;
+const BRACKETED = 1;
+const QUOTED = 2;
+const KIND_NAMES = ["bare", "bracketed", "quoted"] as const;
+const KIND_OF = { bare: BARE, bracketed: BRACKETED, quoted: QUOTED } as const;
 
-// Tokens of the line being parsed, in parallel arrays reused from line to line (the parser runs at
-// hundreds of thousands of lines a second; an object per token would dominate).
-const raws: string[] = [];
-const kinds: TokenKind[] = [];
-const columns: number[] = [];
+// The field table as parallel arrays of small integers, read once per field of every line.
+const FIELD_COUNT = ACCESS_LOG_FIELDS.length;
+const ENCODING = ACCESS_LOG_FIELDS.map((f) => KIND_OF[f.encoding]);
+const TYPE_TEXT = 0;
+const TYPE_INT = 1;
+const TYPE_TIME = 2;
+const TYPE = ACCESS_LOG_FIELDS.map((f) =>
+  f.type === "int" ? TYPE_INT : f.type === "time" ? TYPE_TIME : TYPE_TEXT,
+);
+
+// The line being parsed, as token bounds in arrays reused from line to line (the parser runs at hundreds
+// of thousands of lines a second: no string is cut until a caller needs that field's text). `starts` and
+// `ends` bound a token's content (inside its quotes or brackets); its 1-based column is `opens + 1`.
+const opens: number[] = [];
+const starts: number[] = [];
+const ends: number[] = [];
+const kinds: number[] = [];
+// What validation read: each int field's value (NaN for `-`), and the time.
+const ints: number[] = new Array(FIELD_COUNT).fill(0);
+let timeValue = 0;
 
 const SPACE = 32;
-const QUOTE = 34;
+const QUOTE_CHAR = 34;
+const DASH = 45;
 const BACKSLASH = 92;
 const OPEN_BRACKET = 91;
 
-/** Splits `line` into `raws`/`kinds`/`columns`; the token count, or the problem. */
+/** Splits `line` into token bounds; the token count, or the problem. */
 function tokenize(line: string): number | LineError {
   const n = line.length;
   let count = 0;
@@ -131,42 +101,41 @@ function tokenize(line: string): number | LineError {
   while (i < n) {
     while (i < n && line.charCodeAt(i) === SPACE) i++;
     if (i >= n) break;
-    const start = i;
+    const open = i;
     const c = line.charCodeAt(i);
-    let raw: string;
-    let kind: TokenKind;
-    if (c === QUOTE) {
+    if (c === QUOTE_CHAR) {
       // The closing quote is the next one that is not escaped (an odd run of backslashes before it) and
       // is followed by a space or the end; indexOf jumps between candidates.
       let j = i;
       for (;;) {
         j = line.indexOf('"', j + 1);
         if (j === -1)
-          return { message: "a quoted field is not closed before the end of the line", column: start + 1 };
+          return { message: "a quoted field is not closed before the end of the line", column: open + 1 };
         let slashes = 0;
         while (line.charCodeAt(j - 1 - slashes) === BACKSLASH) slashes++;
         if (slashes % 2 === 0 && (j + 1 === n || line.charCodeAt(j + 1) === SPACE)) break;
       }
-      raw = line.slice(i + 1, j);
-      kind = "quoted";
+      starts[count] = i + 1;
+      ends[count] = j;
+      kinds[count] = QUOTED;
       i = j + 1;
     } else if (c === OPEN_BRACKET) {
       const j = line.indexOf("]", i + 1);
       if (j === -1)
-        return { message: "a [time] field is not closed before the end of the line", column: start + 1 };
-      raw = line.slice(i + 1, j);
-      kind = "bracketed";
+        return { message: "a [time] field is not closed before the end of the line", column: open + 1 };
+      starts[count] = i + 1;
+      ends[count] = j;
+      kinds[count] = BRACKETED;
       i = j + 1;
     } else {
       let j = line.indexOf(" ", i);
       if (j === -1) j = n;
-      raw = line.slice(i, j);
-      kind = "bare";
+      starts[count] = i;
+      ends[count] = j;
+      kinds[count] = BARE;
       i = j;
     }
-    raws[count] = raw;
-    kinds[count] = kind;
-    columns[count] = start + 1;
+    opens[count] = open;
     count++;
     if (i < n && line.charCodeAt(i) !== SPACE)
       return { message: "expected a space between fields", column: i + 1 };
@@ -174,24 +143,93 @@ function tokenize(line: string): number | LineError {
   return count;
 }
 
-function fail(message: string, column: number): ParsedLine {
-  return { ok: false, error: { message, column } };
-}
+const isMissing = (line: string, k: number) =>
+  ends[k] === (starts[k] as number) + 1 && line.charCodeAt(starts[k] as number) === DASH;
 
-/** A whole number of at most 15 digits (optionally negative), or NaN. */
-function toInt(raw: string): number {
-  const n = raw.length;
+/** A whole number of at most 15 digits (optionally negative) in `line[from, to)`, or NaN. */
+function toInt(line: string, from: number, to: number): number {
+  const n = to - from;
   if (n === 0 || n > 16) return Number.NaN;
-  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
-  if (i === n) return Number.NaN;
+  const negative = line.charCodeAt(from) === DASH;
+  let i = negative ? from + 1 : from;
+  if (i === to) return Number.NaN;
   let value = 0;
-  for (; i < n; i++) {
-    const d = raw.charCodeAt(i) - 48;
+  for (; i < to; i++) {
+    const d = line.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return Number.NaN;
     value = value * 10 + d;
   }
-  return raw.charCodeAt(0) === 45 ? -value : value;
+  return negative ? -value : value;
 }
+
+const problem = (message: string, k: number): LineError => ({ message, column: (opens[k] ?? 0) + 1 });
+
+/**
+ * Tokenizes and checks every field of `line` (kinds, numbers, the time, the status, the request line),
+ * leaving the values in `ints` and `timeValue`; the token count, or the first problem. The one check
+ * both readers share, so a line is malformed for one exactly when it is for the other.
+ */
+function check(line: string): number | LineError {
+  const count = tokenize(line);
+  if (typeof count !== "number") return count;
+  if (count < MIN_FIELDS) {
+    return {
+      message: `only ${count} field(s); an access-log line has at least ${MIN_FIELDS} (the line looks cut off)`,
+      column: line.length + 1,
+    };
+  }
+  const last = Math.min(count, FIELD_COUNT);
+  for (let k = 0; k < last; k++) {
+    const kind = kinds[k] as number;
+    const missing = isMissing(line, k);
+    if (kind !== ENCODING[k] && !(missing && kind === BARE)) {
+      const spec = ACCESS_LOG_FIELDS[k] as FieldSpec;
+      return problem(
+        `field ${k + 1} (${spec.name}) should be ${spec.encoding}, found a ${KIND_NAMES[kind]} value`,
+        k,
+      );
+    }
+    const type = TYPE[k];
+    if (type === TYPE_TIME) {
+      const time = parseLogTime(line.slice(starts[k], ends[k]));
+      if (time === undefined)
+        return problem(
+          `field ${k + 1} (${(ACCESS_LOG_FIELDS[k] as FieldSpec).name}) is not a time like 29/Nov/2026:10:15:02 +0800`,
+          k,
+        );
+      timeValue = time;
+    } else if (type === TYPE_INT) {
+      if (missing) ints[k] = Number.NaN;
+      else {
+        const value = toInt(line, starts[k] as number, ends[k] as number);
+        if (Number.isNaN(value))
+          return problem(
+            `field ${k + 1} (${(ACCESS_LOG_FIELDS[k] as FieldSpec).name}) should be a whole number or -, found "${line.slice(starts[k], Math.min(ends[k] as number, (starts[k] as number) + 20))}"`,
+            k,
+          );
+        ints[k] = value;
+      }
+    }
+  }
+  const status = ints[5] as number;
+  if (Number.isNaN(status) || status < 100 || status > 999)
+    return problem("field 6 (HTTPStatus) should be a status code 100–999", 5);
+  if (isMissing(line, 4)) return problem("field 5 (RequestURL) is missing", 4);
+  return count;
+}
+
+function text(line: string, k: number, count: number): string | null {
+  if (k >= count || isMissing(line, k)) return null;
+  return unescapeField(line.slice(starts[k], ends[k]));
+}
+
+function int(k: number, count: number): number | null {
+  if (k >= count) return null;
+  const value = ints[k] as number;
+  return Number.isNaN(value) ? null : value;
+}
+
+const withoutCr = (input: string) => (input.charCodeAt(input.length - 1) === 13 ? input.slice(0, -1) : input);
 
 /**
  * One line to a record, or the first problem with its column.
@@ -202,98 +240,68 @@ function toInt(raw: string): number {
  * else parsed.error; // { message: "only 17 field(s); an access-log line has at least 25 …", column: 312 }
  */
 export function parseAccessLogLine(input: string): ParsedLine {
-  const line = input.endsWith("\r") ? input.slice(0, -1) : input;
-  const count = tokenize(line);
+  const line = withoutCr(input);
+  const count = check(line);
   if (typeof count !== "number") return { ok: false, error: count };
-  if (count < MIN_FIELDS) {
-    return fail(
-      `only ${count} field(s); an access-log line has at least ${MIN_FIELDS} (the line looks cut off)`,
-      line.length + 1,
-    );
-  }
-  // Each slot holds what its field's type says (checked below); `as never` lets it fill any field.
-  const values: unknown[] = new Array(ACCESS_LOG_FIELDS.length);
-  for (let k = 0; k < ACCESS_LOG_FIELDS.length; k++) {
-    const spec = ACCESS_LOG_FIELDS[k] as FieldSpec;
-    if (k >= count) {
-      values[k] = null;
-      continue;
-    }
-    const raw = raws[k] as string;
-    const kind = kinds[k] as TokenKind;
-    const missing = raw === "-";
-    if (kind !== spec.encoding && !(missing && kind === "bare")) {
-      return fail(
-        `field ${k + 1} (${spec.name}) should be ${spec.encoding}, found a ${kind} value`,
-        columns[k] ?? 1,
-      );
-    }
-    if (spec.type === "time") {
-      const time = parseLogTime(raw);
-      if (time === undefined)
-        return fail(
-          `field ${k + 1} (${spec.name}) is not a time like 29/Nov/2026:10:15:02 +0800`,
-          columns[k] ?? 1,
-        );
-      values[k] = time;
-    } else if (spec.type === "int") {
-      if (missing) values[k] = null;
-      else {
-        const value = toInt(raw);
-        if (Number.isNaN(value))
-          return fail(
-            `field ${k + 1} (${spec.name}) should be a whole number or -, found "${raw.slice(0, 20)}"`,
-            columns[k] ?? 1,
-          );
-        values[k] = value;
-      }
-    } else {
-      values[k] = missing ? null : unescapeField(raw);
-    }
-  }
-  const status = values[5] as number | null;
-  if (status === null || status < 100 || status > 999) {
-    return fail("field 6 (HTTPStatus) should be a status code 100–999", columns[5] ?? 1);
-  }
   const extra: string[] = [];
-  for (let k = ACCESS_LOG_FIELDS.length; k < count; k++) {
-    const raw = raws[k] as string;
-    const kind = kinds[k];
-    extra.push(kind === "quoted" ? `"${raw}"` : kind === "bracketed" ? `[${raw}]` : raw);
-  }
+  // Appended fields verbatim: a quoted or bracketed one with its closing mark.
+  for (let k = FIELD_COUNT; k < count; k++)
+    extra.push(line.slice(opens[k], kinds[k] === BARE ? ends[k] : (ends[k] as number) + 1));
   // One literal, so every record has the same shape (fast property access downstream).
   const record: AccessLogRecord = {
-    RemoteIP: values[0] as never,
-    Time: values[3] as never,
-    RequestURL: values[4] as never,
-    HTTPStatus: status,
-    SentBytes: values[6] as never,
-    RequestTime: values[7] as never,
-    Referer: values[8] as never,
-    UserAgent: values[9] as never,
-    HostName: values[10] as never,
-    RequestID: values[11] as never,
-    LoggingFlag: values[12] as never,
-    RequesterAliyunID: values[13] as never,
-    Operation: values[14] as never,
-    BucketName: values[15] as never,
-    ObjectName: values[16] as never,
-    ObjectSize: values[17] as never,
-    ServerCostTime: values[18] as never,
-    ErrorCode: values[19] as never,
-    RequestLength: values[20] as never,
-    UserID: values[21] as never,
-    DeltaDataSize: values[22] as never,
-    SyncRequest: values[23] as never,
-    StorageClass: values[24] as never,
-    TargetStorageClass: values[25] as never,
-    TransmissionAccelerationAccessPoint: values[26] as never,
-    AccessKeyID: values[27] as never,
-    BucketARN: values[28] as never,
+    RemoteIP: text(line, 0, count),
+    Time: timeValue,
+    RequestURL: text(line, 4, count) as string,
+    HTTPStatus: ints[5] as number,
+    SentBytes: int(6, count),
+    RequestTime: int(7, count),
+    Referer: text(line, 8, count),
+    UserAgent: text(line, 9, count),
+    HostName: text(line, 10, count),
+    RequestID: text(line, 11, count),
+    LoggingFlag: text(line, 12, count),
+    RequesterAliyunID: text(line, 13, count),
+    Operation: text(line, 14, count),
+    BucketName: text(line, 15, count),
+    ObjectName: text(line, 16, count),
+    ObjectSize: int(17, count),
+    ServerCostTime: int(18, count),
+    ErrorCode: text(line, 19, count),
+    RequestLength: int(20, count),
+    UserID: text(line, 21, count),
+    DeltaDataSize: int(22, count),
+    SyncRequest: text(line, 23, count),
+    StorageClass: text(line, 24, count),
+    TargetStorageClass: text(line, 25, count),
+    TransmissionAccelerationAccessPoint: text(line, 26, count),
+    AccessKeyID: text(line, 27, count),
+    BucketARN: text(line, 28, count),
     extra,
   };
-  if (record.RequestURL === null) return fail("field 5 (RequestURL) is missing", columns[4] ?? 1);
   return { ok: true, record };
+}
+
+/**
+ * One line's request fields (`Time`, `RequestURL`, `HTTPStatus`, `SentBytes`), or the first problem:
+ * every field is checked exactly as {@link parseAccessLogLine} does (a line is malformed for one exactly
+ * when it is for the other), but only these four are read out — what a usage index needs, at a fraction
+ * of the cost of a whole record.
+ *
+ * @example
+ * const parsed = parseAccessLogRequest(line);
+ * if (parsed.ok) parsed.request.HTTPStatus; // 200
+ */
+export function parseAccessLogRequest(input: string): ParsedRequest {
+  const line = withoutCr(input);
+  const count = check(line);
+  if (typeof count !== "number") return { ok: false, error: count };
+  const request: AccessLogRequest = {
+    Time: timeValue,
+    RequestURL: text(line, 4, count) as string,
+    HTTPStatus: ints[5] as number,
+    SentBytes: int(6, count),
+  };
+  return { ok: true, request };
 }
 
 /** A line that could not be read: its 1-based number, the column, the problem and its first 200 chars. */
@@ -323,3 +331,4 @@ export function parseAccessLog(text: string): { records: AccessLogRecord[]; malf
 }
 
 export type { RecordField };
+export { parseLogTime };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACCESS_LOG_FIELDS, type AccessLogRecord } from "./fields.ts";
-import { parseAccessLogLine } from "./parse.ts";
+import { parseAccessLogLine, parseAccessLogRequest } from "./parse.ts";
 import { serializeAccessLogRecord } from "./serialize.ts";
 
 const text = fc.option(fc.string({ unit: "grapheme", maxLength: 40 }), { nil: null });
@@ -98,6 +98,26 @@ describe("parseAccessLogLine never throws", () => {
             expect(parsed.record).not.toEqual(record);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("parseAccessLogRequest agrees with parseAccessLogLine", () => {
+  it("on every line, whole, cut or damaged: the same verdict, the same error, the same four fields", () => {
+    fc.assert(
+      fc.property(recordArbitrary, fc.nat(), fc.string({ maxLength: 5 }), (record, at, insert) => {
+        const line = serializeAccessLogRecord(record);
+        const cut = at % (line.length + 1);
+        for (const candidate of [line, line.slice(0, cut), line.slice(0, cut) + insert + line.slice(cut)]) {
+          const whole = parseAccessLogLine(candidate);
+          const request = parseAccessLogRequest(candidate);
+          if (whole.ok) {
+            const { Time, RequestURL, HTTPStatus, SentBytes } = whole.record;
+            expect(request).toEqual({ ok: true, request: { Time, RequestURL, HTTPStatus, SentBytes } });
+          } else expect(request).toEqual(whole);
+        }
+      }),
       { numRuns: 300 },
     );
   });

@@ -39,6 +39,12 @@ describe("styleUseOf: every form OSS (and JD Cloud) accepts", () => {
       ["_", "-"],
       { name: "a-b", form: "delimiter" },
     ],
+    [
+      "style name holding the only delimiter",
+      "GET /my-cat.jpg-a-b HTTP/1.1",
+      ["-"],
+      { name: "a-b", form: "delimiter" },
+    ],
     ["encoded delimiter", "GET /cat.jpg%21small HTTP/1.1", ["!"], { name: "small", form: "delimiter" }],
     ["JD imgalias", "GET /lena.jpg?imgalias/small HTTP/1.1", [], { name: "small", form: "imgalias" }],
     [

@@ -29,10 +29,45 @@ function decode(text: string): string {
   }
 }
 
+// The same few names recur on every line: the contract's check runs once per distinct name (bounded).
+const validNames = new Map<string, boolean>();
+function validName(name: string): boolean {
+  let valid = validNames.get(name);
+  if (valid === undefined) {
+    valid = isStyleName(name);
+    if (validNames.size >= 4096) validNames.clear();
+    validNames.set(name, valid);
+  }
+  return valid;
+}
+
 function styleFrom(value: string, keyword: "style/" | "imgalias/"): string | undefined {
   if (!value.startsWith(keyword)) return undefined;
-  const name = value.slice(keyword.length).split("/")[0] ?? "";
-  return isStyleName(name) ? name : undefined;
+  const end = value.indexOf("/", keyword.length);
+  const name = end === -1 ? value.slice(keyword.length) : value.slice(keyword.length, end);
+  return validName(name) ? name : undefined;
+}
+
+const PROCESS_PARAM = "x-oss-process=";
+
+/**
+ * The common case without splitting the query: the first `x-oss-process=` parameter, when no earlier
+ * parameter could be a match (no `%`-encoded key, no JD `imgalias`); `null` when that cannot be told.
+ */
+function processParamFast(target: string, q: number): StyleUse | undefined | null {
+  const at = target.indexOf(PROCESS_PARAM, q + 1);
+  if (at === -1) return null;
+  const before = target.charCodeAt(at - 1);
+  if (before !== 63 /* ? */ && before !== 38 /* & */) return null;
+  const pct = target.indexOf("%", q);
+  const alias = target.indexOf("imgalias", q);
+  if ((pct !== -1 && pct < at) || (alias !== -1 && alias < at)) return null;
+  const end = target.indexOf("&", at);
+  const value = decode(target.slice(at + PROCESS_PARAM.length, end === -1 ? target.length : end));
+  const style = styleFrom(value, "style/");
+  if (style) return { name: style, form: "process" };
+  const alias2 = styleFrom(value, "imgalias/");
+  return alias2 ? { name: alias2, form: "imgalias" } : undefined;
 }
 
 /** The target of a `RequestURL` (`"GET /a.jpg?x HTTP/1.1"` → `/a.jpg?x`), or the input if it has no spaces. */
@@ -63,6 +98,8 @@ export function styleUseOf(
   const path = q === -1 ? target : target.slice(0, q);
   // Most lines apply no style: look for the two keywords before splitting anything.
   if (q !== -1 && (target.includes("x-oss-process", q) || target.includes("imgalias", q))) {
+    const fast = processParamFast(target, q);
+    if (fast !== null) return fast;
     for (const param of target.slice(q + 1).split("&")) {
       const eq = param.indexOf("=");
       const key = decode(eq === -1 ? param : param.slice(0, eq));
@@ -80,17 +117,13 @@ export function styleUseOf(
   }
   if (delimiters.length === 0) return undefined;
   const decodedPath = decode(path);
-  // The last delimiter wins: a key may hold the delimiter too (photos/a-b.jpg-small with "-").
-  let best: StyleUse | undefined;
-  let bestAt = -1;
-  for (const delimiter of delimiters) {
-    const at = decodedPath.lastIndexOf(delimiter);
-    if (at <= 1 || at <= bestAt) continue;
-    const name = decodedPath.slice(at + delimiter.length);
-    if (isStyleName(name) && isStyle(name)) {
-      best = { name, form: "delimiter" };
-      bestAt = at;
-    }
+  // Keys and style names may hold a delimiter too (`photos/a-b.jpg-small`, a style `thumb-x` with `-`
+  // active): from the right, the first split whose right side is a style of the bucket wins; the key
+  // is at least one character (index 0 is the path's `/`).
+  for (let at = decodedPath.length - 2; at >= 2; at--) {
+    if (!delimiters.includes(decodedPath[at] as string)) continue;
+    const name = decodedPath.slice(at + 1);
+    if (isStyle(name) && validName(name)) return { name, form: "delimiter" };
   }
-  return best;
+  return undefined;
 }

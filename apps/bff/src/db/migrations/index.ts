@@ -7,6 +7,7 @@ import * as usage from "./202611291530_usage.ts";
 import * as history from "./202611291600_history.ts";
 import * as fleetJobs from "./202611291815_fleet_jobs.ts";
 import * as ossRateSchedule from "./202611291816_oss_rate_schedule.ts";
+import * as bucketEvents from "./202611291820_bucket_events.ts";
 
 /**
  * Every migration, by name, imported statically so the esbuild bundle carries them (a folder scan would
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "202611291600_history": history,
   "202611291815_fleet_jobs": fleetJobs,
   "202611291816_oss_rate_schedule": ossRateSchedule,
+  "202611291820_bucket_events": bucketEvents,
 };

@@ -1,0 +1,101 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { Principal } from "../users/principal.ts";
+
+/** What the console changed on a bucket itself (not on one of its styles). */
+export type BucketAction = "logging.enable" | "logging.disable";
+
+/** One change of a bucket's settings as `GET /api/buckets/:bucket/usage/logging/events` shows it. */
+export interface BucketEventDto {
+  id: number;
+  /** ISO time the change was asked for. */
+  time: string;
+  bucket: string;
+  action: string;
+  actor: { id: string | null; name: string | null; via: string | null };
+  before: unknown;
+  after: unknown;
+  /** `pending` (the OSS call had not answered yet, or the process died meanwhile), `committed`, `failed`. */
+  status: string;
+  /** Why it failed. */
+  note: string | null;
+}
+
+/**
+ * The audit of bucket settings (`bucket_events`), written ahead of the change as the style audit is
+ * (`styles/writer.ts`): the row exists, `pending`, before OSS is asked; it ends `committed` or `failed`
+ * with the reason. So no change reaches OSS without a record of who asked, even if the process dies.
+ */
+export class BucketEvents {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Records the intent, runs `change`, records its outcome; `change`'s error is rethrown.
+   * @example
+   * await events.around(principal, "photos", "logging.disable", before, null, () => oss.putLogging(…));
+   */
+  async around<T>(
+    actor: Pick<Principal, "id" | "displayName" | "via"> | null,
+    bucket: string,
+    action: BucketAction,
+    before: unknown,
+    after: unknown,
+    change: () => Promise<T>,
+  ): Promise<T> {
+    const row = await this.db
+      .insertInto("bucket_events")
+      .values({
+        bucket,
+        action,
+        actor_id: actor?.id ?? null,
+        actor_name: actor?.displayName ?? null,
+        actor_via: actor?.via ?? null,
+        before: before === undefined ? null : JSON.stringify(before),
+        after: after === undefined ? null : JSON.stringify(after),
+        status: "pending",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const finish = (status: "committed" | "failed", note: string | null) =>
+      this.db
+        .updateTable("bucket_events")
+        .set({ status, note, completed_at: new Date() })
+        .where("id", "=", row.id)
+        .execute();
+    let result: T;
+    try {
+      result = await change();
+    } catch (error) {
+      await finish("failed", (error as Error).message.slice(0, 500));
+      throw error;
+    }
+    await finish("committed", null);
+    return result;
+  }
+
+  /**
+   * The newest events of `bucket`, newest first.
+   * @example
+   * await events.list("photos", 20); // [{ action: "logging.enable", actor: { name: "Ann" }, … }]
+   */
+  async list(bucket: string, limit: number): Promise<BucketEventDto[]> {
+    const rows = await this.db
+      .selectFrom("bucket_events")
+      .selectAll()
+      .where("bucket", "=", bucket)
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      time: new Date(r.time).toISOString(),
+      bucket: r.bucket,
+      action: r.action,
+      actor: { id: r.actor_id, name: r.actor_name, via: r.actor_via },
+      before: r.before,
+      after: r.after,
+      status: r.status,
+      note: r.note,
+    }));
+  }
+}
