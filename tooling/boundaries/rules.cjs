@@ -52,6 +52,14 @@ module.exports = {
       },
     },
     {
+      name: "bff-does-no-sharp-work",
+      comment:
+        "Every decode, probe and limit goes through imgproc/render, the one place that holds limitInputPixels, failOn and the format names. Tests may still make fixture images with sharp.",
+      severity: "error",
+      from: { path: "^apps/bff/", pathNot: "\\.test\\.ts$" },
+      to: { path: "node_modules/(sharp|@img)/" },
+    },
+    {
       name: "packages-never-import-apps",
       comment: "Packages are reusable building blocks; apps depend on them, never the reverse.",
       severity: "error",

@@ -117,6 +117,16 @@ describe("import boundaries", () => {
     assert.doesNotMatch(output, /ok\.ts/);
   });
 
+  it("refuse the BFF importing sharp, and let its tests make fixtures with it", () => {
+    const { status, output } = cruise({
+      "apps/bff/src/preview/bad.ts": 'import sharp from "sharp";\nexport const s = sharp;',
+      "apps/bff/src/preview/ok.test.ts": 'import sharp from "sharp";\nexport const s = sharp;',
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /bff-does-no-sharp-work: apps\/bff\/src\/preview\/bad\.ts → \S*sharp/);
+    assert.doesNotMatch(output, /ok\.test\.ts/);
+  });
+
   it("refuse a package importing an app", () => {
     const { status, output } = cruise({
       "packages/oss/src/bad.ts": 'import "../../../apps/bff/src/app.ts";',

@@ -1,4 +1,5 @@
-import sharp, { type Sharp, type SharpOptions } from "sharp";
+import sharp, { type Sharp } from "sharp";
+import { decodeOptions } from "./decoder.ts";
 import { translate } from "./error.ts";
 import { LIMITS } from "./limits.ts";
 import type { Source } from "./source.ts";
@@ -64,22 +65,6 @@ export function secondsLeft(budget: Budget): number {
 }
 
 /**
- * Options of every pipeline built from untrusted input: the OSS pixel limit, abort on any decode
- * warning (truncated or corrupt data), sequential reads.
- * @example
- * sharp(bytes, inputOptions(false, true));
- */
-export function inputOptions(animated: boolean, autoOrient: boolean): SharpOptions {
-  return {
-    limitInputPixels: LIMITS.maxInputPixels,
-    failOn: "warning",
-    sequentialRead: true,
-    animated,
-    autoOrient,
-  };
-}
-
-/**
  * Opens the source for processing. `animated` keeps every frame (GIF/WebP); `autoOrient` applies
  * the EXIF orientation first (the Decisions: before every other operation).
  * @example
@@ -96,7 +81,7 @@ export function open(
         raw: { width: raw.width, height: raw.height, channels: raw.channels },
         limitInputPixels: LIMITS.maxInputPixels,
       })
-    : sharp(source.bytes, inputOptions(animated, autoOrient));
+    : sharp(source.bytes, decodeOptions({ animated, autoOrient }));
   return {
     img,
     width: turned ? source.height : source.width,
