@@ -190,6 +190,18 @@ describe("no name rule outside the contract package", () => {
       "object-key byte limit",
     ],
     [
+      "a username alphabet in the BFF",
+      "apps/bff/src/users/schemas.ts",
+      "export const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;",
+      "username alphabet",
+    ],
+    [
+      "a username clean-up in single sign-on",
+      "apps/bff/src/auth/oidc-routes.ts",
+      'const base = preferred.toLowerCase().replace(/[^a-z0-9._@-]+/g, "-");',
+      "username alphabet",
+    ],
+    [
       "forbidden content characters in the emulator",
       "packages/oss-emulator/src/c.ts",
       "const f = /[;()'*?]/;",
