@@ -52,7 +52,7 @@ export interface Budget {
    * The actions staged on the pipeline that has not run yet (sharp is lazy: they run when it is
    * materialised or encoded), so a timeout can name what was running.
    */
-  pending?: string[];
+  pending?: string[] | undefined;
 }
 
 /**
