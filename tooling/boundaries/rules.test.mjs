@@ -30,6 +30,8 @@ function cruise(files) {
     "packages/imgproc/src/render/index.ts": 'import sharp from "sharp";\nexport const render = sharp;',
     "apps/bff/src/app.ts":
       'import { readFileSync } from "node:fs";\nexport type AppType = typeof readFileSync;',
+    "apps/web/src/names.ts": "export const isName = (s: string) => s.length > 0;",
+    "e2e/fixtures/stack.ts": "export const port = 8080;",
   };
   for (const [path, source] of Object.entries({ ...base, ...files })) {
     mkdirSync(join(root, dirname(path)), { recursive: true });
@@ -37,7 +39,7 @@ function cruise(files) {
   }
   const result = spawnSync(
     depcruise,
-    ["--config", join(here, "rules.cjs"), "--output-type", "err", "apps", "packages"],
+    ["--config", join(here, "rules.cjs"), "--output-type", "err", "apps", "packages", "e2e"],
     { cwd: root, encoding: "utf8" },
   );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
@@ -125,6 +127,25 @@ describe("import boundaries", () => {
     assert.notEqual(status, 0, output);
     assert.match(output, /bff-does-no-sharp-work: apps\/bff\/src\/preview\/bad\.ts → \S*sharp/);
     assert.doesNotMatch(output, /ok\.test\.ts/);
+  });
+
+  it("refuse the BFF importing the SPA, except the one name-verdict test", () => {
+    const { status, output } = cruise({
+      "apps/bff/src/styles/bad.ts": 'import "../../../web/src/names.ts";',
+      "apps/bff/src/styles/name-verdicts.test.ts": 'import "../../../web/src/names.ts";',
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /bff-never-imports-web: apps\/bff\/src\/styles\/bad\.ts → apps\/web\/src\/names\.ts/);
+    assert.doesNotMatch(output, /name-verdicts/);
+  });
+
+  it("refuse the browser suite importing app or package code", () => {
+    const { status, output } = cruise({
+      "e2e/tests/bad.spec.ts": 'import "../../apps/bff/src/app.ts";\nimport "../../packages/contract/src/names/index.ts";',
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /e2e-drives-the-stack: e2e\/tests\/bad\.spec\.ts → apps\/bff/);
+    assert.match(output, /e2e-drives-the-stack: e2e\/tests\/bad\.spec\.ts → packages\/contract/);
   });
 
   it("refuse a package importing an app", () => {
