@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInAtProvider, startTestProvider } from "@style-console/oidc-test-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOidc, type Oidc } from "./oidc.ts";
 import { roleFromClaims } from "./oidc-role.ts";
 
