@@ -50,8 +50,8 @@ export async function inspectHeader(
   let cost: MemoryEstimate;
   try {
     cost = estimateDecodeMemory(await probeHeader(bytes, maxBytes));
-  } catch {
-    throw unreadable(kind);
+  } catch (error) {
+    throw unreadable(kind, error);
   }
   return { facts, kind, cost };
 }
@@ -71,10 +71,11 @@ export async function inspectImage(
   return facts;
 }
 
-const unreadable = (kind: string) =>
+const unreadable = (kind: string, cause: unknown) =>
   new HttpError(
     "UnreadableImage",
     `The file starts like a ${kind.toUpperCase()} but its header cannot be read: it is damaged, or a variant OSS does not process.`,
+    { cause },
   );
 
 /**
@@ -97,8 +98,8 @@ export async function headerFacts(bytes: Buffer, kind: string): Promise<ImageFac
     };
   } catch (error) {
     if (isRenderError(error) && error.code === "ImageTooLarge")
-      throw new HttpError("ImageTooLarge", error.message);
-    throw unreadable(kind);
+      throw new HttpError("ImageTooLarge", error.message, { cause: error });
+    throw unreadable(kind, error);
   }
 }
 
