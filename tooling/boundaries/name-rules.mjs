@@ -1,5 +1,5 @@
 // "No name rule outside the contract package": OSS's naming rules (style names, bucket names, regions,
-// object keys, a style content's forbidden characters) live in packages/contract/src/names. dependency-cruiser
+// object keys, a style content's forbidden characters) and the console's username rule live in packages/contract/src/names. dependency-cruiser
 // sees imports, not regular expressions, so this scan looks for the rules' fingerprints in every other
 // source file (tests and test support aside: they may generate names) and fails naming file and line.
 // Usage: node tooling/boundaries/name-rules.mjs [root]   (exit 1 when a copy is found)
@@ -14,6 +14,7 @@ export const FINGERPRINTS = [
   { rule: "region oss- prefix", pattern: /startsWith\(\s*["']oss-["']\s*\)|\(\?!oss-\)/ },
   { rule: "object-key byte limit", pattern: /\b1023\b/ },
   { rule: "style content forbidden characters", pattern: /\[;\(\)'\*\?/ },
+  { rule: "username alphabet", pattern: /a-z0-9\\?\._@\\?-/ },
   { rule: "style name length", pattern: /\blength\s*[<>]=?\s*63\b|\b63\s*[<>]=?\s*\w*\.length\b/ },
 ];
 

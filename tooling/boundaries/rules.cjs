@@ -52,6 +52,29 @@ module.exports = {
       },
     },
     {
+      name: "bff-does-no-sharp-work",
+      comment:
+        "Every decode, probe and limit goes through imgproc/render, the one place that holds limitInputPixels, failOn and the format names. Tests may still make fixture images with sharp.",
+      severity: "error",
+      from: { path: "^apps/bff/", pathNot: "\\.test\\.ts$" },
+      to: { path: "node_modules/(sharp|@img)/" },
+    },
+    {
+      name: "bff-never-imports-web",
+      comment:
+        "The BFF serves the SPA's built files; it does not import them. One test imports the SPA's name check to prove both agree.",
+      severity: "error",
+      from: { path: "^apps/bff/", pathNot: "^apps/bff/src/styles/name-verdicts\\.test\\.ts$" },
+      to: { path: "^apps/web/" },
+    },
+    {
+      name: "e2e-drives-the-stack",
+      comment: "The browser suite drives the running console; it imports no app or package code.",
+      severity: "error",
+      from: { path: "^e2e/" },
+      to: { path: "^(apps|packages)/" },
+    },
+    {
       name: "packages-never-import-apps",
       comment: "Packages are reusable building blocks; apps depend on them, never the reverse.",
       severity: "error",

@@ -30,6 +30,8 @@ function cruise(files) {
     "packages/imgproc/src/render/index.ts": 'import sharp from "sharp";\nexport const render = sharp;',
     "apps/bff/src/app.ts":
       'import { readFileSync } from "node:fs";\nexport type AppType = typeof readFileSync;',
+    "apps/web/src/names.ts": "export const isName = (s: string) => s.length > 0;",
+    "e2e/fixtures/stack.ts": "export const port = 8080;",
   };
   for (const [path, source] of Object.entries({ ...base, ...files })) {
     mkdirSync(join(root, dirname(path)), { recursive: true });
@@ -37,7 +39,7 @@ function cruise(files) {
   }
   const result = spawnSync(
     depcruise,
-    ["--config", join(here, "rules.cjs"), "--output-type", "err", "apps", "packages"],
+    ["--config", join(here, "rules.cjs"), "--output-type", "err", "apps", "packages", "e2e"],
     { cwd: root, encoding: "utf8" },
   );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
@@ -117,6 +119,35 @@ describe("import boundaries", () => {
     assert.doesNotMatch(output, /ok\.ts/);
   });
 
+  it("refuse the BFF importing sharp, and let its tests make fixtures with it", () => {
+    const { status, output } = cruise({
+      "apps/bff/src/preview/bad.ts": 'import sharp from "sharp";\nexport const s = sharp;',
+      "apps/bff/src/preview/ok.test.ts": 'import sharp from "sharp";\nexport const s = sharp;',
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /bff-does-no-sharp-work: apps\/bff\/src\/preview\/bad\.ts → \S*sharp/);
+    assert.doesNotMatch(output, /ok\.test\.ts/);
+  });
+
+  it("refuse the BFF importing the SPA, except the one name-verdict test", () => {
+    const { status, output } = cruise({
+      "apps/bff/src/styles/bad.ts": 'import "../../../web/src/names.ts";',
+      "apps/bff/src/styles/name-verdicts.test.ts": 'import "../../../web/src/names.ts";',
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /bff-never-imports-web: apps\/bff\/src\/styles\/bad\.ts → apps\/web\/src\/names\.ts/);
+    assert.doesNotMatch(output, /name-verdicts/);
+  });
+
+  it("refuse the browser suite importing app or package code", () => {
+    const { status, output } = cruise({
+      "e2e/tests/bad.spec.ts": 'import "../../apps/bff/src/app.ts";\nimport "../../packages/contract/src/names/index.ts";',
+    });
+    assert.notEqual(status, 0, output);
+    assert.match(output, /e2e-drives-the-stack: e2e\/tests\/bad\.spec\.ts → apps\/bff/);
+    assert.match(output, /e2e-drives-the-stack: e2e\/tests\/bad\.spec\.ts → packages\/contract/);
+  });
+
   it("refuse a package importing an app", () => {
     const { status, output } = cruise({
       "packages/oss/src/bad.ts": 'import "../../../apps/bff/src/app.ts";',
@@ -178,6 +209,18 @@ describe("no name rule outside the contract package", () => {
       "packages/oss-emulator/src/k.ts",
       "if (bytes > 1023) throw 1;",
       "object-key byte limit",
+    ],
+    [
+      "a username alphabet in the BFF",
+      "apps/bff/src/users/schemas.ts",
+      "export const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;",
+      "username alphabet",
+    ],
+    [
+      "a username clean-up in single sign-on",
+      "apps/bff/src/auth/oidc-routes.ts",
+      'const base = preferred.toLowerCase().replace(/[^a-z0-9._@-]+/g, "-");',
+      "username alphabet",
     ],
     [
       "forbidden content characters in the emulator",

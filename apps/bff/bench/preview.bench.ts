@@ -11,73 +11,18 @@
  *
  * Run: `pnpm --filter @style-console/bff bench` (BENCH_SECONDS, BENCH_CONNECTIONS to change the load).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
 import autocannon from "autocannon";
+import { memoryMb, startBenchBff, BENCH_TOKEN as TOKEN } from "./stack.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const TOKEN = "bench-admin-token-0123456789abcdef";
-const APP = fileURLToPath(new URL("..", import.meta.url));
 const SOURCE = "sample:2569067123_aca715a2ee_o"; // the 6 MP sample, 2725x2225
 
 const STYLES = [
   { name: "thumbnail (demo style)", process: "image/resize,m_fill,w_200,h_200/quality,q_85" },
   { name: "web-webp (demo style)", process: "image/resize,w_1200,limit_1/format,webp/quality,q_80" },
 ];
-
-interface Bff {
-  child: ChildProcess;
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startBff(cacheMb: number): Promise<Bff> {
-  const dataDir = mkdtempSync(join(tmpdir(), "sc-bench-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: APP,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      DATA_DIR: dataDir,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      CONSOLE_ADMIN_TOKEN: TOKEN,
-      PREVIEW_CACHE_MB: String(cacheMb),
-      WEB_DIST: join(dataDir, "no-spa"),
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /ready at (http:\/\/[^\s/]+)\//.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`the BFF exited (${code}) before it was ready:\n${out}`)));
-    setTimeout(() => reject(new Error("the BFF did not start within 180 s")), 180_000).unref();
-  });
-  return {
-    child,
-    url,
-    stop: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function memoryMb(pid: number, field: "VmHWM" | "VmRSS"): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
-  return Math.round(kb / 1024);
-}
 
 async function load(url: string, seconds: number, connections: number) {
   return autocannon({
@@ -102,7 +47,7 @@ interface Row {
 }
 
 async function measure(style: (typeof STYLES)[number], cacheMb: number, connections: number): Promise<Row> {
-  const bff = await startBff(cacheMb);
+  const bff = await startBenchBff({ env: { PREVIEW_CACHE_MB: String(cacheMb) } });
   try {
     const pid = bff.child.pid ?? 0;
     const url = `${bff.url}/api/preview?source=${encodeURIComponent(SOURCE)}&process=${encodeURIComponent(style.process)}`;

@@ -1,10 +1,10 @@
+import { isUsername, usernameFrom } from "@style-console/contract/names";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import type { Logger } from "../platform/logger.ts";
 import type { AccountEvents } from "../users/account-events.ts";
-import { USERNAME } from "../users/schemas.ts";
 import type { UserRow, UserStore } from "../users/user-store.ts";
 import type { Auth } from "./auth-service.ts";
 import { originOf } from "./me.ts";
@@ -20,15 +20,11 @@ const safeReturnTo = (value: string | undefined) =>
 
 /** A username from what the provider calls the person: our characters, unique with a numeric suffix. */
 async function freeUsername(users: UserStore, preferred: string): Promise<string> {
-  const base =
-    preferred
-      .toLowerCase()
-      .replace(/[^a-z0-9._@-]+/g, "-")
-      .replace(/^[^a-z0-9]+/, "")
-      .slice(0, 56) || "sso-user";
+  // 56 leaves room for a "-99" suffix within the 64-character limit.
+  const base = usernameFrom(preferred, "sso-user", 56);
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (USERNAME.test(candidate) && !(await users.byUsername(candidate))) return candidate;
+    if (isUsername(candidate) && !(await users.byUsername(candidate))) return candidate;
   }
   throw new HttpError("UsernameTaken", "No free username for this single sign-on account.");
 }

@@ -1,5 +1,5 @@
+import { signInAtProvider, startTestProvider } from "@style-console/oidc-test-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAtProvider, startTestProvider } from "../testing/oidc-provider.ts";
 import { createOidc, type Oidc } from "./oidc.ts";
 import { roleFromClaims } from "./oidc-role.ts";
 
@@ -35,7 +35,7 @@ describe("the OIDC client against a real provider", () => {
     expect(identity).toMatchObject({
       subject: `${provider.issuer}|dmitri.designer`,
       preferredUsername: "dmitri.designer",
-      displayName: "Person dmitri.designer",
+      displayName: "Dmitri Designer",
     });
     expect(roleFromClaims(identity.claims, oidc.config.roles)).toBe("designer");
   });

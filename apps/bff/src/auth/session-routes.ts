@@ -1,7 +1,7 @@
+import { signInBody } from "@style-console/contract/schemas";
 import { Hono } from "hono";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
-import { signInBody } from "../users/schemas.ts";
 import { toSessionDto } from "../users/user-dto.ts";
 import type { Auth } from "./auth-service.ts";
 import { me } from "./me.ts";

@@ -1,10 +1,10 @@
+import { idParam, ownerQuery } from "@style-console/contract/schemas";
 import { Hono } from "hono";
 import type { ApiEnv } from "../http/api-env.ts";
 import { HttpError } from "../http/error.ts";
 import { validate } from "../http/zod-validator.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import type { AccountEvents } from "../users/account-events.ts";
-import { idParam, ownerQuery } from "../users/schemas.ts";
 import { me, ownerScope } from "./me.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import sharp from "sharp";
+import { setRenderThreads } from "@style-console/imgproc/render";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { ByteLru } from "./cache/byte-lru.ts";
 import { createPreviewService, type Rendered } from "./preview-service.ts";
@@ -55,7 +55,7 @@ export interface PreviewDepsOptions extends PreviewConfig {
 const MB = 1024 * 1024;
 
 /**
- * Wires the preview's parts. Sets sharp's thread pool so the queue's renders times libvips' threads
+ * Wires the preview's parts. Sets libvips' thread pool (imgproc's `setRenderThreads`) so the queue's renders times libvips' threads
  * per render stay within the cores: more threads than cores only adds contention under load.
  * @example
  * const preview = createPreviewDeps({ buckets, samplesDir, uploadsDir, version });
@@ -63,7 +63,7 @@ const MB = 1024 * 1024;
 export function createPreviewDeps(options: PreviewDepsOptions) {
   const cores = availableParallelism();
   const concurrency = options.concurrency ?? cores;
-  sharp.concurrency(options.sharpThreads ?? Math.max(1, Math.floor(cores / concurrency)));
+  setRenderThreads(options.sharpThreads ?? Math.max(1, Math.floor(cores / concurrency)));
   const queue = new RenderQueue({
     concurrency,
     maxWaiting: options.maxWaiting ?? 4 * concurrency,

@@ -1,3 +1,4 @@
+import { createTokenBody, idParam, ownerQuery } from "@style-console/contract/schemas";
 import { Hono } from "hono";
 import { me, ownerScope } from "../auth/me.ts";
 import type { ApiEnv } from "../http/api-env.ts";
@@ -5,7 +6,6 @@ import { HttpError } from "../http/error.ts";
 import { validate } from "../http/zod-validator.ts";
 import type { AccountEvents } from "../users/account-events.ts";
 import { roleAtLeast } from "../users/roles.ts";
-import { createTokenBody, idParam, ownerQuery } from "../users/schemas.ts";
 import type { TokenStore } from "./token-store.ts";
 
 /**

@@ -1,8 +1,8 @@
+import { acceptLinkBody, checkLinkBody } from "@style-console/contract/schemas";
 import { Hono } from "hono";
 import type { Auth } from "../auth/auth-service.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
-import { acceptLinkBody, checkLinkBody } from "./schemas.ts";
 import { toSessionDto } from "./user-dto.ts";
 import type { UserService } from "./user-service.ts";
 

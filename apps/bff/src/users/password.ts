@@ -1,4 +1,9 @@
 import { hash, verify } from "@node-rs/argon2";
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordProblem,
+} from "@style-console/contract/people";
 import { dictionary } from "@zxcvbn-ts/language-common";
 
 /**
@@ -8,17 +13,13 @@ import { dictionary } from "@zxcvbn-ts/language-common";
  * used or expected one (a blocklist of ~49,000 leaked passwords, the username, the product's name).
  */
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordProblem };
 
 // `algorithm: 2` is Argon2id (the package exports it as a const enum, which isolated modules cannot read).
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 const common = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
 const productWords = ["styleconsole", "style-console", "style console", "stylesconsole"];
-
-/** Why a password is refused, as a stable code for the SPA's message in the person's language. */
-export type PasswordProblem = "tooShort" | "tooLong" | "common" | "containsUsername" | "repetitive";
 
 const normalize = (password: string) => password.normalize("NFKC");
 

@@ -1,13 +1,6 @@
-import type { Role } from "./roles.ts";
+import type { Role, Via } from "@style-console/contract/people";
 
-/**
- * How a request proved who it is (the audit's `actor_via`):
- * - `session`: a cookie session opened with a username and password;
- * - `oidc`: a cookie session opened through single sign-on;
- * - `api-token`: a personal API token sent as `Authorization: Bearer`;
- * - `bootstrap-token`: the console's admin token (`CONSOLE_ADMIN_TOKEN`), as a cookie session or a bearer.
- */
-export type Via = "session" | "oidc" | "api-token" | "bootstrap-token";
+export type { Via };
 
 /** The account a request acts as, with the powers it acts with. */
 export interface Principal {

@@ -1,3 +1,4 @@
+import { changePasswordBody } from "@style-console/contract/schemas";
 import { Hono } from "hono";
 import { me } from "../auth/me.ts";
 import type { ApiEnv } from "../http/api-env.ts";
@@ -6,7 +7,6 @@ import { validate } from "../http/zod-validator.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import type { AccountEvents } from "./account-events.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
-import { changePasswordBody } from "./schemas.ts";
 import { assertPasswordOk } from "./user-service.ts";
 import type { UserStore } from "./user-store.ts";
 

@@ -1,23 +1,8 @@
+import type { Role, SessionDto, UserDto } from "@style-console/contract/people";
 import type { Principal } from "./principal.ts";
-import type { Role } from "./roles.ts";
 import type { UserRow } from "./user-store.ts";
 
-/** An account as the People screen shows it (never a password hash). */
-export interface UserDto {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  buckets: string[] | null;
-  /** How the person can sign in. */
-  password: boolean;
-  sso: boolean;
-  builtin: boolean;
-  disabled: boolean;
-  /** An invite sent but not yet taken up: no password and no single sign-on yet. */
-  invited: boolean;
-  createdAt: string;
-}
+export type { SessionDto, UserDto };
 
 export const toUserDto = (row: UserRow): UserDto => ({
   id: row.id,
@@ -32,14 +17,6 @@ export const toUserDto = (row: UserRow): UserDto => ({
   invited: row.password_hash === null && row.oidc_subject === null && !row.builtin,
   createdAt: row.created_at.toISOString(),
 });
-
-/** `GET /api/session` when signed in (and `POST /api/session`'s answer). */
-export interface SessionDto {
-  signedIn: true;
-  user: { id: string; username: string; displayName: string; role: Role; buckets: readonly string[] | null };
-  via: Principal["via"];
-  expiresAt: string | null;
-}
 
 export const toSessionDto = (p: Principal): SessionDto => ({
   signedIn: true,

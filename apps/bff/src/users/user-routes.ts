@@ -1,10 +1,10 @@
+import { createUserBody, idParam, patchUserBody } from "@style-console/contract/schemas";
 import { Hono } from "hono";
 import { z } from "zod";
 import { me, originOf } from "../auth/me.ts";
 import type { ApiEnv } from "../http/api-env.ts";
 import { validate } from "../http/zod-validator.ts";
 import type { AccountEvents } from "./account-events.ts";
-import { createUserBody, idParam, patchUserBody } from "./schemas.ts";
 import { toUserDto } from "./user-dto.ts";
 import type { UserService } from "./user-service.ts";
 import type { UserStore } from "./user-store.ts";

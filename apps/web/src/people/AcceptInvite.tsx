@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { keys } from "../api/keys.ts";
 import { acceptInvite, describeInvite } from "../api/people.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { signedInHint } from "../session/fragment.ts";
-import { ErrorPanel } from "../ui/ErrorPanel.tsx";
+import { FormFailure, PasswordField } from "../ui/PasswordField.tsx";
 import { passwordProblemKey } from "./password-problem.ts";
 
 /** `/#invite=<secret>`: a person sets the password of an invited account (or resets theirs) and is signed in. */
@@ -13,7 +13,6 @@ export function AcceptInvite({ token, onDone }: { token: string; onDone: () => v
   const { t } = useI18n();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const hintId = useId();
   const [password, setPassword] = useState("");
   const link = useQuery({ queryKey: ["invite", token], queryFn: () => describeInvite(token), retry: false });
   const mutation = useMutation({
@@ -47,28 +46,16 @@ export function AcceptInvite({ token, onDone }: { token: string; onDone: () => v
       <p>{t("invite.lead", { name: link.data.displayName, username: link.data.username })}</p>
       <form className="stack" onSubmit={submit}>
         <input type="text" autoComplete="username" value={link.data.username} readOnly hidden />
-        <div className="field">
-          <label htmlFor="invite-password">{t("profile.password.new")}</label>
-          <input
-            id="invite-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-describedby={hintId}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <p id={hintId} className="field-hint">
-            {t("profile.password.hint")}
-          </p>
-        </div>
-        {problem ? (
-          <p role="alert" className="notice notice-error">
-            {t(problem)}
-          </p>
-        ) : mutation.isError ? (
-          <ErrorPanel error={mutation.error} />
-        ) : null}
+        <PasswordField
+          id="invite-password"
+          label={t("profile.password.new")}
+          autoComplete="new-password"
+          required
+          hint={t("profile.password.hint")}
+          value={password}
+          onChange={setPassword}
+        />
+        <FormFailure message={problem ? t(problem) : null} error={mutation.error} />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {t("invite.submit")}
         </button>

@@ -1,4 +1,4 @@
-import type { Role } from "@style-console/bff";
+import type { Role } from "@style-console/contract/people";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import {

@@ -1,6 +1,6 @@
-import type { Role } from "@style-console/bff";
+import type { Role } from "@style-console/contract/people";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import {
   type ApiToken,
   changePassword,
@@ -17,6 +17,7 @@ import { passwordProblemKey } from "../people/password-problem.ts";
 import { rolesUpTo } from "../session/can.ts";
 import { useSession } from "../session/useSession.ts";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
+import { FormFailure, PasswordField } from "../ui/PasswordField.tsx";
 import { useToast } from "../ui/toast.tsx";
 
 /** Profile: who you are, your password, your sessions and your personal API tokens. */
@@ -47,7 +48,6 @@ function PasswordForm({ usable }: { usable: boolean }) {
   const { t } = useI18n();
   const toast = useToast();
   const client = useQueryClient();
-  const hintId = useId();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const mutation = useMutation({
@@ -70,40 +70,25 @@ function PasswordForm({ usable }: { usable: boolean }) {
         {t("profile.password")}
       </h2>
       {usable ? null : <p className="muted">{t("profile.password.notHere")}</p>}
-      <div className="field">
-        <label htmlFor="current-password">{t("profile.password.current")}</label>
-        <input
-          id="current-password"
-          type="password"
-          autoComplete="current-password"
-          disabled={!usable}
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="new-password">{t("profile.password.new")}</label>
-        <input
-          id="new-password"
-          type="password"
-          autoComplete="new-password"
-          required
-          disabled={!usable}
-          aria-describedby={hintId}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-        <p id={hintId} className="field-hint">
-          {t("profile.password.hint")}
-        </p>
-      </div>
-      {problem ? (
-        <p role="alert" className="notice notice-error">
-          {t(problem)}
-        </p>
-      ) : mutation.isError ? (
-        <ErrorPanel error={mutation.error} />
-      ) : null}
+      <PasswordField
+        id="current-password"
+        label={t("profile.password.current")}
+        autoComplete="current-password"
+        disabled={!usable}
+        value={current}
+        onChange={setCurrent}
+      />
+      <PasswordField
+        id="new-password"
+        label={t("profile.password.new")}
+        autoComplete="new-password"
+        required
+        disabled={!usable}
+        hint={t("profile.password.hint")}
+        value={next}
+        onChange={setNext}
+      />
+      <FormFailure message={problem ? t(problem) : null} error={mutation.error} />
       <button type="submit" className="button" disabled={!usable || mutation.isPending}>
         {t("profile.password.submit")}
       </button>

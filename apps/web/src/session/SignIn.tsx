@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { ApiError } from "../api/error.ts";
 import { keys } from "../api/keys.ts";
 import { signIn, ssoQuery } from "../api/session.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { ErrorPanel } from "../ui/ErrorPanel.tsx";
+import { FormFailure, PasswordField } from "../ui/PasswordField.tsx";
 import { signedInHint } from "./fragment.ts";
 
 const known = new Set([
@@ -51,7 +51,6 @@ export function SignIn({
   const [password, setPassword] = useState("");
   const [token, setToken] = useState("");
   const [showToken, setShowToken] = useState(false);
-  const hintId = useId();
   const mutation = useMutation({
     mutationFn: signIn,
     onSuccess: (session) => {
@@ -87,13 +86,7 @@ export function SignIn({
       <h1 id="sign-in-title">{t("signIn.title")}</h1>
       <p className="muted">{t("signIn.leadPeople")}</p>
       {mutation.isPending && linkToken ? <p role="status">{t("signIn.fromLink")}</p> : null}
-      {message ? (
-        <p role="alert" className="notice notice-error">
-          {message}
-        </p>
-      ) : mutation.isError ? (
-        <ErrorPanel error={mutation.error} />
-      ) : null}
+      <FormFailure message={message} error={mutation.error} />
       <form onSubmit={submitPassword} className="stack" aria-label={t("signIn.title")}>
         <div className="field">
           <label htmlFor="sign-in-username">{t("signIn.username")}</label>
@@ -106,17 +99,14 @@ export function SignIn({
             onChange={(e) => setUsername(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="sign-in-password">{t("signIn.password")}</label>
-          <input
-            id="sign-in-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="sign-in-password"
+          label={t("signIn.password")}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {mutation.isPending ? t("signIn.submitting") : t("signIn.submit")}
         </button>
@@ -130,21 +120,15 @@ export function SignIn({
       ) : null}
       {showToken ? (
         <form onSubmit={submitToken} className="stack">
-          <div className="field">
-            <label htmlFor="admin-token">{t("signIn.token")}</label>
-            <input
-              id="admin-token"
-              type="password"
-              autoComplete="off"
-              required
-              value={token}
-              aria-describedby={hintId}
-              onChange={(e) => setToken(e.target.value)}
-            />
-            <p id={hintId} className="field-hint">
-              {t("signIn.tokenHint")}
-            </p>
-          </div>
+          <PasswordField
+            id="admin-token"
+            label={t("signIn.token")}
+            autoComplete="off"
+            required
+            hint={t("signIn.tokenHint")}
+            value={token}
+            onChange={setToken}
+          />
           <button type="submit" className="button" disabled={mutation.isPending}>
             {t("signIn.tokenSubmit")}
           </button>

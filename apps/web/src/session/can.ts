@@ -1,11 +1,12 @@
-import type { Role } from "@style-console/bff";
+import { ROLES, type Role, roleAtLeast } from "@style-console/contract/people";
 
 /**
  * What the signed-in person may do, so the SPA can disable a button and say why instead of letting
  * the BFF refuse it. The BFF's access table (apps/bff/src/auth/rules.ts) is the rule; this mirrors the
- * few actions screens offer, and `can.test.ts` checks the mirror against the same role order.
+ * few actions screens offer, with the contract's role order (`@style-console/contract/people`).
  */
-export const ROLE_ORDER: readonly Role[] = ["viewer", "designer", "operator", "admin"];
+/** The roles, lowest first (the contract's `ROLES`). */
+export const ROLE_ORDER: readonly Role[] = ROLES;
 
 export type Action = "style.write" | "sample.upload" | "people.manage" | "bucket.logging";
 
@@ -36,8 +37,7 @@ export type Verdict =
 export function can(who: Who | null | undefined, action: Action, bucket?: string): Verdict {
   if (!who) return { allowed: false, need: NEEDS[action], role: "viewer" };
   const need = NEEDS[action];
-  if (ROLE_ORDER.indexOf(who.role) < ROLE_ORDER.indexOf(need))
-    return { allowed: false, need, role: who.role };
+  if (!roleAtLeast(who.role, need)) return { allowed: false, need, role: who.role };
   if (bucket !== undefined && who.buckets !== null && !who.buckets.includes(bucket))
     return { allowed: false, bucket, role: who.role };
   return { allowed: true };

@@ -1,5 +1,6 @@
 import type { StyleDto } from "../dto/index.ts";
 import type { NameIssue, PositionedIssue } from "../names/index.ts";
+import type { PasswordProblem } from "../people/index.ts";
 
 /**
  * Every error code the API answers with, its HTTP status, and whether trying again later can help. The one
@@ -162,7 +163,7 @@ export interface ErrorDetailsByCode {
   Forbidden: { need: string; role: string };
   BucketNotAllowed: { bucket?: string; allowed: readonly string[] };
   RoleTooHigh: { role: string; max: string };
-  WeakPassword: { problem: unknown };
+  WeakPassword: { problem: PasswordProblem };
   OidcUnavailable: { cause: string };
   InvalidImportFile: { issues: RequestIssue[] };
   PreviewTooExpensive: PreviewCost;

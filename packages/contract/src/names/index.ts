@@ -9,3 +9,11 @@ export { fromPathSegment, pathSegment } from "./path-segment.ts";
 export { parseRegion, REGION_EXPECTED } from "./region.ts";
 export { forbiddenContentCharacters, STYLE_CONTENT_EC, STYLE_CONTENT_MAX } from "./style-content.ts";
 export { isStyleName, STYLE_NAME_MAX, styleNameIssues } from "./style-name.ts";
+export {
+  isUsername,
+  normalizeUsername,
+  USERNAME_EXPECTED,
+  USERNAME_MAX,
+  USERNAME_MIN,
+  usernameFrom,
+} from "./username.ts";

@@ -3,11 +3,14 @@ import {
   bucketNameIssues,
   forbiddenContentCharacters,
   fromPathSegment,
+  isUsername,
+  normalizeUsername,
   objectKeyIssues,
   parseRegion,
   pathSegment,
   STYLE_NAME_MAX,
   styleNameIssues,
+  usernameFrom,
 } from "./index.ts";
 
 const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
@@ -119,5 +122,28 @@ describe("pathSegment / fromPathSegment", () => {
   ])("writes %j as %j and reads it back", (value, segment) => {
     expect(pathSegment(value)).toBe(segment);
     expect(fromPathSegment(decodeURIComponent(segment))).toBe(value);
+  });
+});
+
+describe("usernames (the console's rule)", () => {
+  it.each([
+    ["ada", true],
+    ["ada.lovelace@example.com", true],
+    ["a1", true],
+    ["a", false],
+    ["-ada", false],
+    ["Ada", false],
+    ["ada lovelace", false],
+    ["a".repeat(64), true],
+    ["a".repeat(65), false],
+  ])("%j → %s", (name, ok) => {
+    expect(isUsername(name)).toBe(ok);
+  });
+
+  it("normalizes before checking, and makes a candidate from a provider's name", () => {
+    expect(normalizeUsername("  Ada@Example.COM ")).toBe("ada@example.com");
+    expect(usernameFrom("Ada Lovelace!")).toBe("ada-lovelace-");
+    expect(usernameFrom("  ---  ", "sso-user")).toBe("sso-user");
+    expect(usernameFrom("x".repeat(80), "u", 56)).toHaveLength(56);
   });
 });

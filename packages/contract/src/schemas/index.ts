@@ -66,3 +66,15 @@ export const previewQuery = z.object({
 });
 
 export const sampleParam = z.object({ id: z.string().min(1).max(64) });
+
+export {
+  acceptLinkBody,
+  changePasswordBody,
+  checkLinkBody,
+  createTokenBody,
+  createUserBody,
+  idParam,
+  ownerQuery,
+  patchUserBody,
+  signInBody,
+} from "./people.ts";

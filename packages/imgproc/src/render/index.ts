@@ -24,7 +24,16 @@ export {
   type MemoryEstimate,
 } from "./cost/estimate.ts";
 export { type ImageHeader, probeHeader } from "./cost/header.ts";
+export { setRenderThreads } from "./decoder.ts";
 export { isRenderError, RenderError } from "./error.ts";
+export {
+  decodeAll,
+  describeImage,
+  type ImageDescription,
+  SIMILARITY_GRID,
+  SIMILARITY_METHOD,
+  similarity,
+} from "./inspect.ts";
 export { estimateJpegQuality } from "./jpeg-quality.ts";
 export { LIMITS } from "./limits.ts";
 export { DEFAULT_FONTS, type FontFace } from "./watermark/fonts.ts";

@@ -1,7 +1,8 @@
 import sharp, { type Metadata } from "sharp";
 import type { ImageFormat } from "../syntax/ast.ts";
 import { type DecodedBmp, decodeBmp, readBmpHeader } from "./bmp.ts";
-import { imageTooLarge, unsupportedFormat } from "./error.ts";
+import { checkInputBytes, readHeader } from "./decoder.ts";
+import { unsupportedFormat } from "./error.ts";
 import { estimateJpegQuality } from "./jpeg-quality.ts";
 import { checkInputSize, LIMITS } from "./limits.ts";
 
@@ -46,23 +47,6 @@ async function probeBmp(bytes: Buffer): Promise<Source | undefined> {
   };
 }
 
-function formatOf(metadata: Metadata): ImageFormat | undefined {
-  switch (metadata.format) {
-    case "jpeg":
-      return "jpg";
-    case "png":
-    case "webp":
-    case "gif":
-    case "tiff":
-      return metadata.format;
-    case "heif":
-      return metadata.compression === "av1" ? "avif" : "heic";
-    default:
-      // svg, pdf, raw, jp2, jxl…: libvips reads them but OSS does not accept them as sources.
-      return undefined;
-  }
-}
-
 /**
  * Reads the header of an untrusted input and checks it against the OSS limits: byte size, format,
  * side and pixel count. Throws a RenderError; decodes no pixels, so a decompression bomb costs
@@ -74,12 +58,7 @@ export async function probe(
   input: Uint8Array,
   maxInputBytes: number = LIMITS.maxInputBytes,
 ): Promise<Source> {
-  if (input.byteLength > maxInputBytes) {
-    throw imageTooLarge(
-      `The image file is ${input.byteLength} bytes; the limit is ${maxInputBytes} bytes.`,
-      "0040-00000012",
-    );
-  }
+  checkInputBytes(input, maxInputBytes);
   if (input.byteLength === 0) throw unsupportedFormat();
   const bytes = Buffer.isBuffer(input)
     ? input
@@ -89,21 +68,11 @@ export async function probe(
     if (!bmp) throw unsupportedFormat();
     return bmp;
   }
-  let metadata: Metadata;
-  try {
-    metadata = await sharp(bytes, { limitInputPixels: false, failOn: "warning" }).metadata();
-  } catch {
-    throw unsupportedFormat();
-  }
-  const format = formatOf(metadata);
-  if (!format || !metadata.width || !metadata.height) throw unsupportedFormat();
-  const frames = format === "gif" || format === "webp" ? (metadata.pages ?? 1) : 1;
-  const height = frames > 1 ? (metadata.pageHeight ?? metadata.height) : metadata.height;
-  checkInputSize(metadata.width, height, frames, format);
+  const { metadata, format, width, height, frames } = await readHeader(bytes);
   return {
     bytes,
     format,
-    width: metadata.width,
+    width,
     height,
     frames,
     orientation: metadata.orientation ?? 1,

@@ -1,4 +1,5 @@
-import sharp, { type Sharp, type SharpOptions } from "sharp";
+import sharp, { type Sharp } from "sharp";
+import { decodeOptions } from "./decoder.ts";
 import { translate } from "./error.ts";
 import { LIMITS } from "./limits.ts";
 import type { Source } from "./source.ts";
@@ -51,7 +52,7 @@ export interface Budget {
    * The actions staged on the pipeline that has not run yet (sharp is lazy: they run when it is
    * materialised or encoded), so a timeout can name what was running.
    */
-  pending?: string[];
+  pending?: string[] | undefined;
 }
 
 /**
@@ -61,22 +62,6 @@ export interface Budget {
  */
 export function secondsLeft(budget: Budget): number {
   return Math.max(1, Math.ceil((budget.deadline - Date.now()) / 1000));
-}
-
-/**
- * Options of every pipeline built from untrusted input: the OSS pixel limit, abort on any decode
- * warning (truncated or corrupt data), sequential reads.
- * @example
- * sharp(bytes, inputOptions(false, true));
- */
-export function inputOptions(animated: boolean, autoOrient: boolean): SharpOptions {
-  return {
-    limitInputPixels: LIMITS.maxInputPixels,
-    failOn: "warning",
-    sequentialRead: true,
-    animated,
-    autoOrient,
-  };
 }
 
 /**
@@ -96,7 +81,7 @@ export function open(
         raw: { width: raw.width, height: raw.height, channels: raw.channels },
         limitInputPixels: LIMITS.maxInputPixels,
       })
-    : sharp(source.bytes, inputOptions(animated, autoOrient));
+    : sharp(source.bytes, decodeOptions({ animated, autoOrient }));
   return {
     img,
     width: turned ? source.height : source.width,

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "./args.ts";
+import { parseArgs, UsageError } from "./args.ts";
 
 const base = ["--data", "d", "--access-key-id", "ak", "--access-key-secret", "sk"];
 
@@ -66,8 +66,21 @@ describe("parseArgs", () => {
     [["--region", "--bucket"], /--region needs a value/],
     [["--sts", "only:two"], /--sts expects <id>:<secret>:<token>/],
     [["--port", "1", "--port", "2"], /--port is given twice/],
+    [["--fault-503", "0.1", "--fault-503", "0.2"], /--fault-503 is given twice/],
+    [["--fault-503", "often"], /--fault-503 expects a number, got "often"/],
+    [["--fault-sometimes", "0.1"], /Unknown flag "--fault-sometimes"/],
+    [["stray"], /Unknown flag "stray"/],
+    [["--log=yes"], /--log takes no value/],
   ])("refuses %j", (extra, message) => {
     expect(() => parseArgs([...base, ...extra], "/w")).toThrow(message);
+  });
+
+  it("asks for the usage on --help and -h, and reads --log as a switch", () => {
+    for (const flag of ["--help", "-h"]) {
+      expect(() => parseArgs([...base, flag], "/w")).toThrow(UsageError);
+    }
+    expect(parseArgs([...base, "--log"], "/w").log).toBeTypeOf("function");
+    expect(parseArgs(base, "/w").log).toBeUndefined();
   });
 
   it("requires the data directory and both halves of the key", () => {

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
+import { type ParseArgsConfig, parseArgs as parseArgsOfNode } from "node:util";
 import type { EmulatorCredential } from "../auth/index.ts";
 import { type FaultKind, type FaultOptions, faultKinds } from "../faults/plan.ts";
 import type { EmulatorOptions } from "../server/options.ts";
@@ -56,8 +57,50 @@ function latency(text: string): FaultOptions["latencyMs"] {
   return number("--fault-latency", text, false);
 }
 
+const STRING_FLAGS = [
+  "host",
+  "port",
+  "data",
+  "access-key-id",
+  "access-key-secret",
+  "region",
+  "style-limit",
+  "max-object-bytes",
+  "fault-schedule",
+  "fault-latency",
+  "fault-seed",
+  "fault-retry-after",
+  "access-log-interval",
+  ...faultKinds.map((kind) => `fault-${kind}` as const),
+] as const;
+const REPEATED_FLAGS = ["bucket", "base-host", "sts"] as const;
+
+/** `node:util` parseArgs' configuration: every flag above, the repeatable ones as lists. */
+const OPTIONS = {
+  ...Object.fromEntries(STRING_FLAGS.map((name) => [name, { type: "string" }])),
+  ...Object.fromEntries(REPEATED_FLAGS.map((name) => [name, { type: "string", multiple: true }])),
+  log: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} satisfies ParseArgsConfig["options"];
+
+/** parseArgs' own errors, in this CLI's words (the flag named as typed). */
+function usageError(error: unknown): UsageError {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const flag = /'(-{0,2}[^' =]+)/.exec(message)?.[1] ?? "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
+    return new UsageError(`Unknown flag "${flag}".`);
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return new UsageError(
+      message.includes("does not take") ? `${flag} takes no value.` : `${flag} needs a value.`,
+    );
+  return new UsageError(message);
+}
+
 /**
- * Parses `argv` (without node and the script); a relative `--data` is resolved against `cwd`.
+ * Parses `argv` (without node and the script) with `node:util` parseArgs; a relative `--data` is
+ * resolved against `cwd`. Throws UsageError naming the flag: unknown, missing its value, given twice
+ * (all but the repeatable ones), not a number, or a required one absent.
  *
  * @example
  * parseArgs(["--data", "d", "--access-key-id", "ak", "--access-key-secret", "sk"], "/work").dataDir; // "/work/d"
@@ -66,85 +109,72 @@ export function parseArgs(
   argv: readonly string[],
   cwd: string,
 ): EmulatorOptions & { log?: EmulatorOptions["log"] } {
-  const args = argv[0] === "--" ? argv.slice(1) : argv;
-  const single = new Map<string, string>();
-  const repeated: Record<string, string[]> = { "--bucket": [], "--base-host": [], "--sts": [] };
-  const probabilities: Partial<Record<FaultKind, number>> = {};
-  let log = false;
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i] ?? "";
-    if (flag === "--log") {
-      log = true;
-      continue;
-    }
-    if (flag === "--help" || flag === "-h") throw new UsageError("");
-    const known = [
-      "--host",
-      "--port",
-      "--data",
-      "--access-key-id",
-      "--access-key-secret",
-      "--region",
-      "--style-limit",
-      "--max-object-bytes",
-      "--fault-schedule",
-      "--fault-latency",
-      "--fault-seed",
-      "--fault-retry-after",
-      "--access-log-interval",
-    ];
-    const kind =
-      flag.startsWith("--fault-") && !known.includes(flag)
-        ? (flag.slice("--fault-".length) as FaultKind)
-        : undefined;
-    const isFault = kind !== undefined && faultKinds.includes(kind);
-    if (!known.includes(flag) && !(flag in repeated) && !isFault)
-      throw new UsageError(`Unknown flag "${flag}".`);
-    const value = args[i + 1];
-    if (value === undefined || (value.startsWith("--") && value.length > 2))
-      throw new UsageError(`${flag} needs a value.`);
-    i++;
-    if (isFault && kind) probabilities[kind] = number(flag, value, false);
-    else if (flag in repeated) repeated[flag]?.push(value);
-    else if (single.has(flag)) throw new UsageError(`${flag} is given twice.`);
-    else single.set(flag, value);
+  const args = argv[0] === "--" ? argv.slice(1) : [...argv];
+  let parsed: ReturnType<typeof parseWithOptions>;
+  try {
+    parsed = parseWithOptions(args);
+  } catch (error) {
+    throw usageError(error);
   }
-  const required = (flag: string): string => {
-    const v = single.get(flag);
-    if (v === undefined || v === "") throw new UsageError(`${flag} is required.`);
+  const { tokens } = parsed;
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  if (values.help) throw new UsageError("");
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== "option" || (REPEATED_FLAGS as readonly string[]).includes(token.name)) continue;
+    if (seen.has(token.name)) throw new UsageError(`${token.rawName} is given twice.`);
+    seen.add(token.name);
+  }
+  const single = (name: (typeof STRING_FLAGS)[number]): string | undefined =>
+    values[name] as string | undefined;
+  const repeated = (name: (typeof REPEATED_FLAGS)[number]): string[] =>
+    (values[name] as string[] | undefined) ?? [];
+  const required = (name: (typeof STRING_FLAGS)[number]): string => {
+    const v = single(name);
+    if (v === undefined || v === "") throw new UsageError(`--${name} is required.`);
     return v;
   };
-  const data = required("--data");
-  const optionalInt = (flag: string): number | undefined => {
-    const v = single.get(flag);
-    return v === undefined ? undefined : number(flag, v, true);
+  const data = required("data");
+  const optionalInt = (name: (typeof STRING_FLAGS)[number]): number | undefined => {
+    const v = single(name);
+    return v === undefined ? undefined : number(`--${name}`, v, true);
   };
-  const schedule = single.get("--fault-schedule");
-  const latencyText = single.get("--fault-latency");
+  const probabilities: Partial<Record<FaultKind, number>> = {};
+  for (const kind of faultKinds) {
+    const v = single(`fault-${kind}`);
+    if (v !== undefined) probabilities[kind] = number(`--fault-${kind}`, v, false);
+  }
+  const schedule = single("fault-schedule");
+  const latencyText = single("fault-latency");
   const hasFaults =
     Object.keys(probabilities).length > 0 || schedule !== undefined || latencyText !== undefined;
+  const baseHosts = repeated("base-host");
   return {
     dataDir: isAbsolute(data) ? data : resolve(cwd, data),
-    accessKeyId: required("--access-key-id"),
-    accessKeySecret: required("--access-key-secret"),
-    host: single.get("--host"),
-    port: optionalInt("--port"),
-    region: single.get("--region"),
-    buckets: repeated["--bucket"],
-    styleLimit: optionalInt("--style-limit"),
-    maxObjectBytes: optionalInt("--max-object-bytes"),
-    accessLogIntervalSeconds: optionalInt("--access-log-interval"),
-    baseHosts: repeated["--base-host"]?.length ? repeated["--base-host"] : undefined,
-    extraCredentials: repeated["--sts"]?.map(credential),
+    accessKeyId: required("access-key-id"),
+    accessKeySecret: required("access-key-secret"),
+    host: single("host"),
+    port: optionalInt("port"),
+    region: single("region"),
+    buckets: repeated("bucket"),
+    styleLimit: optionalInt("style-limit"),
+    maxObjectBytes: optionalInt("max-object-bytes"),
+    accessLogIntervalSeconds: optionalInt("access-log-interval"),
+    baseHosts: baseHosts.length ? baseHosts : undefined,
+    extraCredentials: repeated("sts").map(credential),
     faults: hasFaults
       ? {
           probabilities,
           schedule: schedule?.split(",").map((s) => s.trim()) as FaultOptions["schedule"],
           latencyMs: latencyText === undefined ? undefined : latency(latencyText),
-          seed: optionalInt("--fault-seed"),
-          retryAfterSeconds: optionalInt("--fault-retry-after"),
+          seed: optionalInt("fault-seed"),
+          retryAfterSeconds: optionalInt("fault-retry-after"),
         }
       : undefined,
-    log: log ? (line: string) => console.log(line) : undefined,
+    log: values.log ? (line: string) => console.log(line) : undefined,
   };
+}
+
+function parseWithOptions(args: string[]) {
+  return parseArgsOfNode({ args, options: OPTIONS, strict: true, allowPositionals: false, tokens: true });
 }

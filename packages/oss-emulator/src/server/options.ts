@@ -46,7 +46,10 @@ export interface EmulatorOptions {
   readonly log?: ((line: string) => void) | undefined;
 }
 
-export type ResolvedOptions = Required<
+/** Every option present and defined (`Required` alone keeps an explicit `| undefined`). */
+type Defined<T> = { readonly [K in keyof T]-?: NonNullable<T[K]> };
+
+export type ResolvedOptions = Defined<
   Omit<EmulatorOptions, "faults" | "log" | "extraCredentials" | "buckets">
 > &
   Pick<EmulatorOptions, "faults" | "log"> & {

@@ -23,8 +23,8 @@ export interface RawRequest {
   readonly method: string;
   /** Path and query exactly as sent on the wire. */
   readonly path: string;
-  readonly headers?: Record<string, string>;
-  readonly body?: Uint8Array | string;
+  readonly headers?: Record<string, string> | undefined;
+  readonly body?: Uint8Array | string | undefined;
 }
 
 /**
@@ -64,15 +64,15 @@ export const testCredentials: Credentials = { accessKeyId: "test-ak", accessKeyS
 
 export interface SignedSpec {
   readonly method: string;
-  readonly bucket?: string;
-  readonly key?: string;
-  readonly query?: Array<[string, string]>;
-  readonly headers?: Record<string, string>;
-  readonly body?: Uint8Array | string;
-  readonly credentials?: Credentials;
-  readonly region?: string;
-  readonly date?: Date;
-  readonly additionalHeaders?: string[];
+  readonly bucket?: string | undefined;
+  readonly key?: string | undefined;
+  readonly query?: Array<[string, string]> | undefined;
+  readonly headers?: Record<string, string> | undefined;
+  readonly body?: Uint8Array | string | undefined;
+  readonly credentials?: Credentials | undefined;
+  readonly region?: string | undefined;
+  readonly date?: Date | undefined;
+  readonly additionalHeaders?: string[] | undefined;
   /** Edits the signed request just before it is sent (tampering tests). */
   readonly tamper?: (r: { path: string; headers: Record<string, string> }) => void;
 }

@@ -50,7 +50,7 @@ describe("GET /api/preview/parity (the emulator renders with our package)", () =
 
   it("scores a different rendering lower: the score can fail", async () => {
     // Local and remote agree, so compare the similarity function itself on two different drafts.
-    const { similarity } = await import("./similarity.ts");
+    const { similarity } = await import("@style-console/imgproc/render");
     const street = readFileSync(join(SAMPLES_DIR, "2569067123_aca715a2ee_o.jpg"));
     const flowers = readFileSync(join(SAMPLES_DIR, "flowers.jpeg"));
     expect(await similarity(street, street)).toBe(1);

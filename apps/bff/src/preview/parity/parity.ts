@@ -1,38 +1,20 @@
 import type { ImageFacts, ParityDto } from "@style-console/contract/dto";
-import sharp from "sharp";
+import { describeImage, SIMILARITY_METHOD, similarity } from "@style-console/imgproc/render";
 import { HttpError } from "../../http/error.ts";
 import type { PreviewRequest, PreviewService } from "../preview-service.ts";
 import type { RenderQueue } from "../queue/render-queue.ts";
 import { sniffImage } from "../sources/sniff.ts";
 import { parseSourceRef } from "../sources/source-ref.ts";
-import { SIMILARITY_METHOD, similarity } from "./similarity.ts";
 
 const MB = 1024 * 1024;
-
-// sharp's names for the formats, in the renderer's spelling.
-function formatName(format: string | undefined, compression: string | undefined): string {
-  if (format === "jpeg") return "jpg";
-  if (format === "heif") return compression === "av1" ? "avif" : "heic";
-  return format ?? "unknown";
-}
 
 async function factsOf(bytes: Buffer, contentType: string | null): Promise<ImageFacts> {
   if (contentType?.includes("json"))
     return { format: "json", width: 0, height: 0, frames: 0, bytes: bytes.length };
-  try {
-    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-    const frames = meta.pages ?? 1;
-    return {
-      format: formatName(meta.format, meta.compression),
-      width: meta.width ?? 0,
-      height: frames > 1 ? (meta.pageHeight ?? meta.height ?? 0) : (meta.height ?? 0),
-      frames,
-      bytes: bytes.length,
-    };
-  } catch {
-    // Something sharp cannot read (BMP: libvips has no loader): the format by its magic number, no size.
-    return { format: sniffImage(bytes) ?? "unknown", width: 0, height: 0, frames: 0, bytes: bytes.length };
-  }
+  const described = await describeImage(bytes);
+  if (described) return { ...described, bytes: bytes.length };
+  // Something libvips cannot read (BMP: it has no loader): the format by its magic number, no size.
+  return { format: sniffImage(bytes) ?? "unknown", width: 0, height: 0, frames: 0, bytes: bytes.length };
 }
 
 // A whole query (`?x-oss-process=…`) as typed in the editor: OSS gets only the parameter's value.

@@ -1,5 +1,6 @@
 import type { ImageFacts } from "@style-console/contract/dto";
 import {
+  decodeAll as decodeWhole,
   estimateDecodeMemory,
   isRenderError,
   LIMITS,
@@ -7,7 +8,6 @@ import {
   probeHeader,
   render,
 } from "@style-console/imgproc/render";
-import sharp from "sharp";
 import { HttpError } from "../../http/error.ts";
 import { sniffImage } from "./sniff.ts";
 
@@ -50,8 +50,8 @@ export async function inspectHeader(
   let cost: MemoryEstimate;
   try {
     cost = estimateDecodeMemory(await probeHeader(bytes, maxBytes));
-  } catch {
-    throw unreadable(kind);
+  } catch (error) {
+    throw unreadable(kind, error);
   }
   return { facts, kind, cost };
 }
@@ -71,10 +71,11 @@ export async function inspectImage(
   return facts;
 }
 
-const unreadable = (kind: string) =>
+const unreadable = (kind: string, cause: unknown) =>
   new HttpError(
     "UnreadableImage",
     `The file starts like a ${kind.toUpperCase()} but its header cannot be read: it is damaged, or a variant OSS does not process.`,
+    { cause },
   );
 
 /**
@@ -97,35 +98,27 @@ export async function headerFacts(bytes: Buffer, kind: string): Promise<ImageFac
     };
   } catch (error) {
     if (isRenderError(error) && error.code === "ImageTooLarge")
-      throw new HttpError("ImageTooLarge", error.message);
-    throw unreadable(kind);
+      throw new HttpError("ImageTooLarge", error.message, { cause: error });
+    throw unreadable(kind, error);
   }
 }
 
 /**
- * Decodes every pixel of every frame once, so a truncated or corrupt file is refused now (400) rather
- * than on every preview. Through a shrinking pipeline that keeps nothing: the decoder's own buffers are
- * all it holds (`estimateDecodeMemory`), where `stats()` kept a second copy of the image (1.8 GB for
- * a 15000×15000 WebP). BMP is decoded completely by the header check already (libvips has no BMP loader).
+ * Decodes every pixel of every frame once (imgproc's `decodeAll`), so a truncated or corrupt file is
+ * refused now (400 `CorruptImage`) rather than on every preview. BMP is decoded completely by the
+ * header check already (libvips has no BMP loader).
  * @example
  * await decodeAll(bytes, "gif", true);
  */
 export async function decodeAll(bytes: Buffer, kind: string, animated: boolean): Promise<void> {
   if (kind === "bmp") return;
   try {
-    await sharp(bytes, {
-      failOn: "warning",
-      limitInputPixels: LIMITS.maxInputPixels,
-      sequentialRead: true,
-      animated,
-    })
-      .resize(64, 64, { fit: "inside" })
-      .raw()
-      .toBuffer();
-  } catch {
+    await decodeWhole(bytes, { animated });
+  } catch (error) {
     throw new HttpError(
       "CorruptImage",
       "The image is truncated or corrupt: it cannot be decoded to the end.",
+      { cause: error },
     );
   }
 }

@@ -1,7 +1,6 @@
-import sharp, { type Metadata } from "sharp";
 import type { ImageFormat } from "../../syntax/ast.ts";
 import { readBmpHeader } from "../bmp.ts";
-import { imageTooLarge, unsupportedFormat } from "../error.ts";
+import { checkInputBytes, readHeader } from "../decoder.ts";
 import { checkInputSize, LIMITS } from "../limits.ts";
 
 /** What the header of an image says, before a single pixel is decoded. */
@@ -22,22 +21,6 @@ export interface ImageHeader {
   bytes: number;
 }
 
-function formatOf(format: string | undefined, compression: string | undefined): ImageFormat | undefined {
-  switch (format) {
-    case "jpeg":
-      return "jpg";
-    case "png":
-    case "webp":
-    case "gif":
-    case "tiff":
-      return format;
-    case "heif":
-      return compression === "av1" ? "avif" : "heic";
-    default:
-      return undefined;
-  }
-}
-
 /**
  * Reads an untrusted image's header only (libvips' header read; for BMP, the package's header parser,
  * with no pixel decoded) and checks it against the OSS limits: byte size, format, sides, pixels. The
@@ -51,12 +34,7 @@ export async function probeHeader(
   input: Uint8Array,
   maxInputBytes: number = LIMITS.maxInputBytes,
 ): Promise<ImageHeader> {
-  if (input.byteLength > maxInputBytes) {
-    throw imageTooLarge(
-      `The image file is ${input.byteLength} bytes; the limit is ${maxInputBytes} bytes.`,
-      "0040-00000012",
-    );
-  }
+  checkInputBytes(input, maxInputBytes);
   const bmp = readBmpHeader(input);
   if (bmp) {
     checkInputSize(bmp.width, bmp.height, 1);
@@ -73,20 +51,10 @@ export async function probeHeader(
       bytes: input.byteLength,
     };
   }
-  let metadata: Metadata;
-  try {
-    metadata = await sharp(input, { limitInputPixels: false, failOn: "warning" }).metadata();
-  } catch {
-    throw unsupportedFormat();
-  }
-  const format = formatOf(metadata.format, metadata.compression);
-  if (!format || !metadata.width || !metadata.height) throw unsupportedFormat();
-  const frames = format === "gif" || format === "webp" ? (metadata.pages ?? 1) : 1;
-  const height = frames > 1 ? (metadata.pageHeight ?? metadata.height) : metadata.height;
-  checkInputSize(metadata.width, height, frames);
+  const { metadata, format, width, height, frames } = await readHeader(input);
   return {
     format,
-    width: metadata.width,
+    width,
     height,
     frames,
     // GIF frames are composed on an RGBA canvas whatever the palette says.

@@ -15,7 +15,11 @@ export interface ResizeTarget {
 const round = (n: number): number => Math.max(1, Math.round(n));
 
 /** The w×h box a resize asks for, or a pure scale factor for `p`. Priority: w/h, then l/s, then p. */
-function box(W: number, H: number, op: ResizeOp): { w?: number; h?: number } | { scale: number } | undefined {
+function box(
+  W: number,
+  H: number,
+  op: ResizeOp,
+): { w?: number | undefined; h?: number | undefined } | { scale: number } | undefined {
   if (op.w !== undefined || op.h !== undefined) return { w: op.w, h: op.h };
   if (op.l !== undefined || op.s !== undefined) {
     // The long target goes to the longer source side (with w/h absent; Volcengine's documented model).

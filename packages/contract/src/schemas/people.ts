@@ -1,19 +1,17 @@
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH } from "./password.ts";
-import { ROLES } from "./roles.ts";
+import { isUsername, normalizeUsername, USERNAME_EXPECTED } from "../names/username.ts";
+import { PASSWORD_MAX_LENGTH, ROLES } from "../people/index.ts";
 
 /**
- * Request bodies of the people routes, one zod schema each. They check shape; the password policy
- * (password.ts) runs after them so its verdict has a stable code.
+ * Request bodies of the people routes (accounts, sign-in, invite links, tokens), one zod schema each.
+ * They check shape; the password policy (the BFF's `users/password.ts`) runs after them so its verdict
+ * has a stable code (`WeakPassword` with `details.problem`).
  */
-
-/** Lower-case letters, digits and `. _ @ -`, 2–64 long, starting with a letter or digit (an email works). */
-export const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 
 const username = z
   .string({ error: "`username` must be a string" })
-  .transform((s) => s.trim().toLowerCase())
-  .pipe(z.string().regex(USERNAME, "`username`: 2–64 of a–z 0–9 . _ @ -, starting with a letter or digit"));
+  .transform(normalizeUsername)
+  .pipe(z.string().refine(isUsername, `\`username\`: ${USERNAME_EXPECTED}`));
 const role = z.enum(ROLES, { error: "`role` must be viewer, designer, operator or admin" });
 // Far above the policy's maximum: the policy says what is wrong; this only stops absurd bodies.
 const password = z.string({ error: "`password` must be a string" }).max(PASSWORD_MAX_LENGTH * 4);

@@ -1,22 +1,56 @@
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
+
+/** What {@link startTestProvider} sets up. */
+export interface TestProviderOptions {
+  /** The console's callback (`<origin>/api/auth/oidc/callback`), the client's one redirect URI. */
+  redirectUri: string;
+  /** Login → the `roles` claim the provider sends for it (the console maps it to a role). */
+  roles: Record<string, unknown>;
+  /** Loopback port to listen on (default: a free one, taken before the issuer is named). */
+  port?: number;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/** A started provider: its issuer URL, its one client's credentials, and how to stop it. */
+export interface TestProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  close: () => Promise<void>;
+}
+
+/** The `name` claim of a login: "dmitri.designer" → "Dmitri Designer". */
+export const displayNameOf = (login: string): string =>
+  login
+    .split(".")
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(" ");
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
 
 /**
  * A real OpenID provider (`oidc-provider`, OpenID Certified) on a loopback port for tests, with one
  * confidential client that must use PKCE, and people whose `roles` claim the test chooses. Its
- * development login and consent pages take any login; {@link signInAtProvider} drives them over HTTP.
+ * development login and consent pages take any login; {@link signInAtProvider} drives them over HTTP,
+ * a browser test drives them in Chromium. The BFF's unit tests and the browser suite both start it.
+ * @example
+ * const provider = await startTestProvider({ redirectUri, roles: { "olga.operator": ["operator"] } });
+ * // OIDC_ISSUER=provider.issuer …; await provider.close();
  */
-export async function startTestProvider(options: {
-  redirectUri: string;
-  roles: Record<string, unknown>;
-}): Promise<{ issuer: string; clientId: string; clientSecret: string; close: () => Promise<void> }> {
-  const clientId = "style-console-test";
-  const clientSecret = "test-oidc-client-secret-0123456789";
+export async function startTestProvider(options: TestProviderOptions): Promise<TestProvider> {
+  const clientId = options.clientId ?? "style-console-test";
+  const clientSecret = options.clientSecret ?? "test-oidc-client-secret-0123456789";
   // The issuer must be known before listening: take a free port first, then bind the provider to it.
-  const probe = (await import("node:http")).createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  const port = options.port ?? (await freePort());
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
     clients: [
@@ -44,7 +78,7 @@ export async function startTestProvider(options: {
       claims: async () => ({
         sub: id,
         preferred_username: id,
-        name: `Person ${id}`,
+        name: displayNameOf(id),
         roles: options.roles[id],
       }),
     }),
@@ -52,7 +86,7 @@ export async function startTestProvider(options: {
   });
   const server = provider.listen(port, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
+    server.once("listening", () => resolve());
     server.once("error", reject);
   });
   return {
@@ -67,6 +101,8 @@ export async function startTestProvider(options: {
  * Follows an authorization URL through the provider's login and consent pages as a browser would
  * (cookies kept per request chain), and returns the URL the provider finally redirects to: the
  * client's redirect URI with `code` and `state`.
+ * @example
+ * const back = await signInAtProvider(authorizationUrl, "dmitri.designer"); // back.searchParams.get("code")
  */
 export async function signInAtProvider(authorizationUrl: string, login: string): Promise<URL> {
   const jar = new Map<string, string>();
