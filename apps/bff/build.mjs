@@ -3,6 +3,7 @@
 // the app). Those only the workspace packages depend on (fast-xml-parser) are bundled: pnpm does not
 // link them into apps/bff/node_modules, so dist/main.js could not resolve them at run time.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
@@ -23,3 +24,7 @@ await build({
   },
   logLevel: "warning",
 });
+
+// The embedded database's template, so a new DATA_DIR never runs initdb in the server (decision 030).
+const { ensureTemplate } = await import("./scripts/pglite-template.mjs");
+await ensureTemplate(fileURLToPath(new URL("./dist/pglite-template", import.meta.url)));

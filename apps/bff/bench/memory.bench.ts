@@ -41,6 +41,8 @@ async function startBff(): Promise<Bff> {
       HOST: "127.0.0.1",
       PORT: "0",
       CONSOLE_ADMIN_TOKEN: TOKEN,
+      // As `pnpm start` sets it (decision 030): glibc's malloc keeps one arena per libvips thread otherwise.
+      MALLOC_ARENA_MAX: "2",
       WEB_DIST: join(dataDir, "no-spa"),
       // The "before" code has no admission; give both the same render time so neither is cut short.
       ...(process.env.PREVIEW_MEMORY_MB ? { PREVIEW_MEMORY_MB: process.env.PREVIEW_MEMORY_MB } : {}),

@@ -1,8 +1,10 @@
 import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
+import { DEFAULT_TEMPLATE_DIR, type SeedOutcome, seedFromTemplate } from "./template.ts";
 
 /** Which engine a {@link DatabaseHandle} runs on. */
 export type DatabaseEngine = "pglite" | "postgres";
@@ -17,6 +19,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL (default 10). The per-style locks use a pool of their own. */
   poolSize?: number | undefined;
+  /**
+   * The embedded engine's prebuilt cluster, copied into a new `dataDir` instead of running initdb in
+   * this process (default `apps/bff/dist/pglite-template`, made by `pnpm build`; see `template.ts`).
+   */
+  templateDir?: string | undefined;
 }
 
 /**
@@ -26,6 +33,12 @@ export interface OpenDatabaseOptions {
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly engine: DatabaseEngine;
+  /**
+   * How the embedded engine's cluster came to be: `copied` from the template, `existing`, or (no
+   * usable template: `no-template`, `other-version`, `not-empty`) made by PGlite's initdb. Unset on
+   * PostgreSQL and in memory.
+   */
+  readonly seed?: SeedOutcome;
   /**
    * A second Kysely on its own small pool (PostgreSQL only; the same instance on PGlite), for work that
    * holds a connection while waiting on something else: the per-style advisory locks. Keeping it apart
@@ -95,7 +108,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   const dir = options.dataDir ?? "memory://";
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  let seed: SeedOutcome | undefined;
+  if (!dir.startsWith("memory://")) {
+    mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
+    seed = seedFromTemplate(dir, options.templateDir ?? DEFAULT_TEMPLATE_DIR);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
   const pglite = new PGlite(dir, {
     parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number },
     postgresqlconf: PGLITE_CONF,
@@ -106,6 +124,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db,
     lockDb: db,
     engine: "pglite",
+    ...(seed === undefined ? {} : { seed }),
     ping: (timeoutMs) => ping(db, timeoutMs),
     close: () => db.destroy(),
   };
