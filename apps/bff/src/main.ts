@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { MemoryBudget } from "@style-console/imgproc/budget";
 import { createOssClient } from "@style-console/oss";
 import type { Hono } from "hono";
 import { createApp } from "./app.ts";
@@ -102,6 +103,9 @@ async function main(): Promise<void> {
     readiness,
     log: (line) => console.log(line),
   });
+  // One budget for the image work of this process: the previews and upload checks, and on the
+  // embedded default the emulator's x-oss-process renders too (PREVIEW_MEMORY_MB; decision 030).
+  const imageMemory = new MemoryBudget(env.preview.memoryBytes);
   // Every OSS request is counted by month, API, bucket and person (usage/request-accounting.ts).
   const accounting = new RequestAccounting(database.db);
   let buckets: ManagedBucket[];
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
       samplesDir,
       ownBuckets: [own.bucket],
       accessLogSeconds: env.oss.accessLogSeconds,
+      processMemory: imageMemory,
       client: { hooks: accounting.hooks },
     });
     uploads = { client: embedded.client, location: own, quotaBytes: env.uploadsQuotaBytes };
@@ -182,7 +187,7 @@ async function main(): Promise<void> {
     readiness,
     logger,
     uploads,
-    preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
+    preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview, memory: imageMemory },
     fleet: { jobsDir: join(data, "fleet", "jobs"), qps: env.oss.mode === "cloud" ? env.oss.qps : 100 },
     trustedProxies: env.trustedProxies,
     throttle: env.throttle,
