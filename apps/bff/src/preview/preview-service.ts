@@ -69,7 +69,15 @@ const MB = 1024 * 1024;
 
 const since = (start: number) => performance.now() - start;
 
-function toHttpError(error: unknown, timeoutMs: number): unknown {
+/**
+ * The HTTP answer to a render's failure: a `ProcessTimeout` whose CPU time ran out is 422
+ * `PreviewTooExpensive` (naming the operation, not to be retried), one that hit the wall-clock backstop
+ * first is 503 `PreviewBusy` with `Retry-After` (decision 031); other RenderErrors keep their code.
+ * Anything else is returned as it is.
+ * @example
+ * throw toHttpError(error, 20_000);
+ */
+export function toHttpError(error: unknown, timeoutMs: number): unknown {
   if (!isRenderError(error)) return error;
   // The render had its slot and its memory: running out of its own CPU time is this image's and this
   // draft's cost, and the same draft on the same image will cost as much again. Not busy (503): too
