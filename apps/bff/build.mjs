@@ -1,6 +1,5 @@
-// Bundles the BFF and the workspace packages it imports (TypeScript sources) into dist/main.js.
-// Third-party packages the BFF depends on stay external (sharp has a native binary; the rest install with
-// the app). Those only the workspace packages depend on (fast-xml-parser) are bundled: pnpm does not
+// Bundles the BFF and the workspace packages it imports (TypeScript sources) into dist/main.js, with
+// its pure-JavaScript dependencies (see KEEP_EXTERNAL for those that stay external). Those only the workspace packages depend on (fast-xml-parser) are bundled: pnpm does not
 // link them into apps/bff/node_modules, so dist/main.js could not resolve them at run time.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -8,7 +7,20 @@ import { build } from "esbuild";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 const workspace = (name) => name.startsWith("@style-console/");
-const thirdParty = Object.keys(pkg.dependencies ?? {}).filter((name) => !workspace(name));
+// Pure-JavaScript dependencies are bundled too: Node resolves and parses one file instead of hundreds
+// (Kysely alone is ~300 ESM files), which was a third of the embedded default's start-up CPU. Those
+// with native code, WebAssembly or files found by path at run time stay external.
+const KEEP_EXTERNAL = new Set([
+  "@electric-sql/pglite",
+  "@node-rs/argon2",
+  "openid-client",
+  "pg",
+  "pino",
+  "sharp",
+]);
+const thirdParty = Object.keys(pkg.dependencies ?? {}).filter(
+  (name) => !workspace(name) && KEEP_EXTERNAL.has(name),
+);
 
 await build({
   entryPoints: ["src/main.ts"],
