@@ -2,24 +2,20 @@
  * The database's figures of issue 9, on both engines:
  *  - the history of one style among 100,000 audit events (the audit page query, newest first, 50 rows):
  *    p50/p95 over 200 queries;
- *  - start to `/api/ready` of the built BFF (`node dist/main.js`, embedded default): the first start on
- *    a new data directory (initdb of the embedded engine) and the next one.
+ * (Start to `/api/ready` on the embedded default is `embedded.bench.ts`'s.)
  * PostgreSQL: the test server (TEST_DATABASE_URL or 127.0.0.1:5432), in a database made and dropped here.
- * Run: `pnpm --filter @style-console/bff bench` (after `pnpm build`). The CPU may be shared: figures are noisy.
+ * Run: `pnpm --filter @style-console/bff bench`. The CPU may be shared: figures are noisy.
  */
-import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import pg from "pg";
 import { AuditStore } from "../src/audit/store.ts";
 import { type DatabaseHandle, openDatabase } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 
-const APP = fileURLToPath(new URL("..", import.meta.url));
 const SERVER = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const EVENTS = 100_000;
 const STYLES = 1_000;
@@ -99,45 +95,6 @@ async function auditBench(): Promise<string[]> {
   return lines;
 }
 
-async function startToReady(dataDir: string): Promise<number> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ["dist/main.js"], {
-    cwd: APP,
-    env: {
-      PATH: process.env.PATH ?? "",
-      DATA_DIR: dataDir,
-      PORT: "0",
-      CONSOLE_ADMIN_TOKEN: "bench-token-0123456789abcdef",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-  child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
-  try {
-    for (;;) {
-      const port = /ready at http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
-      if (port) {
-        const res = await fetch(`http://127.0.0.1:${port}/api/ready`);
-        if (res.status === 200) return Math.round(performance.now() - started);
-      }
-      if (child.exitCode !== null) throw new Error(`the BFF exited:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  } finally {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
-  }
-}
-
-execFileSync(process.execPath, ["build.mjs"], { cwd: APP, stdio: "inherit" });
-const dataDir = mkdtempSync(join(tmpdir(), "sc-bench-ready-"));
-const first = await startToReady(dataDir);
-const second = await startToReady(dataDir);
-const third = await startToReady(dataDir);
-console.log("\n## Start to /api/ready (built BFF, embedded default)\n");
-console.log("| start | ms |\n| --- | --- |");
-console.log(`| first (initdb) | ${first} |\n| second | ${second} |\n| third | ${third} |`);
 console.log("\n## History of one style among 100,000 audit events (50 newest, 200 queries)\n");
 console.log("| engine | events | rows | p50 ms | p95 ms |\n| --- | --- | --- | --- | --- |");
 for (const line of await auditBench()) console.log(line);

@@ -4,15 +4,19 @@
  * concurrent blur previews of that WebP as a bucket object. Inputs are generated here, byte by byte
  * (`@style-console/imgproc/testing`), never committed.
  *
- * Each row starts a fresh BFF (embedded mode, temporary data directory) as a child process and reads
- * its peak RSS (VmHWM) after the requests. `BENCH_APP=<path to another checkout's apps/bff>` measures
- * that checkout instead (the "before" column: `git worktree add /tmp/main main`, `pnpm install`).
+ * Each row starts a fresh BFF as `pnpm start` runs it (built, `node dist/main.js` with
+ * MALLOC_ARENA_MAX=2) on the embedded default (PGlite and the emulator in the same process, temporary
+ * data directory: a first start) and reads its peak RSS (VmHWM: the whole process since it started,
+ * start-up included) after the requests; "idle" is VmRSS before them. The first row sends nothing: the
+ * embedded default's own figure. `BENCH_APP=<path to another checkout's apps/bff>` measures that
+ * checkout instead (the "before" column: `git worktree add /tmp/main main`, `pnpm install`); it is built
+ * here first. `DATABASE_URL` set: PostgreSQL instead of the embedded database.
  *
  * Run: `pnpm --filter @style-console/bff bench:memory`.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { solidWebp, tinyFramesGif } from "@style-console/imgproc/testing";
@@ -32,7 +36,7 @@ interface Bff {
 
 async function startBff(): Promise<Bff> {
   const dataDir = mkdtempSync(join(tmpdir(), "sc-bench-mem-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["dist/main.js"], {
     cwd: APP,
     env: {
       PATH: process.env.PATH ?? "",
@@ -41,10 +45,11 @@ async function startBff(): Promise<Bff> {
       HOST: "127.0.0.1",
       PORT: "0",
       CONSOLE_ADMIN_TOKEN: TOKEN,
+      // As `pnpm start` sets it (decision 030): glibc's malloc keeps one arena per libvips thread otherwise.
+      MALLOC_ARENA_MAX: "2",
       WEB_DIST: join(dataDir, "no-spa"),
       // The "before" code has no admission; give both the same render time so neither is cut short.
       ...(process.env.PREVIEW_MEMORY_MB ? { PREVIEW_MEMORY_MB: process.env.PREVIEW_MEMORY_MB } : {}),
-      // PostgreSQL instead of the embedded PGlite, whose own start-up peak (≈ 800 MB) would hide the rows'.
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
     stdio: ["ignore", "pipe", "inherit"],
@@ -74,8 +79,10 @@ async function startBff(): Promise<Bff> {
   };
 }
 
-const peakMb = (pid: number) =>
-  Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024);
+const memoryMb = (pid: number, field: "VmHWM" | "VmRSS") =>
+  Math.round(
+    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024,
+  );
 
 async function uploadRow(bff: Bff, bytes: Buffer, name: string): Promise<string> {
   const form = new FormData();
@@ -116,6 +123,7 @@ async function previews(
 const blurRow = (bff: Bff) => previews(bff, "huge.webp", solidWebp(15000, 15000), "image/blur,r_3,s_2", 3);
 
 const ROWS: Array<{ name: string; run: (bff: Bff) => Promise<string> }> = [
+  { name: "idle after a first start (nothing sent)", run: async () => "-" },
   {
     name: "upload check: 15000×15000 WebP (32 B)",
     run: (b) => uploadRow(b, solidWebp(15000, 15000), "huge.webp"),
@@ -136,14 +144,19 @@ const ROWS: Array<{ name: string; run: (bff: Bff) => Promise<string> }> = [
 ];
 const only = process.env.BENCH_ROWS?.split(",").map(Number);
 
-console.log(`BFF at ${APP}; Node ${process.version}`);
-console.log("| input | answers | seconds | idle RSS MB | peak RSS MB |");
-console.log("| --- | --- | ---: | ---: | ---: |");
+execFileSync(process.execPath, ["build.mjs"], { cwd: APP, stdio: "inherit" });
+console.log(
+  `BFF at ${APP}; Node ${process.version}; ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded default (PGlite)"}`,
+);
+console.log("| input | answers | seconds | idle RSS MB | peak RSS MB | load average |");
+console.log("| --- | --- | ---: | ---: | ---: | --- |");
 for (const [index, row] of ROWS.entries()) {
   if (only && !only.includes(index + 1)) continue;
   const bff = await startBff();
   const pid = bff.child.pid ?? 0;
-  const idle = peakMb(pid);
+  // The emulator's log flush and the first queries settle; then the resting figure.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const idle = memoryMb(pid, "VmRSS");
   const started = performance.now();
   let answers: string;
   try {
@@ -152,6 +165,9 @@ for (const [index, row] of ROWS.entries()) {
     answers = `failed: ${(error as Error).message}`;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`| ${row.name} | ${answers} | ${seconds} | ${idle} | ${peakMb(pid)} |`);
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
+  console.log(`| ${row.name} | ${answers} | ${seconds} | ${idle} | ${memoryMb(pid, "VmHWM")} | ${load} |`);
   await bff.stop();
 }

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { MemoryBudget } from "@style-console/imgproc/budget";
 import { createOssClient } from "@style-console/oss";
 import type { Hono } from "hono";
 import { createApp } from "./app.ts";
@@ -103,6 +104,9 @@ async function main(): Promise<void> {
     readiness,
     log: (line) => console.log(line),
   });
+  // One budget for the image work of this process: the previews and upload checks, and on the
+  // embedded default the emulator's x-oss-process renders too (PREVIEW_MEMORY_MB; decision 030).
+  const imageMemory = new MemoryBudget(env.preview.memoryBytes);
   // Every OSS request is counted by month, API, bucket and person (usage/request-accounting.ts).
   const accounting = new RequestAccounting(database.db);
   let buckets: ManagedBucket[];
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
       samplesDir,
       ownBuckets: [own.bucket],
       accessLogSeconds: env.oss.accessLogSeconds,
+      processMemory: imageMemory,
       client: { hooks: accounting.hooks },
     });
     uploads = { client: embedded.client, location: own, quotaBytes: env.uploadsQuotaBytes };
@@ -183,7 +188,7 @@ async function main(): Promise<void> {
     readiness,
     logger,
     uploads,
-    preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview },
+    preview: { samplesDir, uploadsDir: join(data, "uploads"), ...env.preview, memory: imageMemory },
     fleet: { replicaId: replicaId(data) },
     trustedProxies: env.trustedProxies,
     throttle: env.throttle,

@@ -4,5 +4,6 @@
  */
 export type { EmulatorCredential } from "./auth/index.ts";
 export type { FaultKind, FaultOptions } from "./faults/plan.ts";
+export { ProcessGate } from "./objects/process-gate.ts";
 export type { EmulatorOptions } from "./server/options.ts";
 export { type RunningEmulator, startEmulator } from "./server/start.ts";

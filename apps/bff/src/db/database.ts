@@ -1,8 +1,10 @@
 import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import type { Database } from "./schema.ts";
+import { DEFAULT_TEMPLATE_DIR, type SeedOutcome, seedFromTemplate } from "./template.ts";
 
 /** Which engine a {@link DatabaseHandle} runs on. */
 export type DatabaseEngine = "pglite" | "postgres";
@@ -17,6 +19,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL (default 10). The per-style locks use a pool of their own. */
   poolSize?: number | undefined;
+  /**
+   * The embedded engine's prebuilt cluster, copied into a new `dataDir` instead of running initdb in
+   * this process (default `apps/bff/dist/pglite-template`, made by `pnpm build`; see `template.ts`).
+   */
+  templateDir?: string | undefined;
 }
 
 /**
@@ -26,6 +33,12 @@ export interface OpenDatabaseOptions {
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly engine: DatabaseEngine;
+  /**
+   * How the embedded engine's cluster came to be: `copied` from the template, `existing`, or (no
+   * usable template: `no-template`, `other-version`, `not-empty`) made by PGlite's initdb. Unset on
+   * PostgreSQL and in memory.
+   */
+  readonly seed?: SeedOutcome;
   /**
    * A second Kysely on its own small pool (PostgreSQL only; the same instance on PGlite), for work that
    * holds a connection while waiting on something else: the per-style advisory locks. Keeping it apart
@@ -54,7 +67,9 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-function postgresPool(url: string, max: number): pg.Pool {
+// Loaded only with DATABASE_URL: the embedded default's start skips its ~0.1 s of CPU (decision 030).
+async function postgresPool(url: string, max: number): Promise<pg.Pool> {
+  const { default: pg } = await import("pg");
   const pool = new pg.Pool({
     connectionString: url,
     max,
@@ -80,8 +95,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.url !== undefined) {
     if (!isPostgresUrl(options.url))
       throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
-    const pool = postgresPool(options.url, options.poolSize ?? 10);
-    const lockPool = postgresPool(options.url, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)));
+    const pool = await postgresPool(options.url, options.poolSize ?? 10);
+    const lockPool = await postgresPool(options.url, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const lockDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lockPool }) });
     return {
@@ -95,7 +110,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   const dir = options.dataDir ?? "memory://";
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  let seed: SeedOutcome | undefined;
+  if (!dir.startsWith("memory://")) {
+    mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
+    seed = seedFromTemplate(dir, options.templateDir ?? DEFAULT_TEMPLATE_DIR);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
   const pglite = new PGlite(dir, {
     parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number },
     postgresqlconf: PGLITE_CONF,
@@ -106,6 +126,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db,
     lockDb: db,
     engine: "pglite",
+    ...(seed === undefined ? {} : { seed }),
     ping: (timeoutMs) => ping(db, timeoutMs),
     close: () => db.destroy(),
   };

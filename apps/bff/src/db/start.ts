@@ -36,6 +36,12 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Data
     let part = "database";
     try {
       handle = await openDatabase({ url: options.url, dataDir: options.dataDir });
+      if (handle.seed === "copied")
+        options.log("Database: new embedded cluster copied from the prebuilt template");
+      else if (handle.seed !== undefined && handle.seed !== "existing")
+        options.log(
+          `Database: new embedded cluster made by initdb in this process (template: ${handle.seed}); \`pnpm build\` makes the template that avoids it`,
+        );
       await handle.ping(10_000);
       readiness.set("database", true, `${engine} answers`);
       part = "migrations";

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { MemoryBudget } from "@style-console/imgproc/budget";
 import { createOssClient, type OssClient } from "@style-console/oss";
 import { startEmulator } from "@style-console/oss-emulator";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
@@ -20,6 +21,11 @@ export interface EmbeddedOptions {
   ownBuckets?: readonly string[];
   /** Seconds between the emulator's access-log deliveries (default 60; OSS's own is hourly). */
   accessLogSeconds?: number;
+  /**
+   * The process's image-memory budget: the emulator's `x-oss-process` renders draw on the same bytes
+   * as the console's previews (`PREVIEW_MEMORY_MB`), since both run in this process.
+   */
+  processMemory?: MemoryBudget;
   /** Options of the console's OSS client (the request-accounting hooks). */
   client?: ManagedBucketsOptions["client"];
   log?: (line: string) => void;
@@ -60,6 +66,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     ],
     styleLimit: options.styleLimit,
     accessLogIntervalSeconds: options.accessLogSeconds ?? 60,
+    processMemory: options.processMemory,
   });
   try {
     // The emulator serves every region on one address: every request goes there, each signed for its

@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import type { MemoryBudget } from "@style-console/imgproc/budget";
 import { setRenderThreads } from "@style-console/imgproc/render";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { ByteLru } from "./cache/byte-lru.ts";
@@ -27,6 +28,11 @@ export interface PreviewConfig {
    * larger is refused (422) with what needs the memory.
    */
   memoryBytes?: number;
+  /**
+   * The process's image-memory budget, shared with the embedded emulator's `x-oss-process` gate (on
+   * the embedded default both render in this process); replaces `memoryBytes` when given.
+   */
+  memory?: MemoryBudget;
   /** Longest wait for a render slot before a 503 with Retry-After (default 15 s). */
   maxWaitMs?: number;
   /** An upload whose body pauses this long is dropped with a 408 (default 10 s). */
@@ -67,7 +73,7 @@ export function createPreviewDeps(options: PreviewDepsOptions) {
   const queue = new RenderQueue({
     concurrency,
     maxWaiting: options.maxWaiting ?? 4 * concurrency,
-    memoryBytes: options.memoryBytes ?? 256 * MB,
+    ...(options.memory ? { memory: options.memory } : { memoryBytes: options.memoryBytes ?? 256 * MB }),
     maxWaitMs: options.maxWaitMs ?? 15_000,
   });
   const results = new ByteLru<Rendered>(

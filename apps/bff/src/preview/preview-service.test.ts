@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { RenderError } from "@style-console/imgproc/render";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { BucketObjects, GetOptions } from "../buckets/bucket-objects.ts";
 import type { BucketStyles, ManagedBucket } from "../buckets/bucket-styles.ts";
+import { HttpError } from "../http/error.ts";
 import { SAMPLES_DIR } from "../testing/harness.ts";
 import { ByteLru } from "./cache/byte-lru.ts";
-import { createPreviewService, type Rendered } from "./preview-service.ts";
+import { createPreviewService, type Rendered, toHttpError } from "./preview-service.ts";
 import { RenderQueue } from "./queue/render-queue.ts";
 import { BuiltinSamples } from "./sources/builtin.ts";
 import { ObjectSources } from "./sources/object-sources.ts";
@@ -69,5 +71,30 @@ describe("createPreviewService", () => {
     expect(await answer).toMatchObject({ status: 499 });
     expect(gets[0]?.signal?.aborted).toBe(true);
     expect(rendersStarted).toBe(0);
+  });
+});
+
+describe("a render's timeout (decision 031)", () => {
+  const timeout = (limit: "cpu" | "wall") => {
+    const error = new RenderError(503, "ProcessTimeout", "Image processing took too long.");
+    error.operation = "blur,r_50,s_50/encode png";
+    error.limit = limit;
+    return toHttpError(error, 20_000) as HttpError;
+  };
+
+  it("is too expensive (422, named, no Retry-After) when its CPU time ran out", () => {
+    const answer = timeout("cpu");
+    expect(answer).toBeInstanceOf(HttpError);
+    expect([answer.status, answer.code]).toEqual([422, "PreviewTooExpensive"]);
+    expect(answer.message).toContain("more than 20 s of CPU time");
+    expect(answer.extra.details).toMatchObject({ reason: "time", operation: "blur,r_50,s_50/encode png" });
+    expect(answer.extra.headers).toBeUndefined();
+  });
+
+  it("is busy (503 with Retry-After) when the wall-clock backstop came first", () => {
+    const answer = timeout("wall");
+    expect([answer.status, answer.code]).toEqual([503, "PreviewBusy"]);
+    expect(answer.extra.headers).toEqual({ "Retry-After": "5" });
+    expect(answer.message).toContain("`blur,r_50,s_50/encode png`");
   });
 });

@@ -69,15 +69,32 @@ const MB = 1024 * 1024;
 
 const since = (start: number) => performance.now() - start;
 
-function toHttpError(error: unknown, timeoutMs: number): unknown {
+/**
+ * The HTTP answer to a render's failure: a `ProcessTimeout` whose CPU time ran out is 422
+ * `PreviewTooExpensive` (naming the operation, not to be retried), one that hit the wall-clock backstop
+ * first is 503 `PreviewBusy` with `Retry-After` (decision 031); other RenderErrors keep their code.
+ * Anything else is returned as it is.
+ * @example
+ * throw toHttpError(error, 20_000);
+ */
+export function toHttpError(error: unknown, timeoutMs: number): unknown {
   if (!isRenderError(error)) return error;
-  // The render had its slot and its memory: a timeout is this image's and this draft's cost, and
-  // the same draft on the same image will take as long again. Not busy (503): too expensive (422).
+  // The render had its slot and its memory: running out of its own CPU time is this image's and this
+  // draft's cost, and the same draft on the same image will cost as much again. Not busy (503): too
+  // expensive (422). Running into the wall-clock backstop first means the machine (or a watermark's
+  // download) was too slow just now: busy, retry later (503 + Retry-After).
   if (error.code === "ProcessTimeout") {
     const operation = error.operation ?? "the draft";
+    if (error.limit === "wall") {
+      return new HttpError(
+        "PreviewBusy",
+        `Rendering \`${operation}\` did not finish in time because the server is busy; try again in a moment.`,
+        { cause: error, headers: { "Retry-After": "5" } },
+      );
+    }
     return new HttpError(
       "PreviewTooExpensive",
-      `Rendering \`${operation}\` on this image took longer than ${Math.round(timeoutMs / 1000)} s, and would every time: make the image smaller first (resize before the expensive action) or use a smaller image.`,
+      `Rendering \`${operation}\` on this image takes more than ${Math.round(timeoutMs / 1000)} s of CPU time, and would every time: make the image smaller first (resize before the expensive action) or use a smaller image.`,
       { details: { operation, reason: "time", limitSeconds: Math.round(timeoutMs / 1000) } },
     );
   }

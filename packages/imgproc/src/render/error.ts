@@ -13,6 +13,13 @@ export class RenderError extends Error {
    * (`blur,r_50,s_50`), or `decode`/`encode <format>`.
    */
   operation: string | undefined;
+  /**
+   * For `ProcessTimeout`: which limit ran out. `cpu`: the render's own CPU time (`timeoutMs`), so the
+   * same draft on the same image would run out again: too expensive. `wall`: the wall-clock backstop
+   * (`wallTimeoutMs`) or libvips' own stop came first, before the CPU time was spent: the machine was
+   * too busy (or a resolver too slow), and a later try may pass.
+   */
+  limit: "cpu" | "wall" | undefined;
 
   /**
    * @example

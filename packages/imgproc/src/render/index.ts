@@ -4,6 +4,7 @@
  * a time limit; every failure is a RenderError with the HTTP status and OSS code to answer with.
  */
 import type { JdOperation, Process } from "../syntax/ast.ts";
+import { cpuMeter } from "./cpu-meter.ts";
 import { CONTENT_TYPES, encode } from "./encode.ts";
 import { RenderError, translate } from "./error.ts";
 import { LIMITS } from "./limits.ts";
@@ -44,8 +45,16 @@ export interface RenderOptions {
   /** Loads a saved style's content (`style/<name>`, JD `imgalias/<name>`); without it styles are refused. */
   resolveStyle?(name: string): Promise<string>;
   signal?: AbortSignal;
-  /** Whole-render time limit (default 20 s). */
+  /**
+   * The render's CPU-time limit (default 20 s): its share of the process's CPU time (`cpu-meter.ts`),
+   * so a loaded machine does not make an image too expensive. Past it: `ProcessTimeout`, `limit: "cpu"`.
+   */
   timeoutMs?: number;
+  /**
+   * Wall-clock backstop (default 3 × `timeoutMs`): past it the render stops whatever its CPU time,
+   * `ProcessTimeout` with `limit: "wall"` (busy, not too expensive).
+   */
+  wallTimeoutMs?: number;
   /** Source byte limit (default 20 MB, the OSS limit). */
   maxInputBytes?: number;
   /** OSS font name → face, overriding DEFAULT_FONTS (e.g. `{ "fangzhengkaiti": { family, file } }`). */
@@ -136,6 +145,7 @@ async function renderUnbounded(
     source,
     plan: decided,
     deadline: budget.deadline,
+    cpu: budget.cpu,
     signal: budget.signal,
     pending: budget.pending,
     warnings,
@@ -147,6 +157,7 @@ async function renderUnbounded(
         mainHeight,
         formats,
         deadline: budget.deadline,
+        cpu: budget.cpu,
         signal: budget.signal,
         maxInputBytes: options.maxInputBytes,
       }),
@@ -173,11 +184,12 @@ export async function render(
   options: RenderOptions = {},
 ): Promise<RenderResult> {
   const timeoutMs = options.timeoutMs ?? LIMITS.timeoutMs;
+  const wallTimeoutMs = options.wallTimeoutMs ?? 3 * timeoutMs;
   // The race below answers the caller on time; the controller stops the chain itself, which would
   // otherwise go on resolving watermarks and running sharp for nobody.
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-  const budget: Budget = { deadline: Date.now() + timeoutMs, signal, pending: [] };
+  const budget: Budget = { deadline: Date.now() + wallTimeoutMs, signal, pending: [] };
   let encoding: string | undefined;
   // What was running: the staged actions, or the encoder once they are all run.
   const running = () => {
@@ -188,12 +200,15 @@ export async function render(
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const stop = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    const expire = (limit: "cpu" | "wall") => {
       const error = new RenderError(503, "ProcessTimeout", "Image processing took too long.");
       error.operation = running();
+      error.limit = limit;
       controller.abort(error);
       reject(error);
-    }, timeoutMs);
+    };
+    budget.cpu = cpuMeter.start(timeoutMs, () => expire("cpu"));
+    timer = setTimeout(() => expire("wall"), wallTimeoutMs);
     onAbort = () => reject(new RenderError(499, "RequestAborted", "The render was aborted."));
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -205,9 +220,16 @@ export async function render(
     return await Promise.race([renderUnbounded(input, process, options, budget, onEncode), stop]);
   } catch (error) {
     const translated = translate(error);
-    if (translated.code === "ProcessTimeout") translated.operation ??= running();
+    if (translated.code === "ProcessTimeout") {
+      translated.operation ??= running();
+      // libvips stopped a pipeline by its own (wall) timeout: too expensive only if the CPU time is
+      // (nearly: the meter ticks every 50 ms) spent; otherwise the machine was too slow for it now.
+      budget.cpu?.stop();
+      translated.limit ??= (budget.cpu?.usedMs ?? 0) >= 0.9 * timeoutMs ? "cpu" : "wall";
+    }
     throw translated;
   } finally {
+    budget.cpu?.stop();
     clearTimeout(timer);
     controller.abort();
     if (onAbort) options.signal?.removeEventListener("abort", onAbort);

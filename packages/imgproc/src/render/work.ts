@@ -1,4 +1,5 @@
 import sharp, { type Sharp } from "sharp";
+import { type CpuCharge, wallPerCpu } from "./cpu-meter.ts";
 import { decodeOptions } from "./decoder.ts";
 import { translate } from "./error.ts";
 import { LIMITS } from "./limits.ts";
@@ -40,13 +41,15 @@ export interface Work {
 }
 
 /**
- * The time left to a render and its stop switch. Every sharp call gets only what is left before the
- * deadline (not the whole budget again), and every step checks the signal, so a render that timed
- * out or was aborted stops instead of running on unseen.
+ * The time left to a render and its stop switch. Every sharp call gets only what is left (not the
+ * whole budget again), and every step checks the signal, so a render that timed out or was aborted
+ * stops instead of running on unseen.
  */
 export interface Budget {
-  /** `Date.now()` value past which the render has failed. */
+  /** `Date.now()` value past which the render has failed whatever its CPU time (the wall backstop). */
   deadline: number;
+  /** The render's CPU time (`cpu-meter.ts`): what decides "too expensive". */
+  cpu?: CpuCharge | undefined;
   signal: AbortSignal;
   /**
    * The actions staged on the pipeline that has not run yet (sharp is lazy: they run when it is
@@ -56,12 +59,16 @@ export interface Budget {
 }
 
 /**
- * Whole seconds left before the deadline, for sharp's `.timeout()` (at least 1: 0 means "none").
+ * Whole seconds a sharp pipeline may run, for its `.timeout()` (at least 1: 0 means "none"): the CPU
+ * time left to the render, stretched by how much slower wall time runs on the loaded machine (libvips
+ * stops a pipeline by wall time only), and never past the wall backstop.
  * @example
  * img.timeout({ seconds: secondsLeft(ctx) });
  */
 export function secondsLeft(budget: Budget): number {
-  return Math.max(1, Math.ceil((budget.deadline - Date.now()) / 1000));
+  let ms = budget.deadline - Date.now();
+  if (budget.cpu) ms = Math.min(ms, budget.cpu.leftMs() * wallPerCpu());
+  return Math.max(1, Math.ceil(ms / 1000));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { MemoryBudget } from "@style-console/imgproc/budget";
 import { solidWebp } from "@style-console/imgproc/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedRequest, startTestEmulator, type TestEmulator } from "../testing/raw.ts";
@@ -39,7 +40,7 @@ describe("x-oss-process memory", () => {
 
 describe("ProcessGate", () => {
   it("runs what fits together, queues the rest in order, and answers 503 past the wait", async () => {
-    const gate = new ProcessGate(100, 50);
+    const gate = new ProcessGate(new MemoryBudget(100), 50);
     let release: () => void = () => {};
     const held = gate.run(80, "a", () => new Promise<void>((r) => (release = r)));
     const order: string[] = [];
@@ -51,5 +52,26 @@ describe("ProcessGate", () => {
     await held;
     await gate.run(100, "d", async () => order.push("d"));
     expect(order).toEqual(["b", "d"]);
+  });
+
+  it("shares its budget with another gate: room freed by one admits the other's waiting render", async () => {
+    const memory = new MemoryBudget(100);
+    const a = new ProcessGate(memory, 5_000);
+    const b = new ProcessGate(memory, 5_000);
+    let release: () => void = () => {};
+    const held = a.run(80, "a", () => new Promise<void>((r) => (release = r)));
+    let started = false;
+    const waiting = b.run(50, "b", async () => {
+      started = true;
+    });
+    await Promise.resolve();
+    expect(started).toBe(false);
+    expect(memory.usedBytes).toBe(80);
+    release();
+    await held;
+    await waiting;
+    expect(started).toBe(true);
+    expect(memory.usedBytes).toBe(0);
+    b.detach();
   });
 });

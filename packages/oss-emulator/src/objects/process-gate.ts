@@ -1,3 +1,4 @@
+import { MemoryBudget } from "@style-console/imgproc/budget";
 import { ossError } from "../http/errors.ts";
 
 /**
@@ -7,16 +8,25 @@ import { ossError } from "../http/errors.ts";
  * (then 503 ServiceUnavailable with Retry-After), and one larger than the whole budget is refused at
  * once (400, as a RenderError of the image would be), naming the step. OSS itself has no such limit
  * to emulate: this keeps the emulator — embedded in the console's process by default — from taking
- * the process down on an image OSS would process.
+ * the process down on an image OSS would process. The budget may be shared with other gates of the
+ * process (the console's preview queue): room freed by either admits the other's waiting work.
  */
 export class ProcessGate {
   readonly #waiting: Array<{ bytes: number; start: () => void }> = [];
-  #used = 0;
+  /** Stops listening to the budget's releases (an emulator's own gate, when it closes). */
+  readonly detach: () => void;
 
   constructor(
-    readonly budgetBytes: number,
+    readonly memory: MemoryBudget,
     readonly maxWaitMs: number,
-  ) {}
+  ) {
+    this.detach = memory.onRelease(() => this.#admit());
+  }
+
+  /** The whole budget's bytes (shared with any other gate on the same {@link MemoryBudget}). */
+  get budgetBytes(): number {
+    return this.memory.totalBytes;
+  }
 
   /**
    * Runs `task` once `bytes` fit; `step` names what needs them, for the refusal.
@@ -31,13 +41,12 @@ export class ProcessGate {
         message: `Processing this image (${step}) needs about ${mb(bytes)} MB; this emulator renders within ${mb(this.budgetBytes)} MB.`,
       });
     }
-    if (this.#waiting.length > 0 || this.#used + bytes > this.budgetBytes) await this.#wait(bytes);
-    else this.#used += bytes;
+    if (this.#waiting.length > 0 || !this.memory.tryTake(bytes)) await this.#wait(bytes);
     try {
       return await task();
     } finally {
-      this.#used -= bytes;
-      this.#admit();
+      // Tells every gate on the budget, this one included (#admit).
+      this.memory.release(bytes);
     }
   }
 
@@ -68,13 +77,18 @@ export class ProcessGate {
   #admit(): void {
     for (;;) {
       const head = this.#waiting[0];
-      if (!head || this.#used + head.bytes > this.budgetBytes) return;
+      if (!head || !this.memory.tryTake(head.bytes)) return;
       this.#waiting.shift();
-      this.#used += head.bytes;
       head.start();
     }
   }
 }
 
-/** The process's gate: 256 MB of renders at once, 15 s of waiting at most. */
-export const processGate = new ProcessGate(256 * 1024 * 1024, 15_000);
+/** Longest wait of a render for room in the budget before 503 ServiceUnavailable. */
+export const PROCESS_MAX_WAIT_MS = 15_000;
+
+/**
+ * The gate of emulators started without `processMemory`: 256 MB of renders at once, for the whole
+ * process (every such emulator in it shares it), 15 s of waiting at most.
+ */
+export const processGate = new ProcessGate(new MemoryBudget(256 * 1024 * 1024), PROCESS_MAX_WAIT_MS);

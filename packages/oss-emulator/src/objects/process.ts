@@ -5,7 +5,7 @@ import { ossError } from "../http/errors.ts";
 import { setCommonHeaders } from "../http/respond.ts";
 import type { Bucket } from "../storage/buckets.ts";
 import { validateKey } from "./headers.ts";
-import { processGate } from "./process-gate.ts";
+import type { ProcessGate } from "./process-gate.ts";
 
 /**
  * GetObject with `x-oss-process`: `image/…` directly, or `style/<name>` through the bucket's style.
@@ -53,12 +53,13 @@ function resolveProcess(bucket: Bucket, process: string): string {
  * Renders `ctx.key` through `process` and sends the result, with the `response-*` header overrides.
  *
  * @example
- * await processObject(ctx, bucket, "style/thumb");
+ * await processObject(ctx, bucket, "style/thumb", processGate);
  */
 export async function processObject(
   ctx: RequestContext,
   bucket: Bucket,
   process: string,
+  gate: ProcessGate,
   overrides: Record<string, string> = {},
 ): Promise<void> {
   validateKey(ctx.key);
@@ -83,7 +84,7 @@ export async function processObject(
   try {
     // From the header only; a `style/…` nested in the content is estimated as the worst case.
     const estimate = mod.estimateRenderMemory(await mod.probeHeader(input), operations);
-    result = await processGate.run(estimate.bytes, estimate.step, () =>
+    result = await gate.run(estimate.bytes, estimate.step, () =>
       render(mod, input, operations, bucket, abort),
     );
   } catch (error) {

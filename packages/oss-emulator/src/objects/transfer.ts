@@ -12,6 +12,7 @@ import { contentTypeFor, objectHeaders, storedHeadersOf, userMetaOf, validateKey
 import { refuseUnsupported } from "./options.ts";
 import { responseOverrides } from "./overrides.ts";
 import { processObject } from "./process.ts";
+import type { ProcessGate } from "./process-gate.ts";
 import { decideRange } from "./range.ts";
 
 /** PutObject, GetObject, HeadObject and DeleteObject. */
@@ -70,13 +71,14 @@ function noSuchKey(ctx: RequestContext): Error {
  * not implement are 501 (`options.ts`).
  *
  * @example
- * await getObject(ctx, bucket);
+ * await getObject(ctx, bucket, processGate);
  */
-export async function getObject(ctx: RequestContext, bucket: Bucket): Promise<void> {
+export async function getObject(ctx: RequestContext, bucket: Bucket, gate: ProcessGate): Promise<void> {
   refuseUnsupported(ctx, ctx.method === "HEAD" ? "HeadObject" : "GetObject");
   const overrides = responseOverrides(ctx);
   const process = queryValue(ctx.query, "x-oss-process");
-  if (process !== undefined && ctx.method === "GET") return processObject(ctx, bucket, process, overrides);
+  if (process !== undefined && ctx.method === "GET")
+    return processObject(ctx, bucket, process, gate, overrides);
   const opened = await bucket.objects.open(ctx.key);
   if (!opened) throw noSuchKey(ctx);
   const { meta } = opened;

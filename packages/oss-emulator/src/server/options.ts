@@ -1,4 +1,5 @@
 import { parseRegion, REGION_EXPECTED } from "@style-console/contract/names";
+import type { MemoryBudget } from "@style-console/imgproc/budget";
 import type { EmulatorCredential } from "../auth/index.ts";
 import { type FaultOptions, validateFaults } from "../faults/plan.ts";
 import { type BucketSpec, isBucketName } from "../storage/buckets.ts";
@@ -42,6 +43,12 @@ export interface EmulatorOptions {
    * reference oss-logging-buckets.md §2.2).
    */
   readonly accessLogIntervalSeconds?: number | undefined;
+  /**
+   * The bytes `x-oss-process` renders may hold at once, by their estimates (default: 256 MB shared by
+   * every emulator in the process started without one). An embedding process passes the budget its
+   * own image work draws on too, so both stay within one figure.
+   */
+  readonly processMemory?: MemoryBudget | undefined;
   /** One line per request (method, path, status, ms); no headers, so no credentials. */
   readonly log?: ((line: string) => void) | undefined;
 }
@@ -50,9 +57,9 @@ export interface EmulatorOptions {
 type Defined<T> = { readonly [K in keyof T]-?: NonNullable<T[K]> };
 
 export type ResolvedOptions = Defined<
-  Omit<EmulatorOptions, "faults" | "log" | "extraCredentials" | "buckets">
+  Omit<EmulatorOptions, "faults" | "log" | "extraCredentials" | "buckets" | "processMemory">
 > &
-  Pick<EmulatorOptions, "faults" | "log"> & {
+  Pick<EmulatorOptions, "faults" | "log" | "processMemory"> & {
     readonly credentials: readonly EmulatorCredential[];
     readonly buckets: readonly BucketSpec[];
   };
@@ -142,5 +149,6 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     ),
     clock: options.clock ?? (() => new Date()),
     log: options.log,
+    processMemory: options.processMemory,
   };
 }

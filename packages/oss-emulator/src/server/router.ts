@@ -10,6 +10,7 @@ import type { LoggingConfigStore } from "../logging/config-store.ts";
 import { handleLogging } from "../logging/handlers.ts";
 import { listObjects } from "../objects/list.ts";
 import { processObject } from "../objects/process.ts";
+import type { ProcessGate } from "../objects/process-gate.ts";
 import { deleteObject, getObject, putObject } from "../objects/transfer.ts";
 import { type Bucket, isBucketName } from "../storage/buckets.ts";
 import { handleStyle } from "../styles/handlers.ts";
@@ -25,6 +26,8 @@ export interface RouteConfig {
   readonly maxXmlBytes: number;
   readonly maxObjectBytes: number;
   readonly logging: LoggingConfigStore;
+  /** Admits `x-oss-process` renders within the process's image memory. */
+  readonly processGate: ProcessGate;
 }
 
 // Bucket sub-resources OSS has and this emulator does not; asking for one must not fall through to a list.
@@ -147,8 +150,14 @@ async function routeObject(ctx: RequestContext, bucket: Bucket, config: RouteCon
         ctx.method === "GET" && queryValue(ctx.query, "x-oss-process") === undefined
           ? splitDelimitedStyle(bucket, ctx.key)
           : undefined;
-      if (delimited) return processObject({ ...ctx, key: delimited.key }, bucket, `style/${delimited.style}`);
-      return getObject(ctx, bucket);
+      if (delimited)
+        return processObject(
+          { ...ctx, key: delimited.key },
+          bucket,
+          `style/${delimited.style}`,
+          config.processGate,
+        );
+      return getObject(ctx, bucket, config.processGate);
     }
     case "DELETE":
       return deleteObject(ctx, bucket);

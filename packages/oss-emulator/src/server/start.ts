@@ -8,6 +8,7 @@ import { isSignatureMismatch, OssError, ossError } from "../http/errors.ts";
 import { rawErrorResponse, sendError } from "../http/respond.ts";
 import { LoggingConfigStore } from "../logging/config-store.ts";
 import { AccessLogRecorder } from "../logging/recorder.ts";
+import { PROCESS_MAX_WAIT_MS, ProcessGate, processGate } from "../objects/process-gate.ts";
 import { openBuckets } from "../storage/buckets.ts";
 import { type EmulatorOptions, resolveOptions } from "./options.ts";
 import { type RouteConfig, route } from "./router.ts";
@@ -63,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     maxXmlBytes: o.maxXmlBytes,
     maxObjectBytes: o.maxObjectBytes,
     logging,
+    processGate: o.processMemory ? new ProcessGate(o.processMemory, PROCESS_MAX_WAIT_MS) : processGate,
   };
   const nextFault = createFaultPlan(o.faults);
 
@@ -155,6 +157,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       .sort((a, b) => (a.name < b.name ? -1 : 1)),
     flushAccessLogs: () => recorder.flush(),
     close: async () => {
+      if (config.processGate !== processGate) config.processGate.detach();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -1,3 +1,5 @@
+import { MemoryBudget } from "@style-console/imgproc/budget";
+import { ProcessGate } from "@style-console/oss-emulator";
 import { describe, expect, it } from "vitest";
 import { HttpError } from "../../http/error.ts";
 import { RenderQueue } from "./render-queue.ts";
@@ -104,6 +106,40 @@ describe("RenderQueue", () => {
     c.open();
     await Promise.all([second, third]);
     expect(queue.stats).toMatchObject({ active: 0, activeBytes: 0, completed: 3 });
+  });
+
+  it("shares one budget with the embedded emulator's x-oss-process gate: either's work holds the other's back", async () => {
+    // Issue 14 on the embedded default: PGlite, the emulator's renders and the previews share a process,
+    // so the two gates draw on one PREVIEW_MEMORY_MB, not 256 MB each.
+    const memory = new MemoryBudget(100);
+    const queue = new RenderQueue({ concurrency: 4, maxWaiting: 4, memory });
+    const gate = new ProcessGate(memory, 5_000);
+    const emulatorRender = gated("x-oss-process");
+    const held = gate.run(70, "blur", emulatorRender.task);
+    const preview = gated("preview");
+    const waiting = queue.run(preview.task, undefined, { bytes: 40 });
+    await Promise.resolve();
+    expect(preview.started).toBe(false);
+    expect(queue.stats).toMatchObject({ active: 0, waiting: 1 });
+    expect(memory.usedBytes).toBe(70);
+    emulatorRender.open();
+    await held;
+    await Promise.resolve();
+    expect(preview.started).toBe(true);
+    expect(memory.usedBytes).toBe(40);
+    // And the other way round: the preview's bytes keep the emulator's render waiting until released.
+    const second = gated("x-oss-process 2");
+    const behind = gate.run(70, "blur", second.task);
+    await Promise.resolve();
+    expect(second.started).toBe(false);
+    preview.open();
+    await waiting;
+    await Promise.resolve();
+    expect(second.started).toBe(true);
+    second.open();
+    await behind;
+    expect(memory.usedBytes).toBe(0);
+    expect(queue.memoryBytes).toBe(100);
   });
 
   it("refuses a task larger than the whole budget at once: 422, not a 503 to retry", async () => {

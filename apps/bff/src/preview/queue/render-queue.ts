@@ -1,3 +1,4 @@
+import { MemoryBudget } from "@style-console/imgproc/budget";
 import { HttpError } from "../../http/error.ts";
 
 export interface RenderQueueOptions {
@@ -13,6 +14,11 @@ export interface RenderQueueOptions {
    * refused at once (422: it will never fit).
    */
   memoryBytes?: number;
+  /**
+   * A budget shared with the process's other image work (the embedded emulator's `x-oss-process`
+   * gate); when given, it replaces `memoryBytes`, and room freed by either admits the other's work.
+   */
+  memory?: MemoryBudget;
   /** Longest wait for a slot before a 503 with `Retry-After` (default: unbounded). */
   maxWaitMs?: number;
 }
@@ -60,7 +66,8 @@ const abandoned = () =>
  */
 export class RenderQueue {
   readonly #waiting: Waiter[] = [];
-  readonly #options: Required<RenderQueueOptions>;
+  readonly #options: Required<Omit<RenderQueueOptions, "memory" | "memoryBytes">>;
+  readonly #memory: MemoryBudget | undefined;
   #active = 0;
   #activeBytes = 0;
   #counts = { completed: 0, cancelled: 0, discarded: 0, rejected: 0 };
@@ -71,16 +78,21 @@ export class RenderQueue {
     if (!Number.isInteger(options.maxWaiting) || options.maxWaiting < 0)
       throw new RangeError(`maxWaiting must be an integer ≥ 0, got ${options.maxWaiting}`);
     this.#options = {
-      retryAfterSeconds: 1,
-      memoryBytes: Number.POSITIVE_INFINITY,
-      maxWaitMs: Number.POSITIVE_INFINITY,
-      ...options,
+      retryAfterSeconds: options.retryAfterSeconds ?? 1,
+      maxWaitMs: options.maxWaitMs ?? Number.POSITIVE_INFINITY,
+      concurrency: options.concurrency,
+      maxWaiting: options.maxWaiting,
     };
+    this.#memory =
+      options.memory ??
+      (options.memoryBytes === undefined ? undefined : new MemoryBudget(options.memoryBytes));
+    // Room freed by the other holders of a shared budget may let the head of this line start.
+    this.#memory?.onRelease(() => this.#admit());
   }
 
-  /** The memory budget of the running tasks, in bytes. */
+  /** The memory budget of the running tasks (shared with any other holder of it), in bytes. */
   get memoryBytes(): number {
-    return this.#options.memoryBytes;
+    return this.#memory?.totalBytes ?? Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -98,23 +110,22 @@ export class RenderQueue {
       throw abandoned();
     }
     const bytes = Math.max(0, cost.bytes);
-    if (bytes > this.#options.memoryBytes) {
+    if (bytes > this.memoryBytes) {
       this.#counts.rejected++;
       throw new HttpError(
         "PreviewTooExpensive",
-        `This work needs about ${Math.ceil(bytes / MB)} MB; previews may use ${Math.floor(this.#options.memoryBytes / MB)} MB at most (PREVIEW_MEMORY_MB).`,
+        `This work needs about ${Math.ceil(bytes / MB)} MB; previews may use ${Math.floor(this.memoryBytes / MB)} MB at most (PREVIEW_MEMORY_MB).`,
         {
           details: {
             reason: "memory",
             neededMB: Math.ceil(bytes / MB),
-            limitMB: Math.floor(this.#options.memoryBytes / MB),
+            limitMB: Math.floor(this.memoryBytes / MB),
           },
         },
       );
     }
     const queuedAt = performance.now();
-    if (this.#waiting.length === 0 && this.#fits(bytes)) this.#take(bytes);
-    else await this.#slot(bytes, signal);
+    if (this.#waiting.length > 0 || !this.#tryTake(bytes)) await this.#slot(bytes, signal);
     const waitedMs = performance.now() - queuedAt;
     try {
       const value = await task();
@@ -129,13 +140,13 @@ export class RenderQueue {
     }
   }
 
-  #fits(bytes: number): boolean {
-    return this.#active < this.#options.concurrency && this.#activeBytes + bytes <= this.#options.memoryBytes;
-  }
-
-  #take(bytes: number): void {
+  // Takes a slot and the bytes when both are free; the budget's bytes are reserved here.
+  #tryTake(bytes: number): boolean {
+    if (this.#active >= this.#options.concurrency) return false;
+    if (this.#memory && !this.#memory.tryTake(bytes)) return false;
     this.#active++;
     this.#activeBytes += bytes;
+    return true;
   }
 
   #busy(reason: string): HttpError {
@@ -187,9 +198,8 @@ export class RenderQueue {
   #admit(): void {
     for (;;) {
       const head = this.#waiting[0];
-      if (!head || !this.#fits(head.bytes)) return;
+      if (!head || !this.#tryTake(head.bytes)) return;
       this.#waiting.shift();
-      this.#take(head.bytes);
       head.start();
     }
   }
@@ -197,7 +207,9 @@ export class RenderQueue {
   #release(bytes: number): void {
     this.#active--;
     this.#activeBytes -= bytes;
-    this.#admit();
+    // The budget tells every holder, this queue included; without one, admit here.
+    if (this.#memory) this.#memory.release(bytes);
+    else this.#admit();
   }
 
   get stats(): QueueStats {

@@ -66,6 +66,7 @@ export async function renderMark(
     source,
     plan: decided,
     deadline: options.deadline,
+    cpu: options.cpu,
     signal: options.signal,
     warnings: [],
     resolveImage: undefined,
