@@ -28,7 +28,8 @@ describe("applyPlan", () => {
     const outcome = await applyPlan(
       items,
       async (item) => {
-        if (item.name === "a") throw new ApiError(409, "StyleChanged", "changed", undefined, { current: null });
+        if (item.name === "a")
+          throw new ApiError(409, "StyleChanged", "changed", undefined, { current: null });
         if (item.name === "b") throw new ApiError(404, "NoSuchStyle", "gone");
         if (item.name === "c") throw new ApiError(503, "UpstreamBusy", "OSS is busy");
       },

@@ -12,7 +12,6 @@ export const enList = {
   "list.usage.unknownWhy":
     "Usage is unknown: access logging is off for this bucket (or its logs were never read), so the console cannot tell which styles are used.",
   "list.usage.never": "Not in the logs",
-  "list.usage.requests": "{count}",
   "list.filter.unused": "Unused for 30 days",
   "list.filter.unusedUnknown": "Unused for 30 days (usage unknown)",
   "list.noUnused": "Every style shown was used in the last 30 days.",
@@ -54,7 +53,6 @@ export const zhCNList: Record<keyof typeof enList, string> = {
   "list.usage.unknownWhy":
     "使用情况未知：此存储空间未开启访问日志（或日志尚未读取），控制台无法判断哪些样式在使用。",
   "list.usage.never": "日志中无记录",
-  "list.usage.requests": "{count}",
   "list.filter.unused": "30 天未使用",
   "list.filter.unusedUnknown": "30 天未使用（使用情况未知）",
   "list.noUnused": "显示的样式在最近 30 天内都有使用。",

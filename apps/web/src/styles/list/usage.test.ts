@@ -8,6 +8,9 @@ const now = Date.parse("2026-11-29T12:00:00Z");
 const ago = (days: number) => new Date(now - days * DAY).toISOString();
 
 const answer = (over: Partial<BucketUsage> = {}): BucketUsage => ({
+  bucket: "demo",
+  lastScanAt: null,
+  malformedLines: 0,
   logging: { enabled: true, targetBucket: "logs", targetPrefix: "" },
   scannedThrough: ago(0),
   styles: [
