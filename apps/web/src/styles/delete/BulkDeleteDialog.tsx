@@ -135,9 +135,9 @@ function BulkBody({
         <caption className="visually-hidden">{t("bulk.plan")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("bulk.col.name")}</th>
-            <th scope="col">{t("bulk.col.lastUsed")}</th>
-            <th scope="col">{t("bulk.col.requests30d")}</th>
+            <th scope="col">{t("usage.col.style")}</th>
+            <th scope="col">{t("usage.col.lastUsed")}</th>
+            <th scope="col">{t("usage.col.requests30d")}</th>
             <th scope="col">{t("bulk.col.status")}</th>
           </tr>
         </thead>

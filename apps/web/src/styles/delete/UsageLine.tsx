@@ -6,7 +6,7 @@ import type { UsageFact } from "../list/usage.ts";
 export function LastUsedCell({ fact, now }: { fact: UsageFact; now: Date }) {
   const { t, locale } = useI18n();
   if (fact.kind === "unknown") return <span className="usage-unknown">{t("list.usage.unknown")}</span>;
-  if (fact.kind === "never") return <span className="usage-never">{t("list.usage.never")}</span>;
+  if (fact.kind === "never") return <span className="usage-never">{t("usage.never")}</span>;
   return (
     <time dateTime={fact.lastUsed.toISOString()} title={exactTime(fact.lastUsed, locale)}>
       {relativeTime(fact.lastUsed, now, locale)}

@@ -1,7 +1,6 @@
 /** English texts of the delete dialogs: one style's usage and typed confirmation, and the bulk plan (issues 13, 16). */
 export const enDelete = {
-  "delete.usage.unknown":
-    "Usage unknown: access logging is off for this bucket, so the console cannot tell whether {name} is in use.",
+  "delete.usage.unknown": "Usage unknown: access logs are off or not read yet.",
   "delete.usage.never": "No request for {name} is in the access logs read so far.",
   "delete.usage.used": "Used {count} times in the last 30 days; last used {when}.",
   "delete.usage.usedLongAgo": "Not used in the last 30 days; last used {when}.",
@@ -9,11 +8,8 @@ export const enDelete = {
   "delete.typeName": "Type {name} to confirm",
   "bulk.title": "Delete {count} styles?",
   "bulk.lead":
-    "The plan: these styles will be deleted, one after another. Images requested with them will fail with NoSuchStyle until they are restored.",
+    "These styles will be deleted one by one; images requested with them fail with NoSuchStyle until restored.",
   "bulk.plan": "Styles to delete",
-  "bulk.col.name": "Style",
-  "bulk.col.lastUsed": "Last used",
-  "bulk.col.requests30d": "Requests (30 d)",
   "bulk.col.status": "Status",
   "bulk.recent": "{count} of them were used in the last 7 days: type {count} to delete them all.",
   "bulk.typeCount": "Type {count} to confirm",
@@ -32,18 +28,15 @@ export const enDelete = {
 } as const;
 
 export const zhCNDelete: Record<keyof typeof enDelete, string> = {
-  "delete.usage.unknown": "使用情况未知：此存储空间未开启访问日志，控制台无法判断 {name} 是否在使用。",
+  "delete.usage.unknown": "使用情况未知：访问日志未开启或尚未读取。",
   "delete.usage.never": "已读取的访问日志中没有 {name} 的请求。",
   "delete.usage.used": "最近 30 天使用了 {count} 次；最近一次使用于 {when}。",
   "delete.usage.usedLongAgo": "最近 30 天未使用；最近一次使用于 {when}。",
   "delete.usage.recent": "{name} 在最近 7 天内有使用：请输入其名称以删除。",
   "delete.typeName": "输入 {name} 以确认",
   "bulk.title": "删除 {count} 个样式？",
-  "bulk.lead": "计划：以下样式将被逐个删除。在恢复之前，使用它们请求的图片将返回 NoSuchStyle 错误。",
+  "bulk.lead": "以下样式将被逐个删除；在恢复之前，使用它们请求的图片返回 NoSuchStyle 错误。",
   "bulk.plan": "要删除的样式",
-  "bulk.col.name": "样式",
-  "bulk.col.lastUsed": "最近使用",
-  "bulk.col.requests30d": "请求数（30 天）",
   "bulk.col.status": "状态",
   "bulk.recent": "其中 {count} 个在最近 7 天内有使用：输入 {count} 以全部删除。",
   "bulk.typeCount": "输入 {count} 以确认",

@@ -124,7 +124,7 @@ function NameForm({
       ) : null}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          {t("list.cancel")}
+          {t("delete.cancel")}
         </button>
         <button type="submit" className="button button-primary" disabled={!ready}>
           {mutation.isPending

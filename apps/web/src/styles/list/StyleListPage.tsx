@@ -7,13 +7,12 @@ import { type Style, stylesQuery } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { bucketUsageQuery } from "../../usage/api.ts";
-import { BulkDeleteDialog } from "../delete/BulkDeleteDialog.tsx";
-import { DeleteStyleDialog } from "../delete/DeleteStyleDialog.tsx";
 import { useDeleteStyle } from "../delete/useDeleteStyle.ts";
 import "./list.css";
 import { BulkBar } from "./BulkBar.tsx";
+import { LazyBulkDeleteDialog, LazyDeleteStyleDialog, LazyNameDialog } from "./dialogs.tsx";
 import { filterStyles, type SortKey, sortStyles } from "./filter.ts";
-import { type NameAction, NameDialog } from "./NameDialog.tsx";
+import type { NameAction } from "./NameDialog.tsx";
 import { StyleTable, StyleTableSkeleton } from "./StyleTable.tsx";
 import { type ListSearch, parseListSearch } from "./search.ts";
 import { ShortcutsDialog, useListShortcuts } from "./shortcuts.tsx";
@@ -69,6 +68,7 @@ export function StyleListPage({ bucket }: { bucket: string }) {
   const categoryId = useId();
 
   const unusedId = useId();
+  const unknownId = useId();
   const now = Date.now();
   const filtered = styles.data ? filterStyles(styles.data, query, search.category) : [];
   // Unknown usage never reads as "unused": with the filter on and no logs, the list stays whole and says why.
@@ -181,14 +181,19 @@ export function StyleListPage({ bucket }: { bucket: string }) {
               id={unusedId}
               type="checkbox"
               checked={search.unused === true}
+              // Unknown usage cannot say which styles are unused: the notice below the toolbar says why.
+              disabled={usageAnswer.isSuccess && !usage}
+              aria-describedby={usageAnswer.isSuccess && !usage ? unknownId : undefined}
               onChange={(e) => setSearch({ unused: e.target.checked ? true : undefined })}
             />{" "}
-            {usage ? t("list.filter.unused") : t("list.filter.unusedUnknown")}
+            {t("usage.filterUnused")}
           </label>
         </div>
       ) : null}
       {styles.data && styles.data.length > 0 && usageAnswer.isSuccess && !usage ? (
-        <p className="notice usage-unknown-notice">{t("list.usage.unknownWhy")}</p>
+        <p className="notice usage-unknown-notice" id={unknownId}>
+          {t("list.usage.unknownWhy")}
+        </p>
       ) : null}
       {styles.data && styles.data.length > 0 ? (
         <BulkBar
@@ -207,7 +212,7 @@ export function StyleListPage({ bucket }: { bucket: string }) {
       {styles.data?.length === 0 ? <EmptyState bucket={bucket} /> : null}
       {styles.data && styles.data.length > 0 && visible.length === 0 ? (
         <p className="no-match">
-          {search.unused && filtered.length > 0 ? t("list.noUnused") : t("styles.noMatch", { query })}
+          {search.unused && filtered.length > 0 ? t("usage.noUnused") : t("styles.noMatch", { query })}
         </p>
       ) : null}
       {visible.length > 0 ? (
@@ -227,7 +232,7 @@ export function StyleListPage({ bucket }: { bucket: string }) {
       ) : null}
 
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-      <DeleteStyleDialog
+      <LazyDeleteStyleDialog
         name={deleting?.name ?? null}
         usage={usageOf(usage, deleting?.name ?? "")}
         onClose={() => setDeleting(null)}
@@ -236,14 +241,14 @@ export function StyleListPage({ bucket }: { bucket: string }) {
           setDeleting(null);
         }}
       />
-      <BulkDeleteDialog
+      <LazyBulkDeleteDialog
         bucket={bucket}
         styles={plan}
         usage={usage}
         onClose={() => setPlan(null)}
         onDeleted={(names) => select(names, false)}
       />
-      <NameDialog bucket={bucket} action={naming} taken={taken} onClose={() => setNaming(null)} />
+      <LazyNameDialog bucket={bucket} action={naming} taken={taken} onClose={() => setNaming(null)} />
     </section>
   );
 }

@@ -68,9 +68,7 @@ export function StyleTable({
               onChange={(e) => onSelect(names, e.target.checked)}
             />
           </th>
-          <th scope="col" className="col-thumb">
-            <span className="visually-hidden">{t("list.col.preview")}</span>
-          </th>
+          <th scope="col" className="col-thumb" />
           <th scope="col" className="col-name">
             {t("styles.col.name")}
           </th>
@@ -81,10 +79,10 @@ export function StyleTable({
             {t("styles.col.category")}
           </th>
           <th scope="col" className="col-used">
-            {t("list.col.lastUsed")}
+            {t("usage.col.lastUsed")}
           </th>
           <th scope="col" className="col-requests">
-            {t("list.col.requests30d")}
+            {t("usage.col.requests30d")}
           </th>
           <th scope="col" className="col-modified">
             {t("styles.col.modified")}
@@ -128,10 +126,10 @@ export function StyleTable({
               <td className="cell-category" data-label={t("styles.col.category")}>
                 {category ? t(category) : (style.category ?? "—")}
               </td>
-              <td className="cell-used" data-label={t("list.col.lastUsed")}>
+              <td className="cell-used" data-label={t("usage.col.lastUsed")}>
                 <LastUsedCell fact={fact} now={now} />
               </td>
-              <td className="cell-requests" data-label={t("list.col.requests30d")}>
+              <td className="cell-requests" data-label={t("usage.col.requests30d")}>
                 <RequestsCell fact={fact} />
               </td>
               <td className="cell-modified" data-label={t("styles.col.modified")}>

@@ -1,4 +1,3 @@
-import { ImageOff } from "lucide-react";
 import { useState } from "react";
 import { thumbnailUrl } from "./api.ts";
 
@@ -22,11 +21,7 @@ export function Thumbnail({
 }) {
   const [failed, setFailed] = useState(false);
   if (failed || category === "document" || category === "video") {
-    return (
-      <span className="thumb thumb-placeholder" aria-hidden="true" data-testid="thumb-placeholder">
-        <ImageOff size={20} />
-      </span>
-    );
+    return <span className="thumb thumb-placeholder" aria-hidden="true" data-testid="thumb-placeholder" />;
   }
   return (
     <img
