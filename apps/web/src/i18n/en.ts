@@ -1,7 +1,6 @@
 import { enFleet } from "../fleet/i18n.ts";
 import { enHistory } from "../history/messages.ts";
 import { enPeople } from "../people/messages.ts";
-import { enDelete } from "../styles/delete/messages.ts";
 import { enList } from "../styles/list/messages.ts";
 import { enUsage } from "../usage/messages.ts";
 import { enPreview } from "./en-preview.ts";
@@ -182,7 +181,6 @@ export const en = {
   ...enPeople,
   ...enUsage,
   ...enList,
-  ...enDelete,
 } as const;
 
 export type MessageKey = keyof typeof en;

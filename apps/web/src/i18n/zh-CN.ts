@@ -1,7 +1,6 @@
 import { zhCNFleet } from "../fleet/i18n.ts";
 import { zhCNHistory } from "../history/messages.ts";
 import { zhCNPeople } from "../people/messages.ts";
-import { zhCNDelete } from "../styles/delete/messages.ts";
 import { zhCNList } from "../styles/list/messages.ts";
 import { zhCNUsage } from "../usage/messages.ts";
 import type { Messages } from "./en.ts";
@@ -175,5 +174,4 @@ export const zhCN: Messages = {
   ...zhCNPeople,
   ...zhCNUsage,
   ...zhCNList,
-  ...zhCNDelete,
 };

@@ -2,15 +2,15 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { keys } from "../../api/keys.ts";
 import { invalidateStyleLists, type Style } from "../../api/styles.ts";
-import type { MessageKey } from "../../i18n/en.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Dialog } from "../../ui/Dialog.tsx";
 import { isRecentlyUsed, type UsageIndex, usageOf } from "../list/usage.ts";
 import { deleteStyleVersion } from "./api.ts";
+import { type DialogKey, useDialogText } from "./messages.ts";
 import { applyPlan, type ItemStatus } from "./plan.ts";
 import { LastUsedCell, RequestsCell } from "./UsageLine.tsx";
 
-const statusKeys: Record<ItemStatus["state"], MessageKey> = {
+const statusKeys: Record<ItemStatus["state"], DialogKey> = {
   planned: "bulk.status.planned",
   deleting: "bulk.status.deleting",
   deleted: "bulk.status.deleted",
@@ -41,14 +41,14 @@ export function BulkDeleteDialog({
   /** After the run, with the names that no longer exist. */
   onDeleted: (names: string[]) => void;
 }) {
-  const { t } = useI18n();
+  const d = useDialogText();
   const stop = useRef(false);
   const [running, setRunning] = useState(false);
   return (
     <Dialog
       open={styles !== null}
       wide
-      title={t("bulk.title", { count: styles?.length ?? 0 })}
+      title={d("bulk.title", { count: styles?.length ?? 0 })}
       // Escape while deleting means "stop": the current delete finishes, nothing after it starts.
       onClose={() => {
         if (running) stop.current = true;
@@ -88,6 +88,7 @@ function BulkBody({
   onDeleted: (names: string[]) => void;
 }) {
   const { t } = useI18n();
+  const d = useDialogText();
   const client = useQueryClient();
   const now = new Date();
   const [statuses, setStatuses] = useState<ReadonlyMap<string, ItemStatus>>(new Map());
@@ -130,15 +131,15 @@ function BulkBody({
         if (phase === "plan" && confirmed) void run();
       }}
     >
-      <p>{t("bulk.lead")}</p>
+      <p>{d("bulk.lead")}</p>
       <table className="plan-table">
-        <caption className="visually-hidden">{t("bulk.plan")}</caption>
+        <caption className="visually-hidden">{d("bulk.plan")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("usage.col.style")}</th>
             <th scope="col">{t("usage.col.lastUsed")}</th>
             <th scope="col">{t("usage.col.requests30d")}</th>
-            <th scope="col">{t("bulk.col.status")}</th>
+            <th scope="col">{d("bulk.col.status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -161,7 +162,7 @@ function BulkBody({
                   <RequestsCell fact={fact} />
                 </td>
                 <td className={`plan-status plan-status-${status.state}`}>
-                  {t(statusKeys[status.state], status.state === "failed" ? { message: status.message } : {})}
+                  {d(statusKeys[status.state], status.state === "failed" ? { message: status.message } : {})}
                 </td>
               </tr>
             );
@@ -170,8 +171,8 @@ function BulkBody({
       </table>
       {phase === "plan" && recent > 0 ? (
         <div className="field typed-confirm">
-          <p className="notice">{t("bulk.recent", { count: recent })}</p>
-          <label htmlFor={typedId}>{t("bulk.typeCount", { count: recent })}</label>
+          <p className="notice">{d("bulk.recent", { count: recent })}</p>
+          <label htmlFor={typedId}>{d("bulk.typeCount", { count: recent })}</label>
           <input
             id={typedId}
             value={typed}
@@ -186,10 +187,10 @@ function BulkBody({
           <progress
             max={styles.length}
             value={done}
-            aria-label={t("bulk.progress", { done, total: styles.length })}
+            aria-label={d("bulk.progress", { done, total: styles.length })}
           />
           <p role="status">
-            {summary ? t("bulk.summary", summary) : t("bulk.progress", { done, total: styles.length })}
+            {summary ? d("bulk.summary", summary) : d("bulk.progress", { done, total: styles.length })}
           </p>
         </div>
       ) : null}
@@ -201,7 +202,7 @@ function BulkBody({
               {t("delete.cancel")}
             </button>
             <button type="submit" className="button button-danger" disabled={!confirmed}>
-              {t("bulk.confirm", { count: styles.length })}
+              {d("bulk.confirm", { count: styles.length })}
             </button>
           </>
         ) : phase === "running" ? (
@@ -212,11 +213,11 @@ function BulkBody({
               stop.current = true;
             }}
           >
-            {t("bulk.stop")}
+            {d("bulk.stop")}
           </button>
         ) : (
           <button type="button" className="button" ref={closeRef} onClick={onClose}>
-            {t("bulk.close")}
+            {d("bulk.close")}
           </button>
         )}
       </div>

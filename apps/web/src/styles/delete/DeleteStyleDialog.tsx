@@ -1,8 +1,9 @@
 import { useId, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { relativeTime } from "../../lib/relative-time.ts";
 import { Dialog } from "../../ui/Dialog.tsx";
 import { isRecentlyUsed, type UsageFact } from "../list/usage.ts";
-import { UsageSentence } from "./UsageLine.tsx";
+import { useDialogText } from "./messages.ts";
 
 /**
  * Asks before deleting, naming the style, what breaks (URLs using it answer NoSuchStyle), how often and
@@ -43,6 +44,7 @@ function DeleteBody({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const d = useDialogText();
   const now = new Date();
   const recent = isRecentlyUsed(usage, now.getTime());
   const [typed, setTyped] = useState("");
@@ -59,8 +61,8 @@ function DeleteBody({
       <UsageSentence name={name} fact={usage} now={now} />
       {recent ? (
         <div className="field typed-confirm">
-          <p className="notice">{t("delete.usage.recent", { name })}</p>
-          <label htmlFor={typedId}>{t("delete.typeName", { name })}</label>
+          <p className="notice">{d("delete.usage.recent", { name })}</p>
+          <label htmlFor={typedId}>{d("delete.typeName", { name })}</label>
           <input
             id={typedId}
             value={typed}
@@ -81,5 +83,21 @@ function DeleteBody({
         </button>
       </div>
     </form>
+  );
+}
+
+/** The delete dialog's sentence about how often and when last the style was used. */
+function UsageSentence({ name, fact, now }: { name: string; fact: UsageFact; now: Date }) {
+  const { locale } = useI18n();
+  const d = useDialogText();
+  if (fact.kind === "unknown") return <p className="usage-line">{d("delete.usage.unknown", { name })}</p>;
+  if (fact.kind === "never") return <p className="usage-line">{d("delete.usage.never", { name })}</p>;
+  const when = relativeTime(fact.lastUsed, now, locale);
+  return (
+    <p className="usage-line">
+      {fact.requests30d > 0
+        ? d("delete.usage.used", { count: fact.requests30d.toLocaleString(locale), when })
+        : d("delete.usage.usedLongAgo", { when })}
+    </p>
   );
 }

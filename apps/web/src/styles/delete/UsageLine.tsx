@@ -20,18 +20,3 @@ export function RequestsCell({ fact }: { fact: UsageFact }) {
   if (fact.kind === "unknown") return <span className="usage-unknown">—</span>;
   return <>{fact.requests30d.toLocaleString(locale)}</>;
 }
-
-/** The delete dialog's sentence about how often and when last the style was used. */
-export function UsageSentence({ name, fact, now }: { name: string; fact: UsageFact; now: Date }) {
-  const { t, locale } = useI18n();
-  if (fact.kind === "unknown") return <p className="usage-line">{t("delete.usage.unknown", { name })}</p>;
-  if (fact.kind === "never") return <p className="usage-line">{t("delete.usage.never", { name })}</p>;
-  const when = relativeTime(fact.lastUsed, now, locale);
-  return (
-    <p className="usage-line">
-      {fact.requests30d > 0
-        ? t("delete.usage.used", { count: fact.requests30d.toLocaleString(locale), when })
-        : t("delete.usage.usedLongAgo", { when })}
-    </p>
-  );
-}

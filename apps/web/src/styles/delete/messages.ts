@@ -1,5 +1,13 @@
-/** English texts of the delete dialogs: one style's usage and typed confirmation, and the bulk plan (issues 13, 16). */
-export const enDelete = {
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { format, type Params } from "../../i18n/translate.ts";
+
+/**
+ * Texts of the list's dialogs (delete with usage and typed confirmation, the bulk plan, duplicate and
+ * rename; issues 13, 16). They live in the dialogs' lazy chunk, not in the global dictionaries, so the
+ * list page does not download them before a dialog opens (decision 034). `zhCNDialogs` must translate
+ * every key (a compile error otherwise).
+ */
+export const enDialogs = {
   "delete.usage.unknown": "Usage unknown: access logs are off or not read yet.",
   "delete.usage.never": "No request for {name} is in the access logs read so far.",
   "delete.usage.used": "Used {count} times in the last 30 days; last used {when}.",
@@ -25,9 +33,25 @@ export const enDelete = {
   "bulk.status.failed": "Failed: {message}",
   "bulk.status.skipped": "Not deleted (stopped)",
   "bulk.summary": "{deleted} deleted, {kept} kept.",
+
+  "list.duplicate.title": "Duplicate {name}",
+  "list.duplicate.lead": "A new style with the same content and category.",
+  "list.duplicate.submit": "Duplicate",
+  "list.duplicate.done": "Created {name} as a copy of {from}.",
+  "list.rename.title": "Rename {name}",
+  "list.rename.lead":
+    "A copy under the new name, then a delete of {name}, both recorded as a rename. URLs with style/{name} stop working.",
+  "list.rename.submit": "Rename",
+  "list.rename.done": "Renamed {from} to {name}.",
+  "list.name": "New name",
+  "list.nameTaken": "A style named {name} exists already.",
+  "list.working": "Working…",
 } as const;
 
-export const zhCNDelete: Record<keyof typeof enDelete, string> = {
+/** A key of the dialogs' own texts. */
+export type DialogKey = keyof typeof enDialogs;
+
+export const zhCNDialogs: Record<DialogKey, string> = {
   "delete.usage.unknown": "使用情况未知：访问日志未开启或尚未读取。",
   "delete.usage.never": "已读取的访问日志中没有 {name} 的请求。",
   "delete.usage.used": "最近 30 天使用了 {count} 次；最近一次使用于 {when}。",
@@ -52,4 +76,28 @@ export const zhCNDelete: Record<keyof typeof enDelete, string> = {
   "bulk.status.failed": "失败：{message}",
   "bulk.status.skipped": "未删除（已停止）",
   "bulk.summary": "已删除 {deleted} 个，保留 {kept} 个。",
+
+  "list.duplicate.title": "复制 {name}",
+  "list.duplicate.lead": "新建一个内容和类别相同的样式。",
+  "list.duplicate.submit": "复制",
+  "list.duplicate.done": "已创建 {name}，复制自 {from}。",
+  "list.rename.title": "重命名 {name}",
+  "list.rename.lead": "以新名称复制，再删除 {name}，两步都记为重命名。使用 style/{name} 的 URL 将失效。",
+  "list.rename.submit": "重命名",
+  "list.rename.done": "已将 {from} 重命名为 {name}。",
+  "list.name": "新名称",
+  "list.nameTaken": "名为 {name} 的样式已存在。",
+  "list.working": "处理中…",
 };
+
+const dialogTexts = { en: enDialogs, "zh-CN": zhCNDialogs } as const;
+
+/**
+ * The dialogs' text function, in the console's current language.
+ * @example
+ * const d = useDialogText(); d("bulk.title", { count: 3 }); // "Delete 3 styles?"
+ */
+export function useDialogText(): (key: DialogKey, params?: Params) => string {
+  const { locale } = useI18n();
+  return (key, params) => format(dialogTexts[locale][key], params);
+}

@@ -6,6 +6,7 @@ import { asCategory, createStyle, invalidateStyleLists, type Style } from "../..
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Dialog } from "../../ui/Dialog.tsx";
 import { useToast } from "../../ui/toast.tsx";
+import { useDialogText } from "../delete/messages.ts";
 import { copyName, renameStyle } from "./api.ts";
 
 /** What the name dialog does: a copy under a new name, or a rename (copy + delete on the server). */
@@ -28,10 +29,10 @@ export function NameDialog({
   taken: ReadonlySet<string>;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const d = useDialogText();
   const name = action?.style.name ?? "";
   const title =
-    action?.mode === "rename" ? t("list.rename.title", { name }) : t("list.duplicate.title", { name });
+    action?.mode === "rename" ? d("list.rename.title", { name }) : d("list.duplicate.title", { name });
   return (
     <Dialog open={action !== null} title={title} onClose={onClose}>
       {action ? (
@@ -59,6 +60,7 @@ function NameForm({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const d = useDialogText();
   const client = useQueryClient();
   const toast = useToast();
   const { mode, style } = action;
@@ -78,8 +80,8 @@ function NameForm({
       toast(
         "success",
         mode === "duplicate"
-          ? t("list.duplicate.done", { name: made.name, from: style.name })
-          : t("list.rename.done", { name: made.name, from: style.name }),
+          ? d("list.duplicate.done", { name: made.name, from: style.name })
+          : d("list.rename.done", { name: made.name, from: style.name }),
       );
       onClose();
     },
@@ -88,7 +90,7 @@ function NameForm({
     trimmed === ""
       ? null
       : (nameProblem(trimmed, t) ??
-        (trimmed !== style.name && taken.has(trimmed) ? t("list.nameTaken", { name: trimmed }) : null));
+        (trimmed !== style.name && taken.has(trimmed) ? d("list.nameTaken", { name: trimmed }) : null));
   const unchanged = mode === "rename" && trimmed === style.name;
   const ready = trimmed !== "" && problem === null && !unchanged && !mutation.isPending;
   return (
@@ -98,9 +100,9 @@ function NameForm({
         if (ready) mutation.mutate(trimmed);
       }}
     >
-      <p>{mode === "duplicate" ? t("list.duplicate.lead") : t("list.rename.lead", { name: style.name })}</p>
+      <p>{mode === "duplicate" ? d("list.duplicate.lead") : d("list.rename.lead", { name: style.name })}</p>
       <div className="field">
-        <label htmlFor={inputId}>{t("list.name")}</label>
+        <label htmlFor={inputId}>{d("list.name")}</label>
         <input
           id={inputId}
           value={value}
@@ -128,10 +130,10 @@ function NameForm({
         </button>
         <button type="submit" className="button button-primary" disabled={!ready}>
           {mutation.isPending
-            ? t("list.working")
+            ? d("list.working")
             : mode === "duplicate"
-              ? t("list.duplicate.submit")
-              : t("list.rename.submit")}
+              ? d("list.duplicate.submit")
+              : d("list.rename.submit")}
         </button>
       </div>
     </form>

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Whole-app renders on a shared, loaded machine: a generous per-test bound (the waits inside are bounded too).
 vi.setConfig({ testTimeout: 20_000 });
+
 import { renderRoute } from "../../testing/render-route.tsx";
 
 const bucket = { name: "demo", region: "cn-hangzhou", endpoint: "http://x", styleCount: 3, styleLimit: 50 };
@@ -102,9 +103,13 @@ describe("the list's usage columns (issue 13)", () => {
     const row = await rowOf("cold");
     expect(within(row).getByText("Unknown")).toBeTruthy();
     expect(screen.queryByText("Never")).toBeNull();
-    expect(screen.getByText("Usage unknown: this bucket's access logs are off or not read yet.")).toBeTruthy();
+    expect(
+      screen.getByText("Usage unknown: this bucket's access logs are off or not read yet."),
+    ).toBeTruthy();
     expect(screen.getAllByRole("rowheader").map((c) => c.textContent)).toEqual(["cold", "hot", "never"]);
-    const filter = screen.getByRole("checkbox", { name: "Only styles unused for 30 days" }) as HTMLInputElement;
+    const filter = screen.getByRole("checkbox", {
+      name: "Only styles unused for 30 days",
+    }) as HTMLInputElement;
     expect(filter.disabled).toBe(true);
     expect((screen.getByRole("button", { name: "Select unused" }) as HTMLButtonElement).disabled).toBe(true);
   });

@@ -11,18 +11,6 @@ export const enList = {
   "list.clearSelection": "Clear selection",
   "list.duplicate": "Duplicate {name}",
   "list.rename": "Rename {name}",
-  "list.duplicate.title": "Duplicate {name}",
-  "list.duplicate.lead": "A new style with the same content and category.",
-  "list.duplicate.submit": "Duplicate",
-  "list.duplicate.done": "Created {name} as a copy of {from}.",
-  "list.rename.title": "Rename {name}",
-  "list.rename.lead":
-    "A copy under the new name, then a delete of {name}, both recorded as a rename. URLs with style/{name} stop working.",
-  "list.rename.submit": "Rename",
-  "list.rename.done": "Renamed {from} to {name}.",
-  "list.name": "New name",
-  "list.nameTaken": "A style named {name} exists already.",
-  "list.working": "Working…",
 } as const;
 
 export const zhCNList: Record<keyof typeof enList, string> = {
@@ -37,15 +25,4 @@ export const zhCNList: Record<keyof typeof enList, string> = {
   "list.clearSelection": "取消选择",
   "list.duplicate": "复制 {name}",
   "list.rename": "重命名 {name}",
-  "list.duplicate.title": "复制 {name}",
-  "list.duplicate.lead": "新建一个内容和类别相同的样式。",
-  "list.duplicate.submit": "复制",
-  "list.duplicate.done": "已创建 {name}，复制自 {from}。",
-  "list.rename.title": "重命名 {name}",
-  "list.rename.lead": "以新名称复制，再删除 {name}，两步都记为重命名。使用 style/{name} 的 URL 将失效。",
-  "list.rename.submit": "重命名",
-  "list.rename.done": "已将 {from} 重命名为 {name}。",
-  "list.name": "新名称",
-  "list.nameTaken": "名为 {name} 的样式已存在。",
-  "list.working": "处理中…",
 };
