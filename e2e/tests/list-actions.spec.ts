@@ -7,7 +7,9 @@ const bucket = "demo-photos";
 const unique = (what: string) => `e2e-${what}-${Date.now().toString(36)}`;
 
 async function axeClean(page: Page, where: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   const bad = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -28,7 +30,9 @@ test("each style shows a thumbnail on the sample, sized before it loads, and a p
   await createStyleViaApi(page, bucket, `${prefix}-crop`, "image/crop,w_200,h_100,g_center");
   await createStyleViaApi(page, bucket, `${prefix}-info`, "image/info");
   await page.goto(`/buckets/${bucket}/styles?q=${prefix}`);
-  const cropRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: `${prefix}-crop` }) });
+  const cropRow = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: `${prefix}-crop` }) });
   const thumb = cropRow.locator("img.thumb");
   await expect(thumb).toHaveAttribute("width", "56");
   await expect(thumb).toHaveAttribute("height", "56");
@@ -36,7 +40,9 @@ test("each style shows a thumbnail on the sample, sized before it loads, and a p
   // The rendered style: 200×100 cropped from the sample, fitted into the BFF's 128 px box.
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(128);
   expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(64);
-  const infoRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: `${prefix}-info` }) });
+  const infoRow = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: `${prefix}-info` }) });
   await expect(infoRow.getByTestId("thumb-placeholder")).toBeVisible();
 
   // Cached by content + sample: a second request for the same content is a hit on the server.
@@ -137,8 +143,22 @@ test("usage in the list and the delete dialog: a style used this week needs its 
         lastScanAt: new Date().toISOString(),
         malformedLines: 0,
         styles: [
-          { name: hot, requests30d: 42, bytes30d: 1, errors30d: 0, lastUsed: new Date(Date.now() - 2 * day).toISOString(), daily: [] },
-          { name: cold, requests30d: 0, bytes30d: 0, errors30d: 0, lastUsed: new Date(Date.now() - 90 * day).toISOString(), daily: [] },
+          {
+            name: hot,
+            requests30d: 42,
+            bytes30d: 1,
+            errors30d: 0,
+            lastUsed: new Date(Date.now() - 2 * day).toISOString(),
+            daily: [],
+          },
+          {
+            name: cold,
+            requests30d: 0,
+            bytes30d: 0,
+            errors30d: 0,
+            lastUsed: new Date(Date.now() - 90 * day).toISOString(),
+            daily: [],
+          },
         ],
       },
     }),

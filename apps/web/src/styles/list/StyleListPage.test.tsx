@@ -53,7 +53,7 @@ describe("StyleListPage", () => {
     });
     renderPage();
     expect(await screen.findByRole("status", { name: "Loading styles…" })).toBeTruthy();
-    // The requests start at once: the list waits neither for the buckets nor for the usage.
+    // The list does not wait for the buckets; the usage follows the bucket list (a known bucket only).
     const data = () => calls.filter((c) => c.startsWith("/api/buckets")).sort();
     await vi.waitFor(() =>
       expect(data()).toEqual(["/api/buckets", "/api/buckets/demo/styles", "/api/buckets/demo/usage"]),

@@ -38,7 +38,9 @@ export function StyleListPage({ bucket }: { bucket: string }) {
   const setSearch = (change: Partial<ListSearch>, replace = false) =>
     void navigate({ search: (prev) => parseListSearch({ ...prev, ...change }), replace });
   // Usage from the access logs (issue 13); unknown (null) while loading, on error, or without logging.
-  const usageAnswer = useQuery(bucketUsageQuery(bucket));
+  // Asked once the bucket is known to be managed: an unknown bucket answers 404 to the list already.
+  const known = buckets.data?.some((b) => b.name === bucket) === true;
+  const usageAnswer = useQuery({ ...bucketUsageQuery(bucket), enabled: known });
   const usage = usageIndex(usageAnswer.data);
   const [deleting, setDeleting] = useState<Style | null>(null);
   const [plan, setPlan] = useState<Style[] | null>(null);
@@ -220,6 +222,7 @@ export function StyleListPage({ bucket }: { bucket: string }) {
           bucket={bucket}
           styles={visible}
           usage={usage}
+          usagePending={usageAnswer.isPending}
           selected={selected}
           onSelect={select}
           full={full ? t("styles.limitReached", { limit }) : null}

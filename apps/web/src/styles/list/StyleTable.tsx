@@ -31,6 +31,7 @@ export function StyleTable({
   bucket,
   styles,
   usage,
+  usagePending = false,
   selected,
   onSelect,
   actions,
@@ -39,6 +40,8 @@ export function StyleTable({
   bucket: string;
   styles: Style[];
   usage: UsageIndex;
+  /** Usage not answered yet: its cells wait ("…") rather than say "Unknown". */
+  usagePending?: boolean;
   selected: ReadonlySet<string>;
   /** Selects (true) or unselects these names. */
   onSelect: (names: string[], on: boolean) => void;
@@ -127,10 +130,10 @@ export function StyleTable({
                 {category ? t(category) : (style.category ?? "—")}
               </td>
               <td className="cell-used" data-label={t("usage.col.lastUsed")}>
-                <LastUsedCell fact={fact} now={now} />
+                {usagePending ? "…" : <LastUsedCell fact={fact} now={now} />}
               </td>
               <td className="cell-requests" data-label={t("usage.col.requests30d")}>
-                <RequestsCell fact={fact} />
+                {usagePending ? "…" : <RequestsCell fact={fact} />}
               </td>
               <td className="cell-modified" data-label={t("styles.col.modified")}>
                 <time dateTime={style.lastModifyTime} title={exactTime(modified, locale)}>

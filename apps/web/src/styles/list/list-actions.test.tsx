@@ -101,7 +101,7 @@ describe("the list's usage columns (issue 13)", () => {
     serve(base(false));
     renderRoute("/buckets/demo/styles?unused=true");
     const row = await rowOf("cold");
-    expect(within(row).getByText("Unknown")).toBeTruthy();
+    expect(await within(row).findByText("Unknown")).toBeTruthy();
     expect(screen.queryByText("Never")).toBeNull();
     expect(
       screen.getByText("Usage unknown: this bucket's access logs are off or not read yet."),
