@@ -190,3 +190,35 @@ test("usage in the list and the delete dialog: a style used this week needs its 
   await expect.poll(async () => (await stylesViaApi(page, bucket)).some((s) => s.name === hot)).toBe(false);
   await page.request.delete(`/api/buckets/${bucket}/styles/${cold}`, { headers: browserLikeHeaders });
 });
+
+test("the list's dialogs read in Chinese and stay axe-clean in the dark theme", async ({
+  page,
+}, testInfo) => {
+  const name = unique("zh");
+  await page.addInitScript(() => {
+    localStorage.setItem("style-console.locale", "zh-CN");
+    localStorage.setItem("style-console.theme", "dark");
+  });
+  await signIn(page);
+  await createStyleViaApi(page, bucket, name, "image/resize,w_66");
+  await page.goto(`/buckets/${bucket}/styles?q=${name}`);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.getByRole("checkbox", { name: `选择 ${name}` }).check();
+  await page.screenshot({ path: testInfo.outputPath("list-zh-dark.png"), fullPage: true });
+  await axeClean(page, "list with a selection (zh-CN, dark)");
+  await page.getByRole("button", { name: "删除所选…" }).click();
+  const plan = page.getByRole("dialog", { name: "删除 1 个样式？" });
+  await expect(plan.getByRole("table", { name: "要删除的样式" })).toBeVisible();
+  await expect(plan).toContainText("删除的样式可以在“最近删除”中恢复。");
+  await axeClean(page, "bulk plan (zh-CN, dark)");
+  await plan.getByRole("button", { name: "取消" }).click();
+  await page.getByRole("button", { name: `重命名 ${name}` }).click();
+  const rename = page.getByRole("dialog", { name: `重命名 ${name}` });
+  await expect(rename.getByLabel("新名称")).toHaveValue(name);
+  await axeClean(page, "rename dialog (zh-CN, dark)");
+  await page.keyboard.press("Escape");
+  await expect(rename).toBeHidden();
+  // Focus returns to the button that opened the dialog.
+  await expect(page.getByRole("button", { name: `重命名 ${name}` })).toBeFocused();
+  await page.request.delete(`/api/buckets/${bucket}/styles/${name}`, { headers: browserLikeHeaders });
+});
