@@ -11,7 +11,25 @@ export default defineConfig({
     port: 5173,
     proxy: { "/api": { target: bffOrigin, changeOrigin: false } },
   },
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // One chunk for everything two or more chunks share (React, TanStack, the API client, i18n, …)
+        // instead of one per combination of importers: lazy dialogs and screens then cost the list page
+        // no extra split of its shared code (decision 034). The editor's own libraries stay in its chunk.
+        codeSplitting: {
+          groups: [
+            {
+              name: "shared",
+              minShareCount: 2,
+              test: (id: string) => !/@codemirror|@lezer|crelt|style-mod|w3c-keyname/.test(id),
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     environment: "jsdom",
   },

@@ -6,6 +6,7 @@ import { oidcRoutes } from "./auth/oidc-routes.ts";
 import { ACCESS_RULES } from "./auth/rules.ts";
 import { sessionRoutes } from "./auth/session-routes.ts";
 import { sessionListRoutes } from "./auth/sessions-routes.ts";
+import { bucketLookup } from "./buckets/managed-buckets.ts";
 import { objectRoutes } from "./buckets/object-routes.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { type Readiness, readyRoutes } from "./db/readiness.ts";
@@ -29,6 +30,8 @@ import { mountSpa } from "./spa/serve-spa.ts";
 import { validateRoutes } from "./styles/style-check-routes.ts";
 import { bucketRoutes } from "./styles/style-routes.ts";
 import type { StyleService } from "./styles/style-service.ts";
+import { thumbnailRoutes } from "./styles/thumbnails/thumbnail-routes.ts";
+import { createThumbnails } from "./styles/thumbnails/thumbnail-service.ts";
 import type { StyleWriter } from "./styles/writer.ts";
 import { tokenRoutes } from "./tokens/token-routes.ts";
 import { asPrincipal, principalOf } from "./usage/request-accounting.ts";
@@ -119,6 +122,13 @@ function createApiRoutes(deps: ApiDeps) {
       .route("/buckets", fleetBucketRoutes(deps.fleet.service, deps.fleet.bucket))
       .route("/fleet", fleetRoutes(deps.fleet.service))
       .route("/buckets", bucketRoutes(deps.styles))
+      .route(
+        "/buckets",
+        thumbnailRoutes(
+          createThumbnails({ preview: deps.preview.service }),
+          bucketLookup(deps.preview.buckets),
+        ),
+      )
       .route("/buckets", objectRoutes(deps.preview))
       .route("/buckets", historyRoutes(deps.history, deps.drafts, deps.settings))
       .route("/samples", sampleRoutes(deps.preview))

@@ -49,6 +49,15 @@ const SAMPLES: Record<string, Sample> = {
     ok: 204,
   },
   "GET /api/buckets/:bucket/objects": { path: "/api/buckets/photos/objects", ok: 200 },
+  "POST /api/buckets/:bucket/styles/:name/rename": {
+    path: (who) => `/api/buckets/photos/styles/renamed-${who}/rename`,
+    body: (who) => ({ newName: `renamed-${who}-2`, expectedLastModifyTime: "2000-01-01T00:00:00.000Z" }),
+    ok: 409,
+  },
+  "GET /api/buckets/:bucket/thumbnails": {
+    path: "/api/buckets/photos/thumbnails?content=image%2Fresize%2Cw_40",
+    ok: 200,
+  },
   "GET /api/buckets/:bucket/styles/export": { path: "/api/buckets/photos/styles/export", ok: 200 },
   "POST /api/buckets/:bucket/styles/import": {
     path: "/api/buckets/photos/styles/import?dryRun=true",
@@ -192,6 +201,7 @@ let routes: string[];
 beforeAll(async () => {
   h = await startHarness();
   for (const who of WHO) await h.oss.putStyle(`doomed-${who}`, "image/resize,w_10", { bucket: "photos" });
+  for (const who of WHO) await h.oss.putStyle(`renamed-${who}`, "image/resize,w_10", { bucket: "photos" });
   await h.oss.putStyle("seeded", "image/resize,w_100", { bucket: "photos" });
   await h.people.createUser({ id: "target-user", username: "target", role: "viewer" });
   const keys = h.app.routes

@@ -56,6 +56,8 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "POST /api/buckets/:bucket/styles": { need: "operator", buckets: pathBucket },
   "PUT /api/buckets/:bucket/styles/:name": { need: "operator", buckets: pathBucket },
   "DELETE /api/buckets/:bucket/styles/:name": { need: "operator", buckets: pathBucket },
+  "POST /api/buckets/:bucket/styles/:name/rename": { need: "operator", buckets: pathBucket },
+  "GET /api/buckets/:bucket/thumbnails": { need: "viewer", buckets: pathBucket },
   "GET /api/buckets/:bucket/objects": { need: "viewer", buckets: pathBucket },
   "GET /api/buckets/:bucket/usage": { need: "viewer", buckets: pathBucket },
   "POST /api/buckets/:bucket/usage/scan": { need: "viewer", buckets: pathBucket },

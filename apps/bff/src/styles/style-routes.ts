@@ -1,4 +1,11 @@
-import { bucketParam, createStyleBody, styleParam, updateStyleBody } from "@style-console/contract/schemas";
+import {
+  bucketParam,
+  createStyleBody,
+  deleteStyleQuery,
+  renameStyleBody,
+  styleParam,
+  updateStyleBody,
+} from "@style-console/contract/schemas";
 import { Hono } from "hono";
 import { me } from "../auth/me.ts";
 import type { ApiEnv } from "../http/api-env.ts";
@@ -49,10 +56,25 @@ export function bucketRoutes(styles: StyleService) {
           return c.json(await styles.update(me(c), bucket, name, c.req.valid("json")), 200);
         },
       )
-      .delete("/:bucket/styles/:name", validate("param", styleParam), async (c) => {
-        const { bucket, name } = c.req.valid("param");
-        await styles.remove(me(c), bucket, name);
-        return c.body(null, 204);
-      })
+      .delete(
+        "/:bucket/styles/:name",
+        validate("param", styleParam),
+        validate("query", deleteStyleQuery),
+        async (c) => {
+          const { bucket, name } = c.req.valid("param");
+          await styles.remove(me(c), bucket, name, c.req.valid("query"));
+          return c.body(null, 204);
+        },
+      )
+      // A copy and a delete, audited as `rename` (style-service.ts); answers the style under its new name.
+      .post(
+        "/:bucket/styles/:name/rename",
+        validate("param", styleParam),
+        validate("json", renameStyleBody),
+        async (c) => {
+          const { bucket, name } = c.req.valid("param");
+          return c.json(await styles.rename(me(c), bucket, name, c.req.valid("json")), 200);
+        },
+      )
   );
 }

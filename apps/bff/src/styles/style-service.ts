@@ -156,7 +156,17 @@ export function createStyleService(options: StyleServiceOptions) {
       return toStyleDto(style);
     },
 
-    async remove(actor: Principal, bucketName: string, name: string): Promise<void> {
+    /**
+     * Deletes a style (404 `NoSuchStyle` when missing). With `expectedLastModifyTime`, only that version:
+     * 409 `StyleChanged` (with `details.current`) when OSS holds another, so a reviewed plan never deletes
+     * a version nobody saw.
+     */
+    async remove(
+      actor: Principal,
+      bucketName: string,
+      name: string,
+      input: { expectedLastModifyTime?: string | undefined } = {},
+    ): Promise<void> {
       const target = bucket(bucketName);
       assertStyleName(name);
       await hooks.beforeWrite?.(target);
@@ -168,12 +178,92 @@ export function createStyleService(options: StyleServiceOptions) {
         actor,
         check: (current) => {
           if (!current) throw noSuchStyle(target, name);
+          assertVersion(name, current, input.expectedLastModifyTime);
         },
       });
     },
 
+    /**
+     * Renames a style: OSS has no rename, so it is a copy under `newName` (PutStyle of what OSS holds now)
+     * and a delete of the old name, both audited as `rename` with a comment naming the other side. The
+     * caller says which version it renames (`expectedLastModifyTime`: 428 without, 409 when OSS holds
+     * another). When the old name cannot be deleted (it changed meanwhile, OSS failed), the copy is deleted
+     * again (audited as such) and the error thrown, so a failed rename leaves one style, not two.
+     */
+    async rename(
+      actor: Principal,
+      bucketName: string,
+      name: string,
+      input: { newName: string; expectedLastModifyTime?: string | undefined },
+    ): Promise<StyleDto> {
+      const target = bucket(bucketName);
+      assertStyleName(name);
+      assertStyleName(input.newName);
+      const expected = input.expectedLastModifyTime;
+      if (expected === undefined) {
+        throw new HttpError(
+          "PreconditionRequired",
+          "Say which version you rename: send `expectedLastModifyTime` (the lastModifyTime you see).",
+        );
+      }
+      if (input.newName === name) {
+        throw new HttpError("InvalidStyleName", `The new name is the style's name already ("${name}").`);
+      }
+      await hooks.beforeWrite?.(target);
+      const source = await existing(target, name);
+      assertVersion(name, source, expected);
+      const { style: copy } = await writer.put({
+        target,
+        name: input.newName,
+        content: source.content,
+        category: source.category || undefined,
+        action: "rename",
+        actor,
+        comment: `renamed from ${name}`,
+        check: (current) => {
+          if (!current) return;
+          throw new HttpError(
+            "StyleExists",
+            `Bucket "${target.name}" already has a style named "${input.newName}".`,
+            { details: { current: toStyleDto(current) } },
+          );
+        },
+      });
+      try {
+        await writer.remove({
+          target,
+          name,
+          action: "rename",
+          actor,
+          comment: `renamed to ${input.newName}`,
+          check: (current) => {
+            if (!current) throw noSuchStyle(target, name);
+            assertVersion(name, current, expected);
+          },
+        });
+      } catch (error) {
+        await writer.remove({
+          target,
+          name: input.newName,
+          action: "rename",
+          actor,
+          comment: `rename of ${name} undone: the old name could not be deleted`,
+        });
+        throw error;
+      }
+      return toStyleDto(copy);
+    },
+
     audit: (query: AuditQuery) => audit.page(query),
   };
+}
+
+/** 409 `StyleChanged` when `expected` (an ISO time) is given and OSS holds another version. */
+function assertVersion(name: string, current: UpstreamStyle, expected: string | undefined): void {
+  if (expected === undefined || new Date(expected).getTime() === current.lastModifyTime.getTime()) return;
+  throw new HttpError("StyleChanged", `Style "${name}" was changed by someone else since you loaded it.`, {
+    details: { current: toStyleDto(current) },
+  });
 }
 
 function noSuchStyle(target: ManagedBucket, name: string): HttpError {

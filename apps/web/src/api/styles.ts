@@ -63,7 +63,8 @@ export async function updateStyle(bucket: string, name: string, update: StyleUpd
 }
 
 export async function deleteStyle(bucket: string, name: string): Promise<void> {
-  const res = await send(() => styleRoute.$delete({ param: styleParam(bucket, name) }));
+  // No `expectedLastModifyTime`: whatever version is there (the list's deletes send one, styles/delete/api.ts).
+  const res = await send(() => styleRoute.$delete({ param: styleParam(bucket, name), query: {} }));
   if (!res.ok) throw await readError(res);
 }
 

@@ -1,6 +1,7 @@
 import { enFleet } from "../fleet/i18n.ts";
 import { enHistory } from "../history/messages.ts";
 import { enPeople } from "../people/messages.ts";
+import { enList } from "../styles/list/messages.ts";
 import { enUsage } from "../usage/messages.ts";
 import { enPreview } from "./en-preview.ts";
 
@@ -179,6 +180,7 @@ export const en = {
   ...enFleet,
   ...enPeople,
   ...enUsage,
+  ...enList,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { zhCNFleet } from "../fleet/i18n.ts";
 import { zhCNHistory } from "../history/messages.ts";
 import { zhCNPeople } from "../people/messages.ts";
+import { zhCNList } from "../styles/list/messages.ts";
 import { zhCNUsage } from "../usage/messages.ts";
 import type { Messages } from "./en.ts";
 import { zhCNPreview } from "./zh-CN-preview.ts";
@@ -172,4 +173,5 @@ export const zhCN: Messages = {
   ...zhCNFleet,
   ...zhCNPeople,
   ...zhCNUsage,
+  ...zhCNList,
 };

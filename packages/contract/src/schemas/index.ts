@@ -34,6 +34,37 @@ export const updateStyleBody = z.object({
 
 export const validateBody = z.object({ content });
 
+const expectedLastModifyTime = z.iso.datetime({
+  offset: true,
+  error: "`expectedLastModifyTime` must be an ISO time",
+});
+
+/**
+ * `DELETE /api/buckets/:bucket/styles/:name?expectedLastModifyTime=…`: when sent, the delete happens only
+ * if OSS still holds that version (409 `StyleChanged` otherwise), so a plan reviewed in a dialog deletes
+ * exactly the versions it named. Absent: the style is deleted whatever its version (as before).
+ */
+export const deleteStyleQuery = z.object({ expectedLastModifyTime: expectedLastModifyTime.optional() });
+
+/**
+ * `POST /api/buckets/:bucket/styles/:name/rename`: a copy under `newName` and a delete of the old name,
+ * both audited as `rename`. `expectedLastModifyTime` (required, 428 without) is the version being renamed.
+ */
+export const renameStyleBody = z.object({
+  newName: z.string({ error: "`newName` must be a string" }).max(1024, "`newName` is far too long"),
+  expectedLastModifyTime: expectedLastModifyTime.optional(),
+});
+
+/**
+ * `GET /api/buckets/:bucket/thumbnails?content=…&sample=…`: a style's content rendered small on a
+ * built-in sample (the bucket gives its watermark images).
+ */
+export const thumbnailQuery = z.object({
+  content,
+  /** A built-in sample's id; the console's default sample when absent. */
+  sample: z.string().min(1).max(64).optional(),
+});
+
 // Path parameters arrive percent-decoded; a name is written with `pathSegment` so "." and ".." survive.
 const segment = z.string().min(1).transform(fromPathSegment);
 

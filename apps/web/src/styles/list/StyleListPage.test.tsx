@@ -53,9 +53,11 @@ describe("StyleListPage", () => {
     });
     renderPage();
     expect(await screen.findByRole("status", { name: "Loading styles…" })).toBeTruthy();
-    // Both requests start at once: the list does not wait for the buckets.
+    // The list does not wait for the buckets; the usage follows the bucket list (a known bucket only).
     const data = () => calls.filter((c) => c.startsWith("/api/buckets")).sort();
-    await vi.waitFor(() => expect(data()).toEqual(["/api/buckets", "/api/buckets/demo/styles"]));
+    await vi.waitFor(() =>
+      expect(data()).toEqual(["/api/buckets", "/api/buckets/demo/styles", "/api/buckets/demo/usage"]),
+    );
     release();
     expect(await screen.findByRole("heading", { name: "No styles yet" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Create the first style" }).getAttribute("href")).toBe(

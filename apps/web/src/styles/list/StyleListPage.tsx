@@ -3,19 +3,27 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { Plus } from "lucide-react";
 import { useId, useRef, useState } from "react";
 import { bucketsQuery } from "../../api/buckets.ts";
-import { stylesQuery } from "../../api/styles.ts";
+import { type Style, stylesQuery } from "../../api/styles.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
-import { DeleteStyleDialog } from "../delete/DeleteStyleDialog.tsx";
+import { bucketUsageQuery } from "../../usage/api.ts";
 import { useDeleteStyle } from "../delete/useDeleteStyle.ts";
+import "./list.css";
+import { BulkBar } from "./BulkBar.tsx";
+import { LazyBulkDeleteDialog, LazyDeleteStyleDialog, LazyNameDialog } from "./dialogs.tsx";
 import { filterStyles, type SortKey, sortStyles } from "./filter.ts";
+import type { NameAction } from "./NameDialog.tsx";
 import { StyleTable, StyleTableSkeleton } from "./StyleTable.tsx";
 import { type ListSearch, parseListSearch } from "./search.ts";
 import { ShortcutsDialog, useListShortcuts } from "./shortcuts.tsx";
+import { isUnusedFor, usageIndex, usageOf } from "./usage.ts";
 
 const listRoute = getRouteApi("/buckets/$bucket/styles");
 
-/** A bucket's styles: count against the limit, search, sort, the table, and delete. */
+/**
+ * A bucket's styles: count against the limit, search, sort and filters (in the URL), the table with
+ * thumbnails and usage, selection with bulk delete through a plan, duplicate, rename and delete.
+ */
 export function StyleListPage({ bucket }: { bucket: string }) {
   const { t } = useI18n();
   // Both queries start together; neither waits for the other.
@@ -29,7 +37,21 @@ export function StyleListPage({ bucket }: { bucket: string }) {
   const sort: SortKey = search.sort ?? "name";
   const setSearch = (change: Partial<ListSearch>, replace = false) =>
     void navigate({ search: (prev) => parseListSearch({ ...prev, ...change }), replace });
-  const [deleting, setDeleting] = useState<string | null>(null);
+  // Usage from the access logs (issue 13); unknown (null) while loading, on error, or without logging.
+  // Asked once the bucket is known to be managed: an unknown bucket answers 404 to the list already.
+  const known = buckets.data?.some((b) => b.name === bucket) === true;
+  const usageAnswer = useQuery({ ...bucketUsageQuery(bucket), enabled: known });
+  const usage = usageIndex(usageAnswer.data);
+  const [deleting, setDeleting] = useState<Style | null>(null);
+  const [plan, setPlan] = useState<Style[] | null>(null);
+  const [naming, setNaming] = useState<NameAction | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const select = (names: string[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const name of names) on ? next.add(name) : next.delete(name);
+      return next;
+    });
   const remove = useDeleteStyle(bucket);
   const searchId = useId();
   const newLink = useRef<HTMLAnchorElement>(null);
@@ -47,9 +69,21 @@ export function StyleListPage({ bucket }: { bucket: string }) {
   const sortId = useId();
   const categoryId = useId();
 
-  const visible = styles.data ? sortStyles(filterStyles(styles.data, query, search.category), sort) : [];
+  const unusedId = useId();
+  const unknownId = useId();
+  const now = Date.now();
+  const filtered = styles.data ? filterStyles(styles.data, query, search.category) : [];
+  // Unknown usage never reads as "unused": with the filter on and no logs, the list stays whole and says why.
+  const visible = sortStyles(
+    search.unused && usage ? filtered.filter((s) => isUnusedFor(usageOf(usage, s.name), now)) : filtered,
+    sort,
+  );
+  const unusedShown = usage ? visible.filter((s) => isUnusedFor(usageOf(usage, s.name), now)) : [];
   const count = styles.data?.length;
   const full = count !== undefined && limit !== undefined && count >= limit;
+  // Selected styles still in the bucket, in list order: the plan names exactly these.
+  const chosen = (styles.data ?? []).filter((s) => selected.has(s.name));
+  const taken = new Set((styles.data ?? []).map((s) => s.name));
 
   return (
     <section aria-labelledby="styles-title" className="page">
@@ -144,26 +178,80 @@ export function StyleListPage({ bucket }: { bucket: string }) {
               <option value="video">{t("editor.category.video")}</option>
             </select>
           </div>
+          <label htmlFor={unusedId} className="inline-field">
+            <input
+              id={unusedId}
+              type="checkbox"
+              checked={search.unused === true}
+              // Unknown usage cannot say which styles are unused: the notice below the toolbar says why.
+              disabled={usageAnswer.isSuccess && !usage}
+              aria-describedby={usageAnswer.isSuccess && !usage ? unknownId : undefined}
+              onChange={(e) => setSearch({ unused: e.target.checked ? true : undefined })}
+            />{" "}
+            {t("usage.filterUnused")}
+          </label>
         </div>
+      ) : null}
+      {styles.data && styles.data.length > 0 && usageAnswer.isSuccess && !usage ? (
+        <p className="notice usage-unknown-notice" id={unknownId}>
+          {t("list.usage.unknownWhy")}
+        </p>
+      ) : null}
+      {styles.data && styles.data.length > 0 ? (
+        <BulkBar
+          bucket={bucket}
+          count={chosen.length}
+          unusedCount={unusedShown.length}
+          usageKnown={usage !== null}
+          onSelectUnused={() => setSelected(new Set(unusedShown.map((s) => s.name)))}
+          onDelete={() => setPlan(chosen)}
+          onClear={() => setSelected(new Set())}
+        />
       ) : null}
 
       {styles.isPending ? <StyleTableSkeleton label={t("styles.loading")} /> : null}
       {styles.isError ? <ErrorPanel error={styles.error} onRetry={() => styles.refetch()} /> : null}
       {styles.data?.length === 0 ? <EmptyState bucket={bucket} /> : null}
       {styles.data && styles.data.length > 0 && visible.length === 0 ? (
-        <p className="no-match">{t("styles.noMatch", { query })}</p>
+        <p className="no-match">
+          {search.unused && filtered.length > 0 ? t("usage.noUnused") : t("styles.noMatch", { query })}
+        </p>
       ) : null}
-      {visible.length > 0 ? <StyleTable bucket={bucket} styles={visible} onDelete={setDeleting} /> : null}
+      {visible.length > 0 ? (
+        <StyleTable
+          bucket={bucket}
+          styles={visible}
+          usage={usage}
+          usagePending={usageAnswer.isPending}
+          selected={selected}
+          onSelect={select}
+          full={full ? t("styles.limitReached", { limit }) : null}
+          actions={{
+            onDelete: setDeleting,
+            onDuplicate: (style) => setNaming({ mode: "duplicate", style }),
+            onRename: (style) => setNaming({ mode: "rename", style }),
+          }}
+        />
+      ) : null}
 
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-      <DeleteStyleDialog
-        name={deleting}
+      <LazyDeleteStyleDialog
+        name={deleting?.name ?? null}
+        usage={usageOf(usage, deleting?.name ?? "")}
         onClose={() => setDeleting(null)}
-        onConfirm={(name) => {
+        onConfirm={() => {
+          if (deleting) remove.mutate(deleting);
           setDeleting(null);
-          remove.mutate(name);
         }}
       />
+      <LazyBulkDeleteDialog
+        bucket={bucket}
+        styles={plan}
+        usage={usage}
+        onClose={() => setPlan(null)}
+        onDeleted={(names) => select(names, false)}
+      />
+      <LazyNameDialog bucket={bucket} action={naming} taken={taken} onClose={() => setNaming(null)} />
     </section>
   );
 }

@@ -21,4 +21,12 @@ describe("parseListSearch", () => {
   it("reads a number the router parsed from ?q=42 back as text", () => {
     expect(parseListSearch({ q: 42 })).toEqual({ q: "42" });
   });
+
+  it("keeps the unused filter as true whether the router wrote it as JSON or a person typed it", () => {
+    expect(parseListSearch({ unused: true })).toEqual({ unused: true });
+    expect(parseListSearch({ unused: "true" })).toEqual({ unused: true });
+    expect(parseListSearch({ unused: "1" })).toEqual({ unused: true });
+    expect(parseListSearch({ unused: false })).toEqual({});
+    expect(parseListSearch({ unused: "yes" })).toEqual({});
+  });
 });

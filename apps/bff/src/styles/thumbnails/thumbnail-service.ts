@@ -1,0 +1,113 @@
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import { HttpError } from "../../http/error.ts";
+import { ByteLru } from "../../preview/cache/byte-lru.ts";
+import type { PreviewService } from "../../preview/preview-service.ts";
+
+/** A style's thumbnail: a small WebP of the style applied to a sample, or nothing for a non-image answer. */
+export interface Thumbnail {
+  /** Strong ETag of this thumbnail: the cache key (bucket, sample, content, box). */
+  etag: string;
+  /** WebP bytes; null when the style answers something other than an image (`info`, `average-hue`). */
+  data: Buffer | null;
+}
+
+export interface ThumbnailOptions {
+  /** The preview pipeline that renders the style on the sample (its queue, memory bounds and LRU). */
+  preview: Pick<PreviewService, "preview">;
+  /** Bytes of thumbnails kept (default 16 MB: some 3000 thumbnails of ~5 KB). */
+  cacheBytes?: number;
+  /** Longest side of a thumbnail in pixels (default 128: 64 CSS px at 2× density). */
+  box?: number;
+  /** Thumbnails waiting for their turn before the next is answered 503 `PreviewBusy` (default 64). */
+  maxWaiting?: number;
+}
+
+/** The default sample: OSS's own example image (400×267), small, so a first list of 50 renders quickly. */
+export const DEFAULT_THUMBNAIL_SAMPLE = "image-demo_example";
+
+/**
+ * Renders style thumbnails through the preview pipeline, one at a time (a list's thumbnails are
+ * background work and must never crowd out the editor's live previews), and keeps them in an LRU keyed
+ * by bucket, sample and style content, so a style's thumbnail is rendered once per content: editing the
+ * style changes its content, hence its key.
+ * @example
+ * const thumbs = createThumbnails({ preview: deps.preview.service });
+ * const { etag, data } = await thumbs.get("photos", "image/resize,w_200");
+ */
+export function createThumbnails(options: ThumbnailOptions) {
+  const box = options.box ?? 128;
+  const maxWaiting = options.maxWaiting ?? 64;
+  const cache = new ByteLru<Thumbnail>(
+    options.cacheBytes ?? 16 * 1024 * 1024,
+    (t) => (t.data?.length ?? 0) + 128,
+  );
+  let tail: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
+
+  // One render at a time: each thumbnail waits for the previous one, whatever its outcome.
+  function inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (waiting >= maxWaiting) {
+      throw new HttpError("PreviewBusy", "Too many thumbnails are waiting; try again in a moment.", {
+        headers: { "Retry-After": "2" },
+      });
+    }
+    waiting++;
+    const run = tail.then(work, work);
+    tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run.finally(() => waiting--);
+  }
+
+  async function render(bucket: string, sample: string, content: string, signal?: AbortSignal) {
+    const outcome = await options.preview.preview(
+      { source: `sample:${sample}`, process: content, bucket },
+      signal,
+    );
+    if (outcome.notModified) throw new Error("a preview asked without If-None-Match answered 304");
+    const { data, contentType } = outcome.rendered;
+    if (!contentType.startsWith("image/")) return null;
+    // The style's result may be large (a resize with limit_0 enlarges): bounded like any preview source.
+    return sharp(data, { limitInputPixels: 16384 * 16384, failOn: "error" })
+      .resize(box, box, { fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer();
+  }
+
+  const keyOf = (bucket: string, content: string, sample: string) =>
+    createHash("sha256")
+      .update([bucket, sample, String(box), content].join("\n"))
+      .digest("base64url");
+
+  return {
+    /** The ETag the thumbnail of these has (or will have), known without rendering. */
+    etagOf: (bucket: string, content: string, sample = DEFAULT_THUMBNAIL_SAMPLE) =>
+      `"${keyOf(bucket, content, sample).slice(0, 32)}"`,
+
+    /**
+     * The thumbnail of `content` on `sample` (default {@link DEFAULT_THUMBNAIL_SAMPLE}) for `bucket`.
+     * Throws the preview's errors (`NoSuchSample` 404, `UnknownBucket` 404, `InvalidProcess` 400, …).
+     */
+    async get(bucket: string, content: string, sample = DEFAULT_THUMBNAIL_SAMPLE, signal?: AbortSignal) {
+      const key = keyOf(bucket, content, sample);
+      const etag = `"${key.slice(0, 32)}"`;
+      const hit = cache.get(key);
+      if (hit) return { thumbnail: hit, cache: "hit" as const };
+      const thumbnail = await inTurn(async () => {
+        // Asked twice while waiting (two tabs): the first render serves both.
+        const done = cache.get(key);
+        if (done) return done;
+        const made: Thumbnail = { etag, data: await render(bucket, sample, content, signal) };
+        cache.set(key, made);
+        return made;
+      });
+      return { thumbnail, cache: "miss" as const };
+    },
+    /** Hits and misses so far, for tests and the bench. */
+    stats: () => ({ hits: cache.hits, misses: cache.misses }),
+  };
+}
+
+export type Thumbnails = ReturnType<typeof createThumbnails>;
