@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { samplesQuery } from "../api/preview.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { BeforeAfter } from "./BeforeAfter.tsx";
+import { keptByNoEnlarge } from "./enlarge.ts";
 import { formatBytes } from "./facts.ts";
 import { ParityCheck } from "./ParityCheck.tsx";
 import { PreviewFigure, type Zoom } from "./PreviewFigure.tsx";
@@ -76,6 +77,16 @@ export function PreviewPanel({
         bytes: formatBytes(facts.bytes, locale),
       })
     : "";
+  // OSS's "never enlarge": a larger target without limit_0 returns the image as it was. Say so, or
+  // the result silently looks like the original.
+  const originalFacts = original.shown?.facts;
+  const kept =
+    facts && originalFacts && draft.shownUrl === draftUrl && facts.format !== "json"
+      ? keptByNoEnlarge(content, facts, originalFacts)
+      : null;
+  const note = kept
+    ? t("preview.keptSize", { asked: kept, width: facts?.width ?? 0, height: facts?.height ?? 0 })
+    : null;
   const sourceName = source ? (source.kind === "sample" ? source.id : source.key) : "";
   const other = compareOn ? savedPreview : original;
 
@@ -154,6 +165,7 @@ export function PreviewPanel({
             zoom={zoom}
             original={original.shown?.facts ?? null}
             image={false}
+            note={note}
           />
         </>
       ) : (
@@ -164,6 +176,7 @@ export function PreviewPanel({
             state={draft}
             zoom={zoom}
             original={original.shown?.facts ?? null}
+            note={note}
           />
           <PreviewFigure
             title={compareOn ? t("compare.saved") : t("preview.original")}

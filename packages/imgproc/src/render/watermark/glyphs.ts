@@ -149,7 +149,7 @@ export async function fontsFingerprint(options: FontListOptions = {}): Promise<s
  * characters are assumed missing exactly when `cjkFontPresent` is false.
  * @example
  * await warnMissingGlyphs("你好", warnings, { cjkFontPresent: false });
- * // warnings: ['The watermark text needs glyphs no installed font has: "你好" …']
+ * // warnings: ['No installed font has glyphs for "你好": they render as boxes …']
  */
 export async function warnMissingGlyphs(
   text: string,
@@ -166,6 +166,6 @@ export async function warnMissingGlyphs(
   const shown = missing.slice(0, 12).join("");
   const more = missing.length > 12 ? ` and ${missing.length - 12} more` : "";
   warnings.push(
-    `The watermark text needs glyphs no installed font has: "${shown}"${more} will render as boxes. Install a font that covers them (Debian: fonts-wqy-zenhei for Chinese).`,
+    `No installed font has glyphs for "${shown}"${more}: they render as boxes (for Chinese, install fonts-wqy-zenhei).`,
   );
 }
