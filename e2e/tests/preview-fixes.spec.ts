@@ -162,7 +162,7 @@ for (const size of widths) {
     expect(card.x + card.width).toBeLessThanOrEqual(size.width);
     const outside = await panel.evaluate((el) => {
       const box = el.getBoundingClientRect();
-      return [...el.querySelectorAll<HTMLElement>("*")]
+      return Array.from(el.querySelectorAll<HTMLElement>("*"))
         .filter((child) => child.offsetParent !== null && !child.closest(".visually-hidden"))
         .filter((child) => {
           const r = child.getBoundingClientRect();
