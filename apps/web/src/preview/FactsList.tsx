@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { RichText } from "../ui/RichText.tsx";
 import { formatBytes, formatChange, formatDuration, type ImageFacts } from "./facts.ts";
 
 /**
@@ -45,7 +46,9 @@ export function FactsList({ facts, original }: { facts: ImageFacts; original?: I
           <p className="facts-warnings-title">{t("facts.warnings")}</p>
           <ul>
             {facts.warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w}>
+                <RichText text={w} />
+              </li>
             ))}
           </ul>
         </div>
