@@ -36,8 +36,11 @@ test("a resize OSS would not enlarge says why the result kept the original size"
   await expect(note).toContainText("kept its original size");
   await expect(note).toContainText("limit_0");
 
-  // With limit_0 OSS enlarges, and the note goes away.
-  await content.fill("image/resize,w_1200,limit_0");
+  // One click adds limit_0: OSS enlarges, and the note goes away.
+  await content.fill("image/resize,w_1200");
+  await expectDimensions(page, 450, 600);
+  await note.getByRole("button", { name: "Allow enlarging (add limit_0)" }).click();
+  await expect(content).toHaveText(/^image\/resize,.*limit_0/);
   await expect(figure(page).locator("dl")).toContainText("1200 × 1600");
   await expect(figure(page).getByRole("note")).toHaveCount(0);
   // A resize that fits is no news either.

@@ -43,6 +43,7 @@ export const enPreview = {
   "preview.announce": "Preview updated: {width} × {height} {format}, {bytes}.",
   "preview.resultAlt": "The style applied to {source}",
   "preview.originalAlt": "The original {source}",
+  "preview.allowEnlarging": "Allow enlarging (add limit_0)",
   "preview.keptSize":
     "The result kept its original size ({width} × {height}): OSS does not enlarge an image beyond its size unless the resize says limit_0 (asked: {asked}).",
 

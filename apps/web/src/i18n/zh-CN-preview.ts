@@ -45,6 +45,7 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "preview.announce": "预览已更新：{width} × {height} {format}，{bytes}。",
   "preview.resultAlt": "应用样式后的 {source}",
   "preview.originalAlt": "原图 {source}",
+  "preview.allowEnlarging": "允许放大（添加 limit_0）",
   "preview.keptSize":
     "结果保持了原图尺寸（{width} × {height}）：除非缩放参数带 limit_0，OSS 不会把图片放大到超过原图（本次要求：{asked}）。",
 

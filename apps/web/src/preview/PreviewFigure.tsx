@@ -18,6 +18,7 @@ export function PreviewFigure({
   facts = true,
   image = true,
   note = null,
+  noteAction = null,
 }: {
   title: string;
   alt: string;
@@ -29,6 +30,8 @@ export function PreviewFigure({
   image?: boolean;
   /** An explanation of the result (OSS kept the image as it was…), shown under its facts. */
   note?: string | null;
+  /** A one-click remedy offered beside the note. */
+  noteAction?: { label: string; run: () => void } | null;
 }) {
   const { t } = useI18n();
   const titleId = useId();
@@ -86,7 +89,18 @@ export function PreviewFigure({
       {note ? (
         <p className="preview-note" role="note">
           <Info aria-hidden="true" size={16} className="preview-note-icon" />
-          <span>{note}</span>
+          <span>
+            {note}
+            {noteAction ? (
+              <button
+                type="button"
+                className="button button-small preview-note-action"
+                onClick={noteAction.run}
+              >
+                {noteAction.label}
+              </button>
+            ) : null}
+          </span>
         </p>
       ) : null}
     </figure>

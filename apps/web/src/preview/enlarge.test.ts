@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keptByNoEnlarge } from "./enlarge.ts";
+import { allowEnlarging, keptByNoEnlarge } from "./enlarge.ts";
 
 const portrait = { width: 450, height: 600 };
 
@@ -26,5 +26,16 @@ describe("keptByNoEnlarge", () => {
     ["style/thumbnail", portrait],
   ] as const)("%s → null", (content, result) => {
     expect(keptByNoEnlarge(content, result, portrait)).toBeNull();
+  });
+});
+
+describe("allowEnlarging", () => {
+  it("adds limit_0 to every resize that lacks it, and leaves the rest", () => {
+    expect(allowEnlarging("image/resize,w_4000/quality,q_90")).toMatch(
+      /^image\/resize,[^/]*limit_0[^/]*\/quality,q_90$/,
+    );
+    expect(allowEnlarging("image/resize,w_4000,limit_1")).toMatch(/limit_0/);
+    expect(allowEnlarging("image/resize,w_4000,limit_1")).not.toMatch(/limit_1/);
+    expect(allowEnlarging("style/thumbnail")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { parseProcess } from "@style-console/imgproc/syntax";
+import { parseProcess, serializeImage } from "@style-console/imgproc/syntax";
 
 /** Width and height in pixels. */
 export interface Size {
@@ -39,4 +39,18 @@ export function keptByNoEnlarge(content: string, result: Size, original: Size): 
     if (larger) return `${larger[0]}_${larger[1]}`;
   }
   return null;
+}
+
+/**
+ * The content with every resize allowed to enlarge (`limit_0` on each resize that lacks it), in the
+ * canonical form; null when the content is not a valid `image/…` chain.
+ * @example
+ * allowEnlarging("image/resize,w_4000/quality,q_90"); // "image/resize,w_4000,limit_0/quality,q_90"
+ */
+export function allowEnlarging(content: string): string | null {
+  const parsed = parseProcess(content);
+  if (!parsed.ok || parsed.value.kind !== "image") return null;
+  return serializeImage(
+    parsed.value.operations.map((op) => (op.op === "resize" && op.limit !== 0 ? { ...op, limit: 0 } : op)),
+  );
 }
