@@ -83,8 +83,13 @@ test("keystroke to updated preview on the 6 MP sample", async ({ page }, testInf
       before,
     );
     await expect(figure(page).locator("dl")).toContainText(`${width} ×`);
+    // The server's share (Server-Timing, as the facts show it): what remains is the browser's and the load's.
+    const facts = (await figure(page).locator("dl").textContent()) ?? "";
+    const server = Number(/Render time\s*([\d.]+) ms/.exec(facts)?.[1] ?? Number.NaN);
+    serverMs.push(server);
     return page.evaluate(() => window.__bench.painted - window.__bench.keydown);
   };
+  const serverMs: number[] = [];
 
   const single: number[] = [];
   for (let i = 0; i < EDITS; i += 1) single.push(await measure(10 + i, String((i * 7) % 10), 0));
@@ -92,9 +97,11 @@ test("keystroke to updated preview on the 6 MP sample", async ({ page }, testInf
   // Widths 1100–1999 (the source is 2725 wide: a larger width would keep the source size).
   for (let i = 0; i < EDITS; i += 1) burst.push(await measure(1, String(100 + ((i * 17) % 900)), 50));
 
+  const server = serverMs.filter((ms) => Number.isFinite(ms));
   const results = [
     summary("after a pause (1 keystroke)", single),
     summary("end of a burst (3 keystrokes, 50 ms apart)", burst),
+    summary("of which the server's render (Server-Timing, both cases)", server),
   ];
   const table = [
     "| case | edits | p50 ms | p95 ms | mean ms | max ms |",
@@ -106,6 +113,6 @@ test("keystroke to updated preview on the 6 MP sample", async ({ page }, testInf
   ].join("\n");
   console.log(`\nKeystroke → updated preview, 6 MP JPEG sample (2725×2225)\n${table}\n`);
   const file = testInfo.outputPath("preview-latency.json");
-  writeFileSync(file, JSON.stringify({ results, single, burst }, null, 2));
+  writeFileSync(file, JSON.stringify({ results, single, burst, server }, null, 2));
   await testInfo.attach("preview-latency", { path: file, contentType: "application/json" });
 });

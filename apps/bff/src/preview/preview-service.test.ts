@@ -98,3 +98,30 @@ describe("a render's timeout (decision 031)", () => {
     expect(answer.message).toContain("`blur,r_50,s_50/encode png`");
   });
 });
+
+describe("preview ETags and the installed fonts", () => {
+  it("a text watermark's ETag changes when the fonts do; a draft without text ignores them", async () => {
+    let fonts = "latin-only";
+    const service = createPreviewService({
+      buckets: [],
+      samples: new BuiltinSamples(SAMPLES_DIR),
+      uploads: new UploadStore(uploadsDir),
+      objects: new ObjectSources(),
+      queue: new RenderQueue({ concurrency: 1, maxWaiting: 4 }),
+      results: new ByteLru<Rendered>(16 * 1024 * 1024, (r) => r.data.length),
+      version: "test",
+      fontsFingerprint: async () => fonts,
+    });
+    const etag = async (process: string) => {
+      const answer = await service.preview({ source: "sample:image-demo_example", process });
+      if (answer.notModified) throw new Error("unexpected 304");
+      return answer.etag;
+    };
+    const text = `image/resize,w_50/watermark,text_${Buffer.from("你好").toString("base64url")}`;
+    const plain = "image/resize,w_50";
+    const [textBefore, plainBefore] = [await etag(text), await etag(plain)];
+    fonts = "with-cjk";
+    expect(await etag(text)).not.toBe(textBefore);
+    expect(await etag(plain)).toBe(plainBefore);
+  });
+});

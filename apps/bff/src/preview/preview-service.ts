@@ -3,6 +3,7 @@ import { isErrorCode } from "@style-console/contract/errors";
 import {
   estimateDecodeMemory,
   estimateRenderMemory,
+  fontsFingerprint,
   isRenderError,
   LIMITS,
   type MemoryEstimate,
@@ -61,11 +62,16 @@ export interface PreviewServiceOptions {
   maxSourceBytes?: number;
   /** Watermark images larger than this are refused (default 5 MB). */
   maxWatermarkBytes?: number;
+  /** The installed fonts' fingerprint (default: imgproc's, from fontconfig); tests inject their own. */
+  fontsFingerprint?: () => Promise<string>;
   /** For tests only: awaited inside the render slot before rendering, to hold a render open. */
   beforeRender?: () => Promise<void>;
 }
 
 const MB = 1024 * 1024;
+
+/** Whether a canonical draft draws text: an OSS `text_` watermark or a JD `wmt`. */
+const drawsText = (canonical: string) => /[/,]text_|(^|\/)wmt\//.test(canonical);
 
 const since = (start: number) => performance.now() - start;
 
@@ -168,6 +174,9 @@ export function createPreviewService(options: PreviewServiceOptions) {
     signal?: AbortSignal,
   ): Promise<{ etag: string; marks: Mark[] }> {
     const parts = [options.version, source.hash, draft.canonical];
+    // Text is drawn (and its missing glyphs warned about) with the fonts installed now: a font
+    // installed later must not be answered with an earlier render or its stale warning.
+    if (drawsText(draft.canonical)) parts.push(await (options.fontsFingerprint ?? fontsFingerprint)());
     const marks: Mark[] = [];
     for (const name of draft.watermarkKeys) {
       const mark = watermarkObject(draft, name, bucket);

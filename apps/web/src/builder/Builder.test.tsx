@@ -49,17 +49,27 @@ describe("Builder", () => {
     expect(within(card("2. Format")).getByLabelText<HTMLSelectElement>("Output format").value).toBe("webp");
   });
 
-  it.each([
-    ["image/resize,w_abc", /The code has errors/],
-    ["style/thumbnail", /reference to a saved style/],
-    ["img/s/200/300", /JD Cloud syntax/],
-  ])("leaves %s as code, says why, and keeps the last chain disabled", (text, reason) => {
+  it("leaves code with errors as code, says why, and keeps the last chain disabled", () => {
     render(<Harness initial="image/resize,w_200" />);
-    fireEvent.change(code(), { target: { value: text } });
-    expect(screen.getByRole("status").textContent).toMatch(reason);
+    fireEvent.change(code(), { target: { value: "image/resize,w_abc" } });
+    expect(screen.getByRole("status").textContent).toMatch(/The code has errors/);
     // Disabled through its fieldset, as the browser sees it.
     expect(within(card("1. Resize")).getByLabelText("Width").matches(":disabled")).toBe(true);
+    expect(code().value).toBe("image/resize,w_abc");
+  });
+
+  it.each([
+    ["style/thumbnail", /reference to a saved style/],
+    ["img/s/200/300", /JD Cloud syntax.*panel above/],
+  ])("leaves %s as code, says why, and shows no cards of the content it replaced", (text, reason) => {
+    render(<Harness initial="image/resize,w_200/rotate,90" />);
+    fireEvent.change(code(), { target: { value: text } });
+    expect(screen.getByRole("status").textContent).toMatch(reason);
+    expect(screen.queryAllByRole("group", { name: /^\d+\. / })).toEqual([]);
     expect(code().value).toBe(text);
+    // Back to a chain: its cards, editable.
+    fireEvent.change(code(), { target: { value: "image/resize,w_300" } });
+    expect(within(card("1. Resize")).getByLabelText("Width").matches(":disabled")).toBe(false);
   });
 
   it("keeps its own half-done edit editable (a cleared width is not a reason to lock the form)", () => {

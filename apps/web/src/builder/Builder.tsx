@@ -20,8 +20,8 @@ const CANNOT = {
 /**
  * The visual builder: the content's operations as cards. The code is the one source of truth; the
  * builder reads it on every change and writes it back (canonical) on every edit of its own. A content
- * it cannot show (errors, a reference, JD syntax) is left alone: the last valid chain stays visible,
- * disabled, with the reason. Its own half-typed edits (a cleared width) stay editable.
+ * it cannot show is left alone, with the reason: for errors the last valid chain stays visible,
+ * disabled; for another kind of content (a reference, JD syntax) no cards are shown. Its own half-typed edits (a cleared width) stay editable.
  */
 export function Builder({ content, onChange }: { content: string; onChange: (content: string) => void }) {
   const { t } = useI18n();
@@ -30,6 +30,10 @@ export function Builder({ content, onChange }: { content: string; onChange: (con
   const lastOps = useRef<Operation[]>([]);
   if (view.ok) lastOps.current = view.operations;
   const editable = view.ok || content === emitted.current;
+  // Errors in the chain being edited: its last valid cards stay (greyed) so nothing seems lost. A
+  // different kind of content (JD syntax, a reference) is not that chain: showing it would mislead.
+  const stale = !view.ok && view.reason !== "errors" && !editable;
+  if (stale) lastOps.current = [];
   const operations = lastOps.current;
   // The builder's own edit made the code invalid (a width out of range…): say so on the card and field.
   const issues = useMemo(() => {
@@ -76,7 +80,9 @@ export function Builder({ content, onChange }: { content: string; onChange: (con
       <fieldset className="builder-body" disabled={!editable}>
         <legend className="visually-hidden">{t("builder.title")}</legend>
         {operations.length === 0 ? (
-          <p className="muted">{t("builder.empty")}</p>
+          stale ? null : (
+            <p className="muted">{t("builder.empty")}</p>
+          )
         ) : (
           <ol className="builder-list">
             {operations.map((op, index) => (

@@ -43,6 +43,9 @@ export const enPreview = {
   "preview.announce": "Preview updated: {width} × {height} {format}, {bytes}.",
   "preview.resultAlt": "The style applied to {source}",
   "preview.originalAlt": "The original {source}",
+  "preview.allowEnlarging": "Allow enlarging (add limit_0)",
+  "preview.keptSize":
+    "The result kept its original size ({width} × {height}): OSS does not enlarge an image beyond its size unless the resize says limit_0 (asked: {asked}).",
 
   "facts.dimensions": "Dimensions",
   "facts.format": "Format",
@@ -81,7 +84,8 @@ export const enPreview = {
   "builder.cannot.errors":
     "The code has errors the builder cannot show. Fix them in the code; nothing is lost.",
   "builder.cannot.reference": "A reference to a saved style: it stays as code.",
-  "builder.cannot.jd": "JD Cloud syntax: convert it to Alibaba's below to edit it here.",
+  "builder.cannot.jd":
+    "JD Cloud syntax: convert it to Alibaba's in the JD Cloud syntax panel above to edit it here.",
   "builder.cannot.other": "The builder cannot show this value; edit it as code.",
   "builder.default": "Default: {value}",
   "builder.unset": "Not set",

@@ -45,6 +45,9 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "preview.announce": "预览已更新：{width} × {height} {format}，{bytes}。",
   "preview.resultAlt": "应用样式后的 {source}",
   "preview.originalAlt": "原图 {source}",
+  "preview.allowEnlarging": "允许放大（添加 limit_0）",
+  "preview.keptSize":
+    "结果保持了原图尺寸（{width} × {height}）：除非缩放参数带 limit_0，OSS 不会把图片放大到超过原图（本次要求：{asked}）。",
 
   "facts.dimensions": "尺寸",
   "facts.format": "格式",
@@ -82,7 +85,7 @@ export const zhCNPreview: { readonly [K in keyof typeof enPreview]: string } = {
   "builder.empty": "还没有操作。添加一个，或直接输入代码。",
   "builder.cannot.errors": "代码有错误，可视化编辑无法显示。请在代码中修正，内容不会丢失。",
   "builder.cannot.reference": "这是对已保存样式的引用，只能以代码形式编辑。",
-  "builder.cannot.jd": "这是京东云语法：请在下方转换为阿里云语法后在此编辑。",
+  "builder.cannot.jd": "这是京东云语法：请在上方的“京东云语法”面板中转换为阿里云语法后在此编辑。",
   "builder.cannot.other": "可视化编辑无法显示此值，请以代码形式编辑。",
   "builder.default": "默认值：{value}",
   "builder.unset": "未设置",

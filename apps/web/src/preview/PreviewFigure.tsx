@@ -1,3 +1,4 @@
+import { Info } from "lucide-react";
 import { useId } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { stripTicks } from "../lib/ticks.ts";
@@ -16,6 +17,8 @@ export function PreviewFigure({
   original,
   facts = true,
   image = true,
+  note = null,
+  noteAction = null,
 }: {
   title: string;
   alt: string;
@@ -25,6 +28,10 @@ export function PreviewFigure({
   facts?: boolean;
   /** false: only the facts (the before/after frame draws the image). */
   image?: boolean;
+  /** An explanation of the result (OSS kept the image as it was…), shown under its facts. */
+  note?: string | null;
+  /** A one-click remedy offered beside the note. */
+  noteAction?: { label: string; run: () => void } | null;
 }) {
   const { t } = useI18n();
   const titleId = useId();
@@ -79,6 +86,23 @@ export function PreviewFigure({
         </div>
       ) : null}
       {facts && shown ? <FactsList facts={shown.facts} original={original ?? null} /> : null}
+      {note ? (
+        <p className="preview-note" role="note">
+          <Info aria-hidden="true" size={16} className="preview-note-icon" />
+          <span>
+            {note}
+            {noteAction ? (
+              <button
+                type="button"
+                className="button button-small preview-note-action"
+                onClick={noteAction.run}
+              >
+                {noteAction.label}
+              </button>
+            ) : null}
+          </span>
+        </p>
+      ) : null}
     </figure>
   );
 }

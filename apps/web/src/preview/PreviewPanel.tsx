@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { samplesQuery } from "../api/preview.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { BeforeAfter } from "./BeforeAfter.tsx";
+import { allowEnlarging, keptByNoEnlarge } from "./enlarge.ts";
 import { formatBytes } from "./facts.ts";
 import { ParityCheck } from "./ParityCheck.tsx";
 import { PreviewFigure, type Zoom } from "./PreviewFigure.tsx";
@@ -30,9 +31,12 @@ export function PreviewPanel({
   bucket,
   content,
   saved,
+  onContentChange,
 }: {
   bucket: string;
   content: string;
+  /** Lets the preview offer a fix in the content (add limit_0); absent: it only explains. */
+  onContentChange?: (content: string) => void;
   /** The saved version's content when editing an existing style. */
   saved: string | null;
 }) {
@@ -76,6 +80,21 @@ export function PreviewPanel({
         bytes: formatBytes(facts.bytes, locale),
       })
     : "";
+  // OSS's "never enlarge": a larger target without limit_0 returns the image as it was. Say so, or
+  // the result silently looks like the original.
+  const originalFacts = original.shown?.facts;
+  const kept =
+    facts && originalFacts && draft.shownUrl === draftUrl && facts.format !== "json"
+      ? keptByNoEnlarge(content, facts, originalFacts)
+      : null;
+  const note = kept
+    ? t("preview.keptSize", { asked: kept, width: facts?.width ?? 0, height: facts?.height ?? 0 })
+    : null;
+  const enlarged = kept && onContentChange ? allowEnlarging(content) : null;
+  const noteAction =
+    enlarged && onContentChange
+      ? { label: t("preview.allowEnlarging"), run: () => onContentChange(enlarged) }
+      : null;
   const sourceName = source ? (source.kind === "sample" ? source.id : source.key) : "";
   const other = compareOn ? savedPreview : original;
 
@@ -154,6 +173,8 @@ export function PreviewPanel({
             zoom={zoom}
             original={original.shown?.facts ?? null}
             image={false}
+            note={note}
+            noteAction={noteAction}
           />
         </>
       ) : (
@@ -164,6 +185,8 @@ export function PreviewPanel({
             state={draft}
             zoom={zoom}
             original={original.shown?.facts ?? null}
+            note={note}
+            noteAction={noteAction}
           />
           <PreviewFigure
             title={compareOn ? t("compare.saved") : t("preview.original")}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/error.ts";
-import { loadPreview } from "./load.ts";
+import { loadPreview, prettyJson } from "./load.ts";
 
 const imageHeaders = {
   "Content-Type": "image/webp",
@@ -78,5 +78,14 @@ describe("loadPreview", () => {
     const loaded = await loadPreview("/api/preview?x", new AbortController().signal);
     expect(loaded.json).toContain("ImageWidth");
     expect(loaded.objectUrl).toBeNull();
+  });
+});
+
+describe("prettyJson", () => {
+  it("indents JSON answers by two spaces and keeps other text as it came", () => {
+    expect(prettyJson('{"ImageWidth":{"value":"400"}}')).toBe(
+      '{\n  "ImageWidth": {\n    "value": "400"\n  }\n}',
+    );
+    expect(prettyJson("not json {")).toBe("not json {");
   });
 });

@@ -46,6 +46,20 @@ export async function fetchPreview(url: string, signal: AbortSignal): Promise<Re
 }
 
 /**
+ * JSON answers (`info`, `average-hue`) indented by two spaces for reading; text that is not JSON is
+ * kept as it came.
+ * @example
+ * prettyJson('{"a":{"b":1}}'); // '{\n  "a": {\n    "b": 1\n  }\n}'
+ */
+export function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+/**
  * Fetches one preview ({@link fetchPreview}) and decodes it off-screen (`new Image()` + `decode()`)
  * before anyone shows it, so swapping the `<img>`'s src never flashes a half-drawn or blank image. A
  * format the browser cannot draw (TIFF, HEIC) still yields its facts.
@@ -56,7 +70,7 @@ export async function loadPreview(url: string, signal: AbortSignal): Promise<Loa
   const blob = await res.blob();
   const facts = factsFromHeaders(res.headers, blob.size, performance.now() - started);
   if ((res.headers.get("Content-Type") ?? "").includes("json"))
-    return { objectUrl: null, json: await blob.text(), facts };
+    return { objectUrl: null, json: prettyJson(await blob.text()), facts };
   const objectUrl = URL.createObjectURL(blob);
   const image = new Image();
   image.src = objectUrl;

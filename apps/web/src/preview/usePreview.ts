@@ -59,6 +59,23 @@ export function usePreview(url: string | null): PreviewState & { retry: () => vo
 
   const retry = useCallback(() => loader.current?.retry(), []);
 
+  // A result with warnings (a font missing…) is asked for again when the window regains focus: the
+  // operator may have fixed the cause meanwhile (installed the font), and a stale warning misleads.
+  // The request is conditional (ETag), so an unchanged answer costs a 304.
+  const warned = (state.shown?.facts.warnings.length ?? 0) > 0;
+  useEffect(() => {
+    if (!warned) return;
+    const again = () => {
+      if (document.visibilityState === "visible") loader.current?.retry();
+    };
+    window.addEventListener("focus", again);
+    document.addEventListener("visibilitychange", again);
+    return () => {
+      window.removeEventListener("focus", again);
+      document.removeEventListener("visibilitychange", again);
+    };
+  }, [warned]);
+
   // Revoke a blob URL once React has committed its successor (or the panel went away).
   const objectUrl = state.shown?.objectUrl ?? null;
   useEffect(() => {

@@ -38,6 +38,7 @@ export {
 export { estimateJpegQuality } from "./jpeg-quality.ts";
 export { LIMITS } from "./limits.ts";
 export { DEFAULT_FONTS, type FontFace } from "./watermark/fonts.ts";
+export { fontsFingerprint } from "./watermark/glyphs.ts";
 
 export interface RenderOptions {
   /** Loads a watermark image (`watermark,image_…`: the object key; JD `wmi`: `bucket:object`). */

@@ -303,7 +303,12 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
       </div>
       {/* The preview follows the draft; when editing, it can compare it with the saved version. */}
       <aside className="editor-aside">
-        <PreviewPanel bucket={bucket} content={value} saved={editing ? (base?.content ?? null) : null} />
+        <PreviewPanel
+          bucket={bucket}
+          content={value}
+          saved={editing ? (base?.content ?? null) : null}
+          onContentChange={changeContent}
+        />
       </aside>
 
       {editing && base ? (

@@ -31,8 +31,10 @@ const present = (face: FontFace | undefined): face is FontFace =>
 
 /**
  * Picks the face for an OSS font name: the caller's table first, then ours, then the first
- * CJK-capable font present; when none is, Pango's default "sans" with a warning that Chinese may
- * render as boxes. Every substitution is reported in `warnings`.
+ * CJK-capable font present; when none is, Pango's default "sans". Only a font the style names
+ * (`explicit`) that is substituted is reported in `warnings`: OSS's default font missing here says
+ * nothing by itself, since what matters is whether the text's glyphs can be drawn (see
+ * `warnMissingGlyphs`).
  * @example
  * const face = pickFont("fangzhengkaiti", undefined, warnings); // WenQuanYi Zen Hei + a warning
  */
@@ -40,6 +42,7 @@ export function pickFont(
   name: string,
   custom: Record<string, FontFace> | undefined,
   warnings: string[],
+  explicit = true,
 ): FontFace {
   const table = { ...DEFAULT_FONTS, ...custom };
   const wanted = table[name];
@@ -47,14 +50,20 @@ export function pickFont(
   for (const fallback of FALLBACKS) {
     const face = table[fallback];
     if (present(face)) {
-      warnings.push(
-        `Font "${name}" is not available here; the watermark uses "${fallback}" (${face.family}).`,
-      );
+      if (explicit)
+        warnings.push(
+          `Font "${name}" is not available here; the watermark uses "${fallback}" (${face.family}).`,
+        );
       return face;
     }
   }
-  warnings.push(
-    `Font "${name}" and every CJK font (${FALLBACKS.join(", ")}) are missing: the text uses the default sans font and Chinese characters may not render.`,
-  );
+  if (explicit)
+    warnings.push(`Font "${name}" is not available here; the watermark uses the default sans font.`);
   return { family: "sans" };
+}
+
+/** Whether any CJK-capable font of the table is present (the guess used without fontconfig). */
+export function hasCjkFont(custom: Record<string, FontFace> | undefined): boolean {
+  const table = { ...DEFAULT_FONTS, ...custom };
+  return FALLBACKS.some((name) => present(table[name]));
 }

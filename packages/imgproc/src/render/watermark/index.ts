@@ -9,7 +9,8 @@ import { WATERMARK_IMAGE_FORMATS } from "../../syntax/operations/watermark.ts";
 import { RenderError } from "../error.ts";
 import type { OpContext } from "../ops/context.ts";
 import { settle, type Work } from "../work.ts";
-import { DEFAULT_FONT_NAME, pickFont } from "./fonts.ts";
+import { DEFAULT_FONT_NAME, hasCjkFont, pickFont } from "./fonts.ts";
+import { warnMissingGlyphs } from "./glyphs.ts";
 import { adjustMark, combineMarks, type Mark, textMark } from "./mark.ts";
 import { markOrigin, placeMark } from "./place.ts";
 
@@ -60,7 +61,9 @@ export async function watermark(work: Work, op: WatermarkOp, ctx: OpContext): Pr
   const main = work.sized ? work : await settle(work, ctx);
   let text: Mark | undefined;
   if (op.text !== undefined) {
-    const face = pickFont(op.type ?? DEFAULT_FONT_NAME, ctx.fonts, ctx.warnings);
+    // OSS's default font missing here is no news by itself; glyphs no font can draw are.
+    const face = pickFont(op.type ?? DEFAULT_FONT_NAME, ctx.fonts, ctx.warnings, op.type !== undefined);
+    await warnMissingGlyphs(op.text, ctx.warnings, { cjkFontPresent: hasCjkFont(ctx.fonts) });
     text = await textMark({
       text: op.text,
       face,
@@ -142,7 +145,8 @@ export async function jdTextWatermark(work: Work, op: JdTextWatermarkOp, ctx: Op
   const main = work.sized ? work : await settle(work, ctx);
   if (op.font)
     ctx.warnings.push(`JD font "${op.font}" (only Simsun exists on JD) is drawn with a CJK substitute.`);
-  const face = pickFont(DEFAULT_FONT_NAME, ctx.fonts, ctx.warnings);
+  const face = pickFont(DEFAULT_FONT_NAME, ctx.fonts, ctx.warnings, false);
+  await warnMissingGlyphs(op.text, ctx.warnings, { cjkFontPresent: hasCjkFont(ctx.fonts) });
   const style = { text: op.text, face, size: 40, color: op.color ?? "FFFFFF", shadow: 0 };
   const probe = await textMark(style);
   ctx.signal.throwIfAborted();

@@ -5,6 +5,7 @@ import { EXAMPLE_JPG, fixture, pixelAt, solid } from "../../../test/helpers.ts";
 import { encodeBase64Url } from "../../syntax/index.ts";
 import { isRenderError, render } from "../index.ts";
 import { DEFAULT_FONTS } from "./fonts.ts";
+import { installedFonts } from "./glyphs.ts";
 import { combineMarks, type Mark } from "./mark.ts";
 
 const b64 = (s: string) => encodeBase64Url(s);
@@ -118,11 +119,25 @@ describe("text watermark", () => {
     expect(warnings.join()).toMatch(/fangzhengkaiti/);
   });
 
-  it("with no CJK font at all it still draws (default sans) and warns", async () => {
+  it("with no CJK font at all it still draws (default sans); Chinese warns only if no font has it", async () => {
     const gone = { family: "Gone", file: "/nonexistent/font.ttf" };
     const fonts = { "wqy-zenhei": gone, "wqy-microhei": gone, droidsansfallback: gone };
     const { data, warnings } = await render(await canvas(), text(""), { fonts });
-    expect(warnings.join()).toMatch(/may not render/);
+    expect(await ink(data)).toBeGreaterThan(100);
+    // The machine's own fonts decide (Pango falls back to any of them), asked by code point.
+    const chineseDrawable = (await installedFonts({ maxAgeMs: 0 }))?.fonts.some((f) =>
+      f.charset.some(([a, b]) => a <= 0x56fe && 0x56fe <= b),
+    );
+    if (chineseDrawable) expect(warnings).toEqual([]);
+    else expect(warnings.join()).toMatch(/glyphs for "图片服务"/);
+  });
+
+  it("Latin text with OSS's default font missing says nothing about fonts", async () => {
+    const gone = { family: "Gone", file: "/nonexistent/font.ttf" };
+    const fonts = { "wqy-zenhei": gone, "wqy-microhei": gone, droidsansfallback: gone };
+    const latin = `image/watermark,text_${b64("Hello World")}`;
+    const { data, warnings } = await render(await canvas(), latin, { fonts });
+    expect(warnings).toEqual([]);
     expect(await ink(data)).toBeGreaterThan(100);
   });
 });
