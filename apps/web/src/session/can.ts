@@ -7,11 +7,20 @@ import type { Role } from "@style-console/bff";
  */
 export const ROLE_ORDER: readonly Role[] = ["viewer", "designer", "operator", "admin"];
 
-export type Action = "style.write" | "sample.upload" | "people.manage";
+export type Action =
+  | "style.write"
+  | "draft.write"
+  | "draft.review"
+  | "settings.write"
+  | "sample.upload"
+  | "people.manage";
 
 /** The lowest role that may do each action. */
 export const NEEDS: Record<Action, Role> = {
   "style.write": "operator",
+  "draft.write": "designer",
+  "draft.review": "operator",
+  "settings.write": "admin",
   "sample.upload": "designer",
   "people.manage": "admin",
 };
