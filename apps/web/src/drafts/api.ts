@@ -72,7 +72,7 @@ export async function requestReview(bucket: string, id: number): Promise<Draft> 
   return res.json();
 }
 
-/** Publish (PutStyle guarded against the draft's base version) or send back with a comment. */
+/** Publish (PutStyle guarded against the draft's base version) or send back with a comment; the answer's body. */
 export async function decide(bucket: string, id: number, decision: "publish" | "reject", comment: string) {
   const param = { bucket, id: String(id) };
   const res: Response =
@@ -87,4 +87,6 @@ export async function decide(bucket: string, id: number, decision: "publish" | "
         )
       : await send(() => draftsRoute[":id"].reject.$post({ param, json: { comment } }));
   if (!res.ok) throw await readError(res);
+  // Read to the end: an unread body keeps the request open in the browser.
+  return (await res.json()) as unknown;
 }
