@@ -144,6 +144,19 @@ test("a draft whose style changed meanwhile gets the 409 view, and nothing is pu
   await card.getByRole("button", { name: "Send back" }).click();
   await expect(card).toContainText("sent back");
   await expect(card).toContainText("redo it on the live version");
+
+  // Its author revises it in the editor and asks again.
+  await designer.goto(`/buckets/${bucket}/drafts`);
+  const theirs = designer.getByTestId("draft").filter({ hasText: name });
+  await expect(theirs).toContainText("redo it on the live version");
+  await theirs.getByRole("link", { name: "Revise in the editor" }).click();
+  const content = designer.getByLabel("Content", { exact: true });
+  await expect(content).toHaveText("image/resize,w_300");
+  await content.fill("image/resize,w_250");
+  await designer.getByRole("button", { name: "Request review" }).click();
+  await expect(designer).toHaveURL(`/buckets/${bucket}/drafts`);
+  await expect(theirs).toContainText("waiting for review");
+  await expect(designer.getByTestId("draft").filter({ hasText: name })).toHaveCount(1);
 });
 
 test("with review required, the editor's save requests review, and nobody approves their own draft", async ({

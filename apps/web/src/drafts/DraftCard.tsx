@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import type { ApiError } from "../api/error.ts";
 import { invalidateStyleLists, type Style } from "../api/styles.ts";
@@ -123,6 +124,17 @@ export function DraftCard({
         right={{ label: t("drafts.draft"), content: draft.content }}
       />
 
+      {draft.author.id === me && draft.status !== "published" ? (
+        <Link
+          className="button"
+          {...(live === null
+            ? { to: "/buckets/$bucket/styles/new", params: { bucket } }
+            : { to: "/buckets/$bucket/styles/$name/edit", params: { bucket, name: draft.name } })}
+          search={{ draft: draft.id }}
+        >
+          {t("drafts.revise")}
+        </Link>
+      ) : null}
       {open ? (
         <div className="stack draft-review">
           <div className="field">

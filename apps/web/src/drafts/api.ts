@@ -14,6 +14,7 @@ export type BucketSettings = InferResponseType<typeof settingsRoute.$get, 200>;
 export const draftKeys = {
   all: (bucket: string) => ["buckets", bucket, "drafts"] as const,
   list: (bucket: string, author: string | null) => ["buckets", bucket, "drafts", { author }] as const,
+  one: (bucket: string, id: number) => ["buckets", bucket, "drafts", id] as const,
   settings: (bucket: string) => ["buckets", bucket, "settings"] as const,
 };
 
@@ -29,6 +30,30 @@ export function draftsQuery(bucket: string, author: string | null = null) {
     },
     staleTime: 0,
   });
+}
+
+/** One draft (the editor opens it to revise it). */
+export function draftQuery(bucket: string, id: number) {
+  return queryOptions({
+    queryKey: draftKeys.one(bucket, id),
+    queryFn: async (): Promise<Draft> => {
+      const res = await send(() => draftsRoute[":id"].$get({ param: { bucket, id: String(id) } }));
+      if (!res.ok) throw await readError(res);
+      return res.json();
+    },
+    staleTime: 0,
+  });
+}
+
+/**
+ * The editor's `?draft=<id>` search parameter: the draft to revise (a positive integer), or nothing.
+ * @example
+ * draftSearch({ draft: "7" }); // { draft: 7 }
+ * draftSearch({ draft: "x" }); // {}
+ */
+export function draftSearch(search: Record<string, unknown>): { draft?: number } {
+  const id = Number(search.draft);
+  return Number.isSafeInteger(id) && id > 0 ? { draft: id } : {};
 }
 
 /** The bucket's policy: `requireReview` sends every change through a reviewed draft. */

@@ -22,6 +22,7 @@ export const enDrafts = {
   "drafts.conflict.body":
     "Nothing was published. The live version (left) is no longer the one the draft started from; the draft is on the right. Send it back so its author can redo it on the live version.",
   "drafts.comment": "Review comment",
+  "drafts.revise": "Revise in the editor",
   "drafts.publish": "Publish",
   "drafts.reject": "Send back",
   "drafts.rejectHint": "Write a comment to send the draft back.",
@@ -65,6 +66,7 @@ export const zhCNDrafts: Record<keyof typeof enDrafts, string> = {
   "drafts.conflict.body":
     "未发布任何内容。线上版本（左）已不是草稿开始时的版本；右侧是草稿。请退回草稿，让作者基于线上版本重做。",
   "drafts.comment": "审核意见",
+  "drafts.revise": "在编辑器中修改",
   "drafts.publish": "发布",
   "drafts.reject": "退回",
   "drafts.rejectHint": "填写意见后才能退回草稿。",

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import type { ApiError } from "../api/error.ts";
-import type { Category } from "../api/styles.ts";
+import { asCategory, type Category } from "../api/styles.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useToast } from "../ui/toast.tsx";
 import { createDraft, type Draft, draftKeys, requestReview, updateDraft } from "./api.ts";
@@ -20,14 +20,24 @@ export interface EditorEdit {
  * The editor's drafts: "Save as draft" keeps the edit on the server (the first time as a new draft,
  * then as edits of that one), "Request review" also sends it to the operators and leaves for the
  * bucket's drafts. `saved` is the edit as last saved, so the editor knows nothing is left to lose.
+ * `revising`: the draft the editor opened (`?draft=<id>`), which saving updates.
  */
-export function useEditorDraft(bucket: string) {
+export function useEditorDraft(bucket: string, revising: Draft | null = null) {
   const client = useQueryClient();
   const toast = useToast();
   const navigate = useNavigate();
   const { t } = useI18n();
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [saved, setSaved] = useState<EditorEdit | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(revising);
+  const [saved, setSaved] = useState<EditorEdit | null>(() =>
+    revising
+      ? {
+          name: revising.name,
+          content: revising.content,
+          category: asCategory(revising.category ?? undefined),
+          baseLastModifyTime: revising.baseLastModifyTime,
+        }
+      : null,
+  );
   const save = useMutation<Draft, ApiError, { edit: EditorEdit; review: boolean }>({
     mutationFn: async ({ edit, review }) => {
       const { name, content, category, baseLastModifyTime } = edit;

@@ -52,6 +52,8 @@ function serve(role: "designer" | "operator", requireReview: boolean) {
     "GET /api/buckets/demo/styles/banner": () => Response.json(banner),
     "GET /api/buckets/demo/settings": () => Response.json({ bucket: "demo", requireReview }),
     "GET /api/buckets/demo/drafts": () => Response.json({ drafts: [] }),
+    "GET /api/buckets/demo/drafts/7": () =>
+      Response.json(draft({ status: "rejected", content: "image/resize,w_300", reviewComment: "smaller" })),
     "POST /api/buckets/demo/drafts": () => Response.json(draft({}), { status: 201 }),
     "PUT /api/buckets/demo/drafts/7": () => Response.json(draft({ content: "image/resize,w_200" })),
     "POST /api/buckets/demo/drafts/7/review": () => Response.json(draft({ status: "in_review" })),
@@ -93,7 +95,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe("StyleForm drafts", () => {
+// The whole app renders, with the lazy CodeMirror chunk: slow on a busy machine.
+describe("StyleForm drafts", { timeout: 30_000 }, () => {
   it("lets a designer save a draft of the version they started from, then request review of it", async () => {
     const calls = serve("designer", false);
     const { router } = await openWithEdit();
@@ -131,6 +134,27 @@ describe("StyleForm drafts", () => {
       "POST /api/buckets/demo/drafts",
       "POST /api/buckets/demo/drafts/7/review",
     ]);
+  });
+
+  it("revises a sent-back draft (?draft=<id>): it opens with the draft's content and saving updates that draft", async () => {
+    const calls = serve("designer", false);
+    renderRoute("/buckets/demo/styles/banner/edit?draft=7");
+    const editor = await screen.findByRole("textbox", { name: "Content" });
+    await vi.waitFor(() => expect(editor.textContent).toBe("image/resize,w_300"));
+    // Opened from the server, it is not unsaved work: nothing is kept locally.
+    await new Promise((r) => setTimeout(r, 400)); // past the autosave's 250 ms pause
+    expect(localStorage.getItem(autosaveKey("demo", "banner"))).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Request review" }));
+    await vi.waitFor(() =>
+      expect(writes(calls)).toEqual([
+        "PUT /api/buckets/demo/drafts/7",
+        "POST /api/buckets/demo/drafts/7/review",
+      ]),
+    );
+    expect(calls.find((c) => c.method === "PUT")?.body).toEqual({
+      content: "image/resize,w_300",
+      category: "image",
+    });
   });
 
   it("refuses to draft what is unchanged", async () => {

@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "rea
 import { asCategory, type Category, type Style, saveFailure, stylesQuery } from "../../api/styles.ts";
 import { Builder } from "../../builder/Builder.tsx";
 import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
-import { bucketSettingsQuery } from "../../drafts/api.ts";
+import { bucketSettingsQuery, type Draft } from "../../drafts/api.ts";
 import { useEditorDraft } from "../../drafts/useEditorDraft.ts";
 import { AutosaveOffer, useAutosave } from "../../history/useAutosave.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -30,12 +30,21 @@ import { checkContent, nameMessage, type PositionedIssue, serverIssues } from ".
  * OSS (after a review of the changes), or kept on the server as a draft and sent for review; in a
  * bucket that requires review, the save itself goes through a draft.
  */
-export function StyleForm({ bucket, initial }: { bucket: string; initial: Style | null }) {
+export function StyleForm({
+  bucket,
+  initial,
+  draft = null,
+}: {
+  bucket: string;
+  initial: Style | null;
+  /** A draft being revised: the form opens with its content, and saving a draft updates it. */
+  draft?: Draft | null;
+}) {
   const { t, locale } = useI18n();
   const editing = initial !== null;
-  const [name, setName] = useState(initial?.name ?? "");
-  const [content, setContent] = useState(initial?.content ?? "");
-  const [category, setCategory] = useState<Category>(asCategory(initial?.category));
+  const [name, setName] = useState(draft?.name ?? initial?.name ?? "");
+  const [content, setContent] = useState(draft?.content ?? initial?.content ?? "");
+  const [category, setCategory] = useState<Category>(asCategory(draft?.category ?? initial?.category));
   const [base, setBase] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const [nameTaken, setNameTaken] = useState<string | null>(null);
@@ -66,7 +75,7 @@ export function StyleForm({ bucket, initial }: { bucket: string; initial: Style 
       setGone(true);
     },
   });
-  const drafts = useEditorDraft(bucket);
+  const drafts = useEditorDraft(bucket, draft);
   const requireReview = useQuery(bucketSettingsQuery(bucket)).data?.requireReview ?? false;
   const saving = create.isPending || update.isPending || drafts.pending !== null;
   // A designer may draft, preview and request review here; saving needs an operator (the BFF refuses it too).
