@@ -55,7 +55,7 @@ export const zhCNDrafts: Record<keyof typeof enDrafts, string> = {
   "drafts.filter": "显示",
   "drafts.filter.everyone": "所有人的草稿",
   "drafts.filter.mine": "我的草稿",
-  "drafts.by": "{name}，{time}",
+  "drafts.by": "作者 {name}，{time}",
   "drafts.newStyle": "新样式",
   "drafts.sentBack": "{name} 退回：{comment}",
   "drafts.live": "线上版本",
