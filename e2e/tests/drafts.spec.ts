@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { browserLikeHeaders } from "../fixtures/stack.ts";
 import { createStyleViaApi, expect, signIn, test } from "../fixtures/test.ts";
@@ -30,6 +31,17 @@ async function previewsLoaded(card: Locator) {
   await expect(previews).toHaveCount(2);
   await expect(previews.first()).toHaveJSProperty("complete", true);
   await expect(previews.last()).toHaveJSProperty("complete", true);
+}
+
+/** axe-core finds no serious or critical violation on the page as it is (the a11y spec's rule). */
+async function accessible(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(bad).toEqual([]);
 }
 
 async function contentOf(page: Page, bucket: string, name: string): Promise<string> {
@@ -138,6 +150,9 @@ test("a draft whose style changed meanwhile gets the 409 view, and nothing is pu
   ).toBeVisible();
   await expect(conflict.getByTestId("version-diff").locator("tr[data-kind=changed]")).toContainText("w_200");
   expect(await contentOf(page, bucket, name)).toBe("image/resize,w_200");
+  // The review screen with a draft, its previews and the 409 view (the a11y spec sees it empty).
+  await previewsLoaded(card);
+  await accessible(operator);
 
   // The reviewer sends it back with a comment instead.
   await card.getByLabel("Review comment").fill("redo it on the live version");
