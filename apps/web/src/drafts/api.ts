@@ -45,17 +45,6 @@ export function draftQuery(bucket: string, id: number) {
   });
 }
 
-/**
- * The editor's `?draft=<id>` search parameter: the draft to revise (a positive integer), or nothing.
- * @example
- * draftSearch({ draft: "7" }); // { draft: 7 }
- * draftSearch({ draft: "x" }); // {}
- */
-export function draftSearch(search: Record<string, unknown>): { draft?: number } {
-  const id = Number(search.draft);
-  return Number.isSafeInteger(id) && id > 0 ? { draft: id } : {};
-}
-
 /** The bucket's policy: `requireReview` sends every change through a reviewed draft. */
 export function bucketSettingsQuery(bucket: string) {
   return queryOptions({

@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { stylesQuery } from "../api/styles.ts";
-import { draftSearch } from "../drafts/api.ts";
+import { draftSearch } from "../drafts/search.ts";
 import { rootRoute } from "../router/root.tsx";
 import { signedInHint } from "../session/fragment.ts";
 import { StyleListPage } from "./list/StyleListPage.tsx";
