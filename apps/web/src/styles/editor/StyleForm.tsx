@@ -13,15 +13,13 @@ import { LeaveGuard } from "../../router/LeaveGuard.tsx";
 import { useCan } from "../../session/useSession.ts";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { CategoryField } from "./CategoryField.tsx";
-import { ConflictDialog } from "./ConflictDialog.tsx";
 import { ContentField } from "./ContentField.tsx";
 import { normalizeContent } from "./code/paste.ts";
 import { DraftActions } from "./DraftActions.tsx";
 import { NameField } from "./NameField.tsx";
-import { ReviewDialog } from "./ReviewDialog.tsx";
 import { SaveBar } from "./SaveBar.tsx";
+import { useDirectSave } from "./useDirectSave.tsx";
 import { useSaveShortcut } from "./useSaveShortcut.ts";
-import { useSaveStyle } from "./useSaveStyle.ts";
 import { checkContent, nameMessage, type PositionedIssue, serverIssues } from "./validation.ts";
 
 /**
@@ -45,12 +43,8 @@ export function StyleForm({
   const [name, setName] = useState(draft?.name ?? initial?.name ?? "");
   const [content, setContent] = useState(draft?.content ?? initial?.content ?? "");
   const [category, setCategory] = useState<Category>(asCategory(draft?.category ?? initial?.category));
-  const [base, setBase] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const [nameTaken, setNameTaken] = useState<string | null>(null);
-  const [reviewing, setReviewing] = useState(false);
-  const [conflict, setConflict] = useState<Style | null>(null);
-  const [gone, setGone] = useState(false);
   const [unchanged, setUnchanged] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const formId = useId();
@@ -64,17 +58,16 @@ export function StyleForm({
   // A new name that the bucket's list already holds is flagged as typed (the server's 409 still guards).
   const existing = useQuery({ ...stylesQuery(bucket), enabled: !editing });
   const takenInList = !editing && Boolean(existing.data?.some((s) => s.name === name));
-  const { create, update } = useSaveStyle(bucket, {
+  const direct = useDirectSave(bucket, {
+    initial,
+    edit: { name, content: value, category },
     onNameTaken: () => setNameTaken(name),
-    onConflict: (theirs) => {
-      setReviewing(false);
-      setConflict(theirs);
-    },
-    onGone: () => {
-      setReviewing(false);
-      setGone(true);
+    onTakeTheirs: (theirs) => {
+      setContent(theirs.content);
+      setCategory(asCategory(theirs.category));
     },
   });
+  const { base, gone, create, update } = direct;
   const drafts = useEditorDraft(bucket, draft);
   const requireReview = useQuery(bucketSettingsQuery(bucket)).data?.requireReview ?? false;
   const saving = create.isPending || update.isPending || drafts.pending !== null;
@@ -103,16 +96,6 @@ export function StyleForm({
   const nameProblem = editing ? null : nameMessage(name);
   const contentIssues = check.ok ? fromServer : check.issues;
 
-  const updateNow = (expected: string | undefined) =>
-    update.mutate({
-      name,
-      content: value,
-      category,
-      ...(expected ? { expectedLastModifyTime: expected } : {}),
-    });
-  // Deleted by someone else meanwhile: saving again recreates it (a PUT would answer 404 again).
-  const saveEdit = () =>
-    gone ? create.mutate({ name, content: value, category }) : updateNow(base?.lastModifyTime);
   const changeContent = (next: string) => {
     setContent(next);
     // Positions the server sent belong to the text it saw; once the text changes they mislead.
@@ -143,10 +126,7 @@ export function StyleForm({
   };
   const submit = () => {
     if (requireReview) return saveDraft(true);
-    if (!ready(mayWrite.allowed, true)) return;
-    if (!editing) return create.mutate({ name, content: value, category });
-    if (reviewing) return saveEdit();
-    setReviewing(true);
+    if (ready(mayWrite.allowed, true)) direct.save();
   };
   useEffect(() => {
     // New style: start at the name. Edit: the name is fixed, start at the content.
@@ -255,41 +235,8 @@ export function StyleForm({
         }
       />
 
-      {editing && base ? (
-        <ReviewDialog
-          open={reviewing}
-          name={name}
-          before={{ content: base.content, category: asCategory(base.category) }}
-          after={{ content: value, category }}
-          saving={update.isPending}
-          onConfirm={saveEdit}
-          onClose={() => setReviewing(false)}
-        />
-      ) : null}
       <LeaveGuard dirty={unsaved} />
-      <ConflictDialog
-        theirs={conflict}
-        mine={{ name, content: value }}
-        saving={update.isPending}
-        onClose={() => setConflict(null)}
-        onKeepMine={() => {
-          const theirs = conflict;
-          setConflict(null);
-          if (theirs) {
-            setBase(theirs);
-            updateNow(theirs.lastModifyTime);
-          }
-        }}
-        onTakeTheirs={() => {
-          if (conflict) {
-            setContent(conflict.content);
-            setCategory(asCategory(conflict.category));
-            setBase(conflict);
-          }
-          setConflict(null);
-          update.reset();
-        }}
-      />
+      {direct.dialogs}
     </div>
   );
 }
