@@ -84,6 +84,9 @@ test("leaving the editor with unsaved changes asks first on every way out, and a
     await expect(content).toHaveText("image/resize,w_321");
   };
 
+  // The back link.
+  await page.getByRole("link", { name: /Back to styles/ }).click();
+  await stay();
   // Cancel.
   await page.getByRole("link", { name: "Cancel" }).click();
   await stay();

@@ -1,75 +1,98 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import type { ApiError } from "../api/error.ts";
-import { invalidateStyleLists } from "../api/styles.ts";
-import { SideBySide } from "../history/HistoryPage.tsx";
-import { VersionDiff } from "../history/VersionDiff.tsx";
+import { useId, useState } from "react";
+import { stylesQuery } from "../api/styles.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { useCan, useSession } from "../session/useSession.ts";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
-import { decide, draftKeys, draftsQuery } from "./api.ts";
+import { bucketSettingsQuery, draftKeys, draftsQuery, setRequireReview } from "./api.ts";
+import { DraftCard } from "./DraftCard.tsx";
+import "./drafts.css";
 
-/** Drafts of a bucket; each with its diff against the version it started from, both previews, and review actions. */
+/**
+ * The review screen: a bucket's drafts (everyone's, or the signed-in person's), each with its diff
+ * against the live version, both previewed on the same image, and the reviewer's actions. An admin
+ * turns "review required for every change" on or off here.
+ */
 export function DraftsPage({ bucket }: { bucket: string }) {
   const { t } = useI18n();
-  const client = useQueryClient();
-  const drafts = useQuery(draftsQuery(bucket));
-  const [comment, setComment] = useState("");
-  const action = useMutation<unknown, ApiError, { id: number; decision: "publish" | "reject" }>({
-    mutationFn: ({ id, decision }) => decide(bucket, id, decision, comment),
-    onSettled: async () => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: draftKeys.list(bucket) }),
-        invalidateStyleLists(client, bucket),
-      ]);
-    },
-  });
+  const me = useSession()?.user.id ?? null;
+  const [mine, setMine] = useState(false);
+  const filterId = useId();
+  const drafts = useQuery(draftsQuery(bucket, mine ? me : null));
+  const styles = useQuery(stylesQuery(bucket));
+  const settings = useQuery(bucketSettingsQuery(bucket));
+  const requireReview = settings.data?.requireReview ?? false;
+  const live = (name: string) =>
+    styles.data ? (styles.data.find((s) => s.name === name) ?? null) : undefined;
+
   return (
     <section className="stack" aria-labelledby="drafts-title">
-      <h1 id="drafts-title">{t("drafts.title")}</h1>
+      <div className="page-header">
+        <h1 id="drafts-title">{t("drafts.title")}</h1>
+        <div className="field drafts-filter">
+          <label htmlFor={filterId}>{t("drafts.filter")}</label>
+          <select
+            id={filterId}
+            value={mine ? "mine" : "everyone"}
+            onChange={(e) => setMine(e.target.value === "mine")}
+          >
+            <option value="everyone">{t("drafts.filter.everyone")}</option>
+            <option value="mine">{t("drafts.filter.mine")}</option>
+          </select>
+        </div>
+      </div>
+      <ReviewSetting bucket={bucket} requireReview={requireReview} loaded={settings.isSuccess} />
       {drafts.error ? <ErrorPanel error={drafts.error} onRetry={() => drafts.refetch()} /> : null}
-      {action.error ? <ErrorPanel error={action.error} /> : null}
-      {drafts.isSuccess && drafts.data.length === 0 ? <p>{t("drafts.empty")}</p> : null}
+      {drafts.isSuccess && drafts.data.length === 0 ? (
+        <p>{mine ? t("drafts.emptyMine") : t("drafts.empty")}</p>
+      ) : null}
       {(drafts.data ?? []).map((draft) => (
-        <article key={draft.id} className="card stack" data-testid="draft">
-          <h2>
-            {draft.name} · {t(`drafts.status.${draft.status}`)} · {draft.author.username}
-          </h2>
-          {draft.reviewComment ? <blockquote>{draft.reviewComment}</blockquote> : null}
-          <VersionDiff
-            from={{ id: 0, content: draft.baseContent ?? "" }}
-            to={{ id: draft.id, content: draft.content }}
-          />
-          <SideBySide
-            bucket={bucket}
-            left={{ label: t("drafts.live"), content: draft.baseContent }}
-            right={{ label: t("drafts.draft"), content: draft.content }}
-          />
-          {draft.status === "in_review" || draft.status === "draft" ? (
-            <div className="row">
-              <input
-                aria-label={t("drafts.comment")}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
-              />
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => action.mutate({ id: draft.id, decision: "publish" })}
-              >
-                {t("drafts.publish")}
-              </button>
-              <button
-                type="button"
-                className="button"
-                disabled={comment.trim() === ""}
-                onClick={() => action.mutate({ id: draft.id, decision: "reject" })}
-              >
-                {t("drafts.reject")}
-              </button>
-            </div>
-          ) : null}
-        </article>
+        <DraftCard
+          key={draft.id}
+          bucket={bucket}
+          draft={draft}
+          live={live(draft.name)}
+          requireReview={requireReview}
+        />
       ))}
     </section>
+  );
+}
+
+/** "Require review for every change": shown to everyone, changed by an admin. */
+function ReviewSetting({
+  bucket,
+  requireReview,
+  loaded,
+}: {
+  bucket: string;
+  requireReview: boolean;
+  loaded: boolean;
+}) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const mayChange = useCan("settings.write", bucket);
+  const hintId = useId();
+  const change = useMutation({
+    mutationFn: (next: boolean) => setRequireReview(bucket, next),
+    onSuccess: (saved) => client.setQueryData(draftKeys.settings(bucket), saved),
+  });
+  return (
+    <div className="card review-setting">
+      <label>
+        <input
+          type="checkbox"
+          checked={requireReview}
+          disabled={!loaded || !mayChange.allowed || change.isPending}
+          aria-describedby={hintId}
+          onChange={(e) => change.mutate(e.target.checked)}
+        />{" "}
+        {t("drafts.requireReview")}
+      </label>
+      <p id={hintId} className="field-hint">
+        {t("drafts.requireReview.hint")}
+      </p>
+      {change.error ? <ErrorPanel error={change.error} /> : null}
+    </div>
   );
 }

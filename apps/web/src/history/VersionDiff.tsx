@@ -2,20 +2,25 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { Version } from "./api.ts";
 import { diffVersions } from "./version-diff.ts";
 
-/** The operations that differ between two versions, one row per operation ("changed" pairs them). */
+/**
+ * The operations that differ between two versions, one row per operation ("changed" pairs them).
+ * `title` replaces "Changes from version … to version …" (a draft against the live version).
+ */
 export function VersionDiff({
   from,
   to,
+  title,
 }: {
   from: Pick<Version, "id" | "content">;
   to: Pick<Version, "id" | "content">;
+  title?: string;
 }) {
   const { t } = useI18n();
   const rows = diffVersions(from.content, to.content);
   const changed = rows.some((r) => r.kind !== "same");
   return (
     <div className="card">
-      <h2>{t("history.diff.title", { from: from.id, to: to.id })}</h2>
+      <h2>{title ?? t("history.diff.title", { from: from.id, to: to.id })}</h2>
       {!changed ? <p>{t("history.diff.none")}</p> : null}
       <table className="history-diff" data-testid="version-diff">
         <tbody>

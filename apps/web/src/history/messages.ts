@@ -1,5 +1,8 @@
-/** English texts of style history, recently deleted, drafts and review, and autosave (issue 11). */
+import { enDrafts, zhCNDrafts } from "../drafts/messages.ts";
+
+/** English texts of style history, recently deleted and autosave (issue 11), with those of drafts and review. */
 export const enHistory = {
+  ...enDrafts,
   "history.title": "History of {name}",
   "history.nav": "History",
   "history.back": "Back to the styles",
@@ -51,17 +54,6 @@ export const enHistory = {
   "deleted.history": "History of {name}",
   "deleted.done": "{name} restored.",
   "delete.restorable": "A deleted style can be restored from Recently deleted.",
-  "drafts.title": "Drafts and review",
-  "drafts.empty": "No drafts in this bucket.",
-  "drafts.status.draft": "draft",
-  "drafts.status.in_review": "waiting for review",
-  "drafts.status.published": "published",
-  "drafts.status.rejected": "sent back",
-  "drafts.live": "Live version",
-  "drafts.draft": "Draft",
-  "drafts.comment": "Review comment",
-  "drafts.publish": "Publish",
-  "drafts.reject": "Send back",
   "autosave.found": "You have an unsaved edit of this style from {time}.",
   "autosave.restore": "Restore my edit",
   "autosave.discard": "Discard it",
@@ -69,6 +61,7 @@ export const enHistory = {
 
 /** zh-CN texts of the same keys. */
 export const zhCNHistory: Record<keyof typeof enHistory, string> = {
+  ...zhCNDrafts,
   "history.title": "{name} 的历史",
   "history.nav": "历史",
   "history.back": "返回样式列表",
@@ -119,17 +112,6 @@ export const zhCNHistory: Record<keyof typeof enHistory, string> = {
   "deleted.history": "{name} 的历史",
   "deleted.done": "已恢复 {name}。",
   "delete.restorable": "删除的样式可以在“最近删除”中恢复。",
-  "drafts.title": "草稿与审核",
-  "drafts.empty": "此存储空间没有草稿。",
-  "drafts.status.draft": "草稿",
-  "drafts.status.in_review": "等待审核",
-  "drafts.status.published": "已发布",
-  "drafts.status.rejected": "已退回",
-  "drafts.live": "线上版本",
-  "drafts.draft": "草稿",
-  "drafts.comment": "审核意见",
-  "drafts.publish": "发布",
-  "drafts.reject": "退回",
   "autosave.found": "你在 {time} 对此样式有未保存的修改。",
   "autosave.restore": "恢复我的修改",
   "autosave.discard": "丢弃",

@@ -8,11 +8,21 @@ import { ROLES, type Role, roleAtLeast } from "@style-console/contract/people";
 /** The roles, lowest first (the contract's `ROLES`). */
 export const ROLE_ORDER: readonly Role[] = ROLES;
 
-export type Action = "style.write" | "sample.upload" | "people.manage" | "bucket.logging";
+export type Action =
+  | "style.write"
+  | "draft.write"
+  | "draft.review"
+  | "settings.write"
+  | "sample.upload"
+  | "people.manage"
+  | "bucket.logging";
 
 /** The lowest role that may do each action. */
 export const NEEDS: Record<Action, Role> = {
   "style.write": "operator",
+  "draft.write": "designer",
+  "draft.review": "operator",
+  "settings.write": "admin",
   "sample.upload": "designer",
   "people.manage": "admin",
   // PUT /api/buckets/:bucket/usage/logging

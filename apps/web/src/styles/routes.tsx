@@ -1,5 +1,6 @@
 import { createRoute, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { stylesQuery } from "../api/styles.ts";
+import { draftSearch } from "../drafts/search.ts";
 import { rootRoute } from "../router/root.tsx";
 import { signedInHint } from "../session/fragment.ts";
 import { StyleListPage } from "./list/StyleListPage.tsx";
@@ -38,6 +39,8 @@ export const styleListRoute = createRoute({
 const newStyleRoute = createRoute({
   getParentRoute: () => bucketRoute,
   path: "styles/new",
+  // `?draft=<id>`: revise a draft (drafts/DraftCard.tsx links here).
+  validateSearch: draftSearch,
   // The editor (its form, builder, preview and CodeMirror) is a chunk of its own: the list never waits for it.
   component: lazyRouteComponent(() => import("./editor/StyleEditorPage.tsx"), "NewStyleScreen"),
 });
@@ -46,6 +49,7 @@ const newStyleRoute = createRoute({
 const editStyleRoute = createRoute({
   getParentRoute: () => bucketRoute,
   path: "styles/$name/edit",
+  validateSearch: draftSearch,
   component: lazyRouteComponent(() => import("./editor/StyleEditorPage.tsx"), "EditStyleScreen"),
 });
 

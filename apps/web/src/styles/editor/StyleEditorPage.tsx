@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { styleQuery } from "../../api/styles.ts";
+import { type Draft, draftQuery } from "../../drafts/api.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import { StyleForm } from "./StyleForm.tsx";
@@ -24,18 +26,49 @@ function EditorHeader({ bucket, title, name }: { bucket: string; title: string; 
   );
 }
 
-export function NewStylePage({ bucket }: { bucket: string }) {
+/** Waits for the draft being revised (`?draft=<id>`), if any, then renders the form with it. */
+function WithDraft({
+  bucket,
+  id,
+  children,
+}: {
+  bucket: string;
+  id: number | undefined;
+  children: (draft: Draft | null) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const query = useQuery({ ...draftQuery(bucket, id ?? 0), enabled: id !== undefined });
+  if (id === undefined) return children(null);
+  if (query.isError) return <ErrorPanel error={query.error} onRetry={() => query.refetch()} />;
+  if (!query.data)
+    return (
+      <div className="card skeleton-form" role="status" aria-label={t("editor.loading")} aria-busy="true" />
+    );
+  return children(query.data);
+}
+
+export function NewStylePage({ bucket, draftId }: { bucket: string; draftId?: number | undefined }) {
   const { t } = useI18n();
   return (
     <section className="page" aria-labelledby="editor-title">
       <EditorHeader bucket={bucket} title={t("editor.titleNew")} />
-      <StyleForm bucket={bucket} initial={null} />
+      <WithDraft bucket={bucket} id={draftId}>
+        {(draft) => <StyleForm bucket={bucket} initial={null} draft={draft} />}
+      </WithDraft>
     </section>
   );
 }
 
 /** Loads the style fresh (its lastModifyTime guards the save), then hands it to the form once. */
-export function EditStylePage({ bucket, style }: { bucket: string; style: string }) {
+export function EditStylePage({
+  bucket,
+  style,
+  draftId,
+}: {
+  bucket: string;
+  style: string;
+  draftId?: number | undefined;
+}) {
   const { t } = useI18n();
   const query = useQuery(styleQuery(bucket, style));
   return (
@@ -58,7 +91,9 @@ export function EditStylePage({ bucket, style }: { bucket: string; style: string
         )
       ) : (
         // Keyed by the loaded version, so a later refetch never overwrites what the operator is typing.
-        <StyleForm key={`${style}`} bucket={bucket} initial={query.data} />
+        <WithDraft bucket={bucket} id={draftId}>
+          {(draft) => <StyleForm key={`${style}`} bucket={bucket} initial={query.data} draft={draft} />}
+        </WithDraft>
       )}
     </section>
   );
@@ -70,11 +105,13 @@ const editRoute = getRouteApi("/buckets/$bucket/styles/$name/edit");
 /** The `…/styles/new` screen (loaded on demand with the editor's chunk). */
 export function NewStyleScreen() {
   const { bucket } = newRoute.useParams();
-  return <NewStylePage key={bucket} bucket={bucket} />;
+  const { draft } = newRoute.useSearch();
+  return <NewStylePage key={`${bucket}/${draft}`} bucket={bucket} draftId={draft} />;
 }
 
 /** The `…/styles/$name/edit` screen (loaded on demand with the editor's chunk). */
 export function EditStyleScreen() {
   const { bucket, name } = editRoute.useParams();
-  return <EditStylePage key={`${bucket}/${name}`} bucket={bucket} style={name} />;
+  const { draft } = editRoute.useSearch();
+  return <EditStylePage key={`${bucket}/${name}/${draft}`} bucket={bucket} style={name} draftId={draft} />;
 }
