@@ -34,8 +34,10 @@ describe("AppType", () => {
     >().toEqualTypeOf<ObjectPage>();
     expectTypeOf<InferResponseType<Client["preview"]["parity"]["$get"], 200>>().toEqualTypeOf<ParityDto>();
     type PreviewQuery = InferRequestType<Client["preview"]["$get"]>["query"];
+    // Hono types a required query field as `string | string[]` (a repeated key is an array) once
+    // `exactOptionalPropertyTypes` is on; the validator still takes one string.
     expectTypeOf<PreviewQuery>().toEqualTypeOf<{
-      source: string;
+      source: string | string[];
       process?: string | undefined;
       bucket?: string | undefined;
     }>();

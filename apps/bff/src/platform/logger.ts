@@ -44,7 +44,7 @@ export function redactingLogger(sink: Logger, secrets: readonly string[]): Logge
 export function jsonLogger(destination: DestinationStream = pino.destination({ sync: true })): Logger {
   const log = pino(
     {
-      base: undefined,
+      base: null,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },

@@ -35,7 +35,7 @@ export function StyleListPage({ bucket }: { bucket: string }) {
   const navigate = listRoute.useNavigate();
   const query = search.q ?? "";
   const sort: SortKey = search.sort ?? "name";
-  const setSearch = (change: Partial<ListSearch>, replace = false) =>
+  const setSearch = (change: { [K in keyof ListSearch]?: ListSearch[K] | undefined }, replace = false) =>
     void navigate({ search: (prev) => parseListSearch({ ...prev, ...change }), replace });
   // Usage from the access logs (issue 13); unknown (null) while loading, on error, or without logging.
   // Asked once the bucket is known to be managed: an unknown bucket answers 404 to the list already.
