@@ -108,4 +108,19 @@ describe("fleet jobs shared by replicas", () => {
     expect(await store.requestCancel(job.id)).toBe(true);
     expect(await store.renew(job.id, "replica-b", 600)).toEqual({ held: true, cancelRequested: true });
   });
+
+  it("saves an item only for the replica holding the lease: a stale holder's late save is refused", async () => {
+    const job = await plan(["s0"]);
+    const store = dbJobStore(h.database.db);
+    expect(await store.start(job.id, "replica-c", 60_000)).toBe(true);
+    const stale = await store.load(job.id);
+    if (!stale) throw new Error("the plan was not stored");
+    (stale.items[0] as { status: string }).status = "writing";
+    // A replica whose lease lapsed and was taken over (here: one that never held it) writes nothing.
+    expect(await store.saveItems(stale, [0], "replica-d")).toBe(false);
+    expect((await store.load(job.id))?.items[0]?.status).toBe("pending");
+    expect(await store.saveItems(stale, [0], "replica-c")).toBe(true);
+    expect((await store.load(job.id))?.items[0]?.status).toBe("writing");
+    expect(await store.saveItems(stale, [], "replica-d")).toBe(true);
+  });
 });

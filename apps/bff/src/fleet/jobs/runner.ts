@@ -79,7 +79,16 @@ export function createJobRunner(deps: RunnerDeps) {
   const live = new Map<string, LiveJob>();
   let sweeper: NodeJS.Timeout | undefined;
 
-  const save = (job: FleetJob, ...seqs: number[]) => deps.store.saveItems(job, seqs);
+  /**
+   * Saves items while this replica holds the lease (the database checks it in the same UPDATE); when it
+   * does not, the job is stopped here with {@link LeaseLost} and left to the replica that took it.
+   */
+  async function save(job: FleetJob, ...seqs: number[]): Promise<void> {
+    if (await deps.store.saveItems(job, seqs, owner)) return;
+    const error = new LeaseLost(`the lease of job ${job.id} was taken over`);
+    live.get(job.id)?.abort.abort(error);
+    throw error;
+  }
 
   /** Throws when the lease may have lapsed: a write sent now could race the replica that took over. */
   function assertLease(job: FleetJob) {
@@ -249,6 +258,10 @@ export function createJobRunner(deps: RunnerDeps) {
       await save(job, ...cancelled);
       job.state = abort.signal.aborted ? "cancelled" : "done";
     } catch (error) {
+      if (error instanceof LeaseLost) {
+        deps.log?.(`fleet job ${job.id}: ${error.message}; left to the replica that took it`);
+        return;
+      }
       job.state = "failed";
       deps.log?.(`fleet job ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -256,12 +269,16 @@ export function createJobRunner(deps: RunnerDeps) {
     await deps.store.finish(job, owner);
   }
 
-  function launch(job: FleetJob): Promise<void> {
+  /**
+   * Runs `job` under the lease won by a statement sent at `leasedAt` (performance.now()): the lease is
+   * counted from then, not from now, since loading a large job after winning it takes time too.
+   */
+  function launch(job: FleetJob, leasedAt: number): Promise<void> {
     const entry: LiveJob = {
       job,
       abort: new AbortController(),
       done: Promise.resolve(),
-      heldUntil: performance.now() + leaseMs - Math.min(5_000, leaseMs / 3),
+      heldUntil: leasedAt + leaseMs - Math.min(5_000, leaseMs / 3),
     };
     const heartbeat = setInterval(() => {
       const sent = performance.now();
@@ -299,12 +316,13 @@ export function createJobRunner(deps: RunnerDeps) {
   async function resumeAll(): Promise<FleetJob[]> {
     const resumed: FleetJob[] = [];
     for (const id of await deps.store.claimable(owner)) {
+      const leasedAt = performance.now();
       if (live.has(id) || !(await deps.store.claim(id, owner, leaseMs))) continue;
       const job = await deps.store.load(id);
       // A sweep and a start-up call may both have claimed it (the same owner): run it once.
       if (job?.state !== "running" || live.has(id)) continue;
       deps.log?.(`Resuming fleet job ${job.id} (${progressOf(job).done}/${job.items.length} done)`);
-      void launch(job);
+      void launch(job, leasedAt);
       resumed.push(job);
     }
     return resumed;
@@ -351,13 +369,14 @@ export function createJobRunner(deps: RunnerDeps) {
       if (job.actor.id !== actor.id)
         throw new HttpError("NotYourPlan", "Only who made this plan can apply it.");
       // One conditional UPDATE: of two replicas applying the same plan at once, one wins.
+      const leasedAt = performance.now();
       if (!(await deps.store.start(id, owner, leaseMs))) {
         job.state = (await deps.store.load(id))?.state ?? job.state;
         throw notPlanned();
       }
       job.state = "running";
       touch(job);
-      return { job, wait: launch(job) };
+      return { job, wait: launch(job, leasedAt) };
     },
     /**
      * Resumes every job a stopped replica (or this one, before a restart) left running, and from then on
