@@ -109,6 +109,24 @@ describe("fleet jobs shared by replicas", () => {
     expect(await store.renew(job.id, "replica-b", 600)).toEqual({ held: true, cancelRequested: true });
   });
 
+  it("honours a cancel asked while no replica ran the job: the replica that resumes it writes nothing", async () => {
+    await h.oss.deleteStyle("s1", { bucket: "dst" }).catch(() => undefined);
+    const job = await plan(["s1"]);
+    expect(job.items.map((i) => i.action)).toEqual(["create"]);
+    const store = dbJobStore(h.database.db);
+    expect(await store.start(job.id, "replica-gone", 200)).toBe(true);
+    expect(await store.requestCancel(job.id)).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    const puts = h.ossRequests.filter((l) => l.startsWith("PUT /dst/")).length;
+    // (The previous test left its job to replica B too, cancelled: it is resumed alongside.)
+    expect((await other.service.runner.resumeAll()).map((j) => j.id)).toContain(job.id);
+    await other.idle();
+    const seen = await store.load(job.id);
+    expect(seen?.state).toBe("cancelled");
+    expect(seen?.items.map((i) => i.status)).toEqual(["cancelled"]);
+    expect(h.ossRequests.filter((l) => l.startsWith("PUT /dst/"))).toHaveLength(puts);
+  });
+
   it("saves an item only for the replica holding the lease: a stale holder's late save is refused", async () => {
     const job = await plan(["s0"]);
     const store = dbJobStore(h.database.db);

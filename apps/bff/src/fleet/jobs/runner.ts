@@ -271,18 +271,20 @@ export function createJobRunner(deps: RunnerDeps) {
 
   /**
    * Runs `job` under the lease won by a statement sent at `leasedAt` (performance.now()): the lease is
-   * counted from then, not from now, since loading a large job after winning it takes time too.
+   * counted from then, not from now, since loading a large job after winning it takes time too. A
+   * `resumed` job renews its lease once before its first write, to see a cancel asked meanwhile.
    */
-  function launch(job: FleetJob, leasedAt: number): Promise<void> {
+  function launch(job: FleetJob, leasedAt: number, resumed: boolean): Promise<void> {
     const entry: LiveJob = {
       job,
       abort: new AbortController(),
       done: Promise.resolve(),
       heldUntil: leasedAt + leaseMs - Math.min(5_000, leaseMs / 3),
     };
-    const heartbeat = setInterval(() => {
+    /** Extends the lease; learns of a takeover or of a cancel asked on any replica. Never rejects. */
+    const renew = (): Promise<void> => {
       const sent = performance.now();
-      deps.store.renew(job.id, owner, leaseMs).then(
+      return deps.store.renew(job.id, owner, leaseMs).then(
         ({ held, cancelRequested }) => {
           if (!held) {
             entry.abort.abort(new LeaseLost(`the lease of job ${job.id} was taken over`));
@@ -296,8 +298,11 @@ export function createJobRunner(deps: RunnerDeps) {
             `fleet job ${job.id}: lease not renewed: ${error instanceof Error ? error.message : String(error)}`,
           ),
       );
-    }, leaseMs / 3);
-    entry.done = run(entry)
+    };
+    const heartbeat = setInterval(() => void renew(), leaseMs / 3);
+    // A resumed job may have been cancelled while no replica ran it: that is known before any write.
+    entry.done = (resumed ? renew() : Promise.resolve())
+      .then(() => run(entry))
       .catch((error: unknown) => {
         // The final save failed (database gone): the lease lapses and a replica resumes the job.
         deps.log?.(
@@ -322,7 +327,7 @@ export function createJobRunner(deps: RunnerDeps) {
       // A sweep and a start-up call may both have claimed it (the same owner): run it once.
       if (job?.state !== "running" || live.has(id)) continue;
       deps.log?.(`Resuming fleet job ${job.id} (${progressOf(job).done}/${job.items.length} done)`);
-      void launch(job, leasedAt);
+      void launch(job, leasedAt, true);
       resumed.push(job);
     }
     return resumed;
@@ -376,7 +381,7 @@ export function createJobRunner(deps: RunnerDeps) {
       }
       job.state = "running";
       touch(job);
-      return { job, wait: launch(job, leasedAt) };
+      return { job, wait: launch(job, leasedAt, false) };
     },
     /**
      * Resumes every job a stopped replica (or this one, before a restart) left running, and from then on
