@@ -70,6 +70,16 @@ interface LiveJob {
   heldUntil: number;
 }
 
+/**
+ * The fleet's job runner (see the module comment above for its durable steps and lease). Errors:
+ * `apply` throws HttpError `NoSuchJob` (404), `JobNotPlanned` (409, also when another replica won the
+ * plan first) or `NotYourPlan` (403); a job's own failures end in its items' statuses, never thrown.
+ *
+ * @example
+ * const runner = createJobRunner({ store: dbJobStore(db), bucket, writer, replicaId: replicaId(data) });
+ * await runner.resumeAll();
+ * const { wait } = await runner.apply(job.id, actor);
+ */
 export function createJobRunner(deps: RunnerDeps) {
   const now = deps.now ?? (() => new Date());
   const concurrency = deps.concurrency ?? 8;
