@@ -213,9 +213,10 @@ export function createJobRunner(deps: RunnerDeps) {
       return;
     }
     let next = 0;
+    let phase: number[] = [];
     const worker = async () => {
-      while (next < indexes.length) {
-        const index = indexes[next++] as number;
+      while (next < phase.length) {
+        const index = phase[next++] as number;
         const item = job.items[index] as JobItem;
         if (signal.aborted) continue;
         try {
@@ -241,7 +242,16 @@ export function createJobRunner(deps: RunnerDeps) {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, indexes.length) }, worker));
+    // Deletes first, all of them done before any create: the plan counted a target's room after its
+    // deletes (a sync into a bucket at its style limit), and a create sent alongside a delete could reach
+    // OSS first and be refused as over the limit.
+    const deletes = indexes.filter((i) => (job.items[i] as JobItem).action === "delete");
+    const others = indexes.filter((i) => (job.items[i] as JobItem).action !== "delete");
+    for (const items of [deletes, others]) {
+      phase = items;
+      next = 0;
+      await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    }
   }
 
   async function run(entry: LiveJob): Promise<void> {
