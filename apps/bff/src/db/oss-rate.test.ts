@@ -94,4 +94,23 @@ describe("the OSS request rate shared through the database", () => {
     controller.abort(new Error("client left"));
     await expect(waiting).rejects.toThrow("client left");
   });
+
+  it("refuses clearly, without using up the shared schedule, when the database clock cannot be read within lateMs", async () => {
+    // Every reading of the local clock is 10 ms after the one before: each round trip looks 10 ms or
+    // more, so no slot could be timed within a lateness of 5 ms.
+    let clock = 0;
+    const limit = sharedRateLimit(a.db, {
+      requestsPerSecond: 1000,
+      lateMs: 5,
+      now: () => (clock += 10),
+      sleep: async (ms) => {
+        clock += ms;
+      },
+    });
+    await sharedRateLimit(b.db, { requestsPerSecond: 1000 }).acquire();
+    const before = await nextAt(a);
+    await expect(limit.acquire(AbortSignal.timeout(2_000))).rejects.toThrow(/lateMs/);
+    // No slot was claimed for nothing: the other replicas' rate is untouched.
+    expect(await nextAt(a)).toBe(before);
+  });
 });

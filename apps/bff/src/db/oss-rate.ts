@@ -61,7 +61,10 @@ interface Slot {
  * The database clock is mapped to this replica's monotonic clock by bounds narrowed on every claim (the
  * reading happened between sending and receiving), and both sides of that uncertainty are taken the safe
  * way: a slot is never given before the latest local time it may map to, nor after `lateMs` past the
- * earliest. No replica's clock needs to agree with another's.
+ * earliest. No replica's clock needs to agree with another's. Until that mapping is narrower than
+ * `lateMs` no slot is claimed (it could never be given in time); when 5 readings of the clock alone
+ * cannot make it so, `acquire` rejects with an Error naming `lateMs` (the OSS call fails, its caller
+ * retries) rather than use up the shared schedule for nothing.
  *
  * @example
  * const limit = sharedRateLimit(db, { requestsPerSecond: 100 });
@@ -89,7 +92,41 @@ export function sharedRateLimit(db: Kysely<Database>, options: SharedRateLimitOp
   let claiming: Promise<void> | undefined;
   let pumping = false;
 
+  /** Narrows the bounds by a reading `dbNow` taken at some local instant in [sent, received]. */
+  function narrow(dbNow: number, sent: number, received: number): void {
+    const sampleLow = dbNow - received;
+    const sampleHigh = dbNow - sent;
+    if (sampleLow > high || sampleHigh < low) {
+      // A clock stepped (the database host's): start the bounds again from this sample.
+      low = sampleLow;
+      high = sampleHigh;
+    } else {
+      low = Math.max(low, sampleLow);
+      high = Math.min(high, sampleHigh);
+    }
+  }
+
+  /**
+   * Until the database clock is known to within `lateMs`, a claimed slot could never be given in time
+   * (it would be dropped, and claimed again, using up the schedule every replica shares): the clock is
+   * read alone first, a few times; still too uncertain, the claim is refused with an error.
+   */
+  async function knowClock(): Promise<void> {
+    for (let tries = 0; !(high - low < lateMs); tries++) {
+      if (tries === 5)
+        throw new Error(
+          `the database clock could not be read to within lateMs (${lateMs} ms) in 5 tries: its round trips take longer`,
+        );
+      const sent = now();
+      const row = await sql<{ db_now: number }>`
+        select extract(epoch from clock_timestamp()) * 1000 as db_now`.execute(db);
+      const received = now();
+      narrow(Number(row.rows[0]?.db_now), sent, received);
+    }
+  }
+
   async function claim(count: number): Promise<void> {
+    await knowClock();
     const sent = now();
     const row = await sql<{ next_at: number; db_now: number }>`
       insert into oss_request_schedule (id, next_at)
@@ -104,16 +141,7 @@ export function sharedRateLimit(db: Kysely<Database>, options: SharedRateLimitOp
     const dbNow = Number(answer.db_now);
     const nextAt = Number(answer.next_at);
     // db_now was read at some local instant in [sent, received].
-    const sampleLow = dbNow - received;
-    const sampleHigh = dbNow - sent;
-    if (sampleLow > high || sampleHigh < low) {
-      // A clock stepped (the database host's): start the bounds again from this sample.
-      low = sampleLow;
-      high = sampleHigh;
-    } else {
-      low = Math.max(low, sampleLow);
-      high = Math.min(high, sampleHigh);
-    }
+    narrow(dbNow, sent, received);
     const first = nextAt - count * spacing;
     for (let i = 0; i < count; i++) {
       const slot = first + i * spacing;

@@ -108,4 +108,37 @@ describe("fleet jobs shared by replicas", () => {
     expect(await store.requestCancel(job.id)).toBe(true);
     expect(await store.renew(job.id, "replica-b", 600)).toEqual({ held: true, cancelRequested: true });
   });
+
+  it("honours a cancel asked while no replica ran the job: the replica that resumes it writes nothing", async () => {
+    await h.oss.deleteStyle("s1", { bucket: "dst" }).catch(() => undefined);
+    const job = await plan(["s1"]);
+    expect(job.items.map((i) => i.action)).toEqual(["create"]);
+    const store = dbJobStore(h.database.db);
+    expect(await store.start(job.id, "replica-gone", 200)).toBe(true);
+    expect(await store.requestCancel(job.id)).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    const puts = h.ossRequests.filter((l) => l.startsWith("PUT /dst/")).length;
+    // (The previous test left its job to replica B too, cancelled: it is resumed alongside.)
+    expect((await other.service.runner.resumeAll()).map((j) => j.id)).toContain(job.id);
+    await other.idle();
+    const seen = await store.load(job.id);
+    expect(seen?.state).toBe("cancelled");
+    expect(seen?.items.map((i) => i.status)).toEqual(["cancelled"]);
+    expect(h.ossRequests.filter((l) => l.startsWith("PUT /dst/"))).toHaveLength(puts);
+  });
+
+  it("saves an item only for the replica holding the lease: a stale holder's late save is refused", async () => {
+    const job = await plan(["s0"]);
+    const store = dbJobStore(h.database.db);
+    expect(await store.start(job.id, "replica-c", 60_000)).toBe(true);
+    const stale = await store.load(job.id);
+    if (!stale) throw new Error("the plan was not stored");
+    (stale.items[0] as { status: string }).status = "writing";
+    // A replica whose lease lapsed and was taken over (here: one that never held it) writes nothing.
+    expect(await store.saveItems(stale, [0], "replica-d")).toBe(false);
+    expect((await store.load(job.id))?.items[0]?.status).toBe("pending");
+    expect(await store.saveItems(stale, [0], "replica-c")).toBe(true);
+    expect((await store.load(job.id))?.items[0]?.status).toBe("writing");
+    expect(await store.saveItems(stale, [], "replica-d")).toBe(true);
+  });
 });

@@ -4,7 +4,7 @@ import type { ColumnType } from "kysely";
  * `fleet_jobs`: one row per copy, sync or import plan (a job), shared by every replica so any of them can
  * show its progress, cancel it, or resume it after a restart. The lease (`lease_owner`, `lease_until`)
  * says which replica runs it: a replica applies or resumes a job only after winning the lease with one
- * conditional UPDATE, and renews it while it runs (fleet/jobs/db-job-store.ts).
+ * conditional UPDATE, and renews it while it runs (fleet/jobs/job-store.ts).
  */
 export interface FleetJobTable {
   /** A UUID. */

@@ -30,7 +30,9 @@ export class BucketEvents {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Records the intent, runs `change`, records its outcome; `change`'s error is rethrown.
+   * Records the intent, runs `change`, records its outcome; `change`'s error is rethrown as it was
+   * (the note keeps its first 500 characters). An error of the database itself is thrown too: before
+   * `change`, nothing is changed; after it, the row stays `pending` (the change's outcome unknown).
    * @example
    * await events.around(principal, "photos", "logging.disable", before, null, () => oss.putLogging(…));
    */
@@ -66,7 +68,8 @@ export class BucketEvents {
     try {
       result = await change();
     } catch (error) {
-      await finish("failed", (error as Error).message.slice(0, 500));
+      // Whatever was thrown (not always an Error), the row ends `failed` and the caller hears it.
+      await finish("failed", (error instanceof Error ? error.message : String(error)).slice(0, 500));
       throw error;
     }
     await finish("committed", null);

@@ -95,7 +95,10 @@ async function scanLocked(deps: ScannerDeps, bucket: string, signal?: AbortSigna
       delimiters = await source.styleDelimiters(bucket);
     } catch (error) {
       // A missing permission (oss:GetProcessConfiguration) must not stop the count of the other forms.
-      result.warnings.push({ kind: "delimiters-unreadable", detail: (error as Error).message });
+      result.warnings.push({
+        kind: "delimiters-unreadable",
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
     const names = delimiters.length > 0 ? new Set(await deps.styleNames(bucket)) : new Set<string>();
     const isStyle = (name: string) => names.has(name);

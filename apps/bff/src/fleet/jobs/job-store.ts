@@ -20,8 +20,13 @@ export interface JobStore {
   load(id: string): Promise<FleetJob | undefined>;
   /** The newest `limit` jobs, newest first. */
   list(limit: number): Promise<FleetJob[]>;
-  /** Saves the status and message of the items at `seqs` (their place in `job.items`). */
-  saveItems(job: FleetJob, seqs: readonly number[]): Promise<void>;
+  /**
+   * Saves the status and message of the items at `seqs` (their place in `job.items`), each only while
+   * `owner` holds the job's lease and it has not lapsed (database clock). False when a save was refused:
+   * the lease is lost, and the replica that holds it now decides those items (a `writing` item is read
+   * back from the target, never written twice on a stale replica's word).
+   */
+  saveItems(job: FleetJob, seqs: readonly number[], owner: string): Promise<boolean>;
   /** `planned` → `running` with `owner`'s lease; false when the job is not `planned` any more. */
   start(id: string, owner: string, leaseMs: number): Promise<boolean>;
   /** Running jobs `owner` may take: lease lapsed or never taken, or held by `owner` itself. */
@@ -152,19 +157,32 @@ export function dbJobStore(db: Kysely<Database>): JobStore {
       return rows.map((r) => toJob(r, items.get(r.id) ?? []));
     },
 
-    async saveItems(job, seqs) {
-      // One UPDATE per item, each atomic on its own: a durable step is one round trip. The job's
-      // updated_at moves with its lease renewals and its end.
+    async saveItems(job, seqs, owner) {
+      // One UPDATE per item, each atomic on its own: a durable step is one round trip, guarded by the
+      // lease in the same statement (a replica whose lease was taken over must not overwrite the new
+      // holder's steps). The job's updated_at moves with its lease renewals and its end.
       for (const seq of seqs) {
         const item = job.items[seq];
         if (!item) continue;
-        await db
+        const saved = await db
           .updateTable("fleet_job_items")
           .set({ status: item.status, message: item.message ?? null })
           .where("job_id", "=", job.id)
           .where("seq", "=", seq)
-          .execute();
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom("fleet_jobs")
+                .select(sql<number>`1`.as("held"))
+                .where("fleet_jobs.id", "=", job.id)
+                .where("fleet_jobs.lease_owner", "=", owner)
+                .where("fleet_jobs.lease_until", ">", sql<Date>`clock_timestamp()`),
+            ),
+          )
+          .executeTakeFirst();
+        if (saved.numUpdatedRows === 0n) return false;
       }
+      return true;
     },
 
     async start(id, owner, leaseMs) {

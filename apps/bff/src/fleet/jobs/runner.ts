@@ -70,6 +70,16 @@ interface LiveJob {
   heldUntil: number;
 }
 
+/**
+ * The fleet's job runner (see the module comment above for its durable steps and lease). Errors:
+ * `apply` throws HttpError `NoSuchJob` (404), `JobNotPlanned` (409, also when another replica won the
+ * plan first) or `NotYourPlan` (403); a job's own failures end in its items' statuses, never thrown.
+ *
+ * @example
+ * const runner = createJobRunner({ store: dbJobStore(db), bucket, writer, replicaId: replicaId(data) });
+ * await runner.resumeAll();
+ * const { wait } = await runner.apply(job.id, actor);
+ */
 export function createJobRunner(deps: RunnerDeps) {
   const now = deps.now ?? (() => new Date());
   const concurrency = deps.concurrency ?? 8;
@@ -79,7 +89,16 @@ export function createJobRunner(deps: RunnerDeps) {
   const live = new Map<string, LiveJob>();
   let sweeper: NodeJS.Timeout | undefined;
 
-  const save = (job: FleetJob, ...seqs: number[]) => deps.store.saveItems(job, seqs);
+  /**
+   * Saves items while this replica holds the lease (the database checks it in the same UPDATE); when it
+   * does not, the job is stopped here with {@link LeaseLost} and left to the replica that took it.
+   */
+  async function save(job: FleetJob, ...seqs: number[]): Promise<void> {
+    if (await deps.store.saveItems(job, seqs, owner)) return;
+    const error = new LeaseLost(`the lease of job ${job.id} was taken over`);
+    live.get(job.id)?.abort.abort(error);
+    throw error;
+  }
 
   /** Throws when the lease may have lapsed: a write sent now could race the replica that took over. */
   function assertLease(job: FleetJob) {
@@ -194,9 +213,10 @@ export function createJobRunner(deps: RunnerDeps) {
       return;
     }
     let next = 0;
+    let phase: number[] = [];
     const worker = async () => {
-      while (next < indexes.length) {
-        const index = indexes[next++] as number;
+      while (next < phase.length) {
+        const index = phase[next++] as number;
         const item = job.items[index] as JobItem;
         if (signal.aborted) continue;
         try {
@@ -222,7 +242,16 @@ export function createJobRunner(deps: RunnerDeps) {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, indexes.length) }, worker));
+    // Deletes first, all of them done before any create: the plan counted a target's room after its
+    // deletes (a sync into a bucket at its style limit), and a create sent alongside a delete could reach
+    // OSS first and be refused as over the limit.
+    const deletes = indexes.filter((i) => (job.items[i] as JobItem).action === "delete");
+    const others = indexes.filter((i) => (job.items[i] as JobItem).action !== "delete");
+    for (const items of [deletes, others]) {
+      phase = items;
+      next = 0;
+      await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    }
   }
 
   async function run(entry: LiveJob): Promise<void> {
@@ -249,6 +278,10 @@ export function createJobRunner(deps: RunnerDeps) {
       await save(job, ...cancelled);
       job.state = abort.signal.aborted ? "cancelled" : "done";
     } catch (error) {
+      if (error instanceof LeaseLost) {
+        deps.log?.(`fleet job ${job.id}: ${error.message}; left to the replica that took it`);
+        return;
+      }
       job.state = "failed";
       deps.log?.(`fleet job ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -256,16 +289,22 @@ export function createJobRunner(deps: RunnerDeps) {
     await deps.store.finish(job, owner);
   }
 
-  function launch(job: FleetJob): Promise<void> {
+  /**
+   * Runs `job` under the lease won by a statement sent at `leasedAt` (performance.now()): the lease is
+   * counted from then, not from now, since loading a large job after winning it takes time too. A
+   * `resumed` job renews its lease once before its first write, to see a cancel asked meanwhile.
+   */
+  function launch(job: FleetJob, leasedAt: number, resumed: boolean): Promise<void> {
     const entry: LiveJob = {
       job,
       abort: new AbortController(),
       done: Promise.resolve(),
-      heldUntil: performance.now() + leaseMs - Math.min(5_000, leaseMs / 3),
+      heldUntil: leasedAt + leaseMs - Math.min(5_000, leaseMs / 3),
     };
-    const heartbeat = setInterval(() => {
+    /** Extends the lease; learns of a takeover or of a cancel asked on any replica. Never rejects. */
+    const renew = (): Promise<void> => {
       const sent = performance.now();
-      deps.store.renew(job.id, owner, leaseMs).then(
+      return deps.store.renew(job.id, owner, leaseMs).then(
         ({ held, cancelRequested }) => {
           if (!held) {
             entry.abort.abort(new LeaseLost(`the lease of job ${job.id} was taken over`));
@@ -279,8 +318,11 @@ export function createJobRunner(deps: RunnerDeps) {
             `fleet job ${job.id}: lease not renewed: ${error instanceof Error ? error.message : String(error)}`,
           ),
       );
-    }, leaseMs / 3);
-    entry.done = run(entry)
+    };
+    const heartbeat = setInterval(() => void renew(), leaseMs / 3);
+    // A resumed job may have been cancelled while no replica ran it: that is known before any write.
+    entry.done = (resumed ? renew() : Promise.resolve())
+      .then(() => run(entry))
       .catch((error: unknown) => {
         // The final save failed (database gone): the lease lapses and a replica resumes the job.
         deps.log?.(
@@ -299,12 +341,13 @@ export function createJobRunner(deps: RunnerDeps) {
   async function resumeAll(): Promise<FleetJob[]> {
     const resumed: FleetJob[] = [];
     for (const id of await deps.store.claimable(owner)) {
+      const leasedAt = performance.now();
       if (live.has(id) || !(await deps.store.claim(id, owner, leaseMs))) continue;
       const job = await deps.store.load(id);
       // A sweep and a start-up call may both have claimed it (the same owner): run it once.
       if (job?.state !== "running" || live.has(id)) continue;
       deps.log?.(`Resuming fleet job ${job.id} (${progressOf(job).done}/${job.items.length} done)`);
-      void launch(job);
+      void launch(job, leasedAt, true);
       resumed.push(job);
     }
     return resumed;
@@ -351,13 +394,14 @@ export function createJobRunner(deps: RunnerDeps) {
       if (job.actor.id !== actor.id)
         throw new HttpError("NotYourPlan", "Only who made this plan can apply it.");
       // One conditional UPDATE: of two replicas applying the same plan at once, one wins.
+      const leasedAt = performance.now();
       if (!(await deps.store.start(id, owner, leaseMs))) {
         job.state = (await deps.store.load(id))?.state ?? job.state;
         throw notPlanned();
       }
       job.state = "running";
       touch(job);
-      return { job, wait: launch(job) };
+      return { job, wait: launch(job, leasedAt, false) };
     },
     /**
      * Resumes every job a stopped replica (or this one, before a restart) left running, and from then on
