@@ -153,17 +153,17 @@ export function dbJobStore(db: Kysely<Database>): JobStore {
     },
 
     async saveItems(job, seqs) {
-      // One UPDATE per item, each atomic on its own: a durable step is one round trip. The job's
-      // updated_at moves with its lease renewals and its end.
-      for (const seq of seqs) {
+      // One UPDATE for all the items (atomic as a whole): a durable step is one round trip however many
+      // workers' items it carries. The job's updated_at moves with its lease renewals and its end.
+      const rows = [...new Set(seqs)].flatMap((seq) => {
         const item = job.items[seq];
-        if (!item) continue;
-        await db
-          .updateTable("fleet_job_items")
-          .set({ status: item.status, message: item.message ?? null })
-          .where("job_id", "=", job.id)
-          .where("seq", "=", seq)
-          .execute();
+        return item ? [sql`(${seq}::integer, ${item.status}::text, ${item.message ?? null}::text)`] : [];
+      });
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await sql`
+          update fleet_job_items as i set status = v.status, message = v.message
+          from (values ${sql.join(rows.slice(i, i + INSERT_CHUNK))}) as v(seq, status, message)
+          where i.job_id = ${job.id} and i.seq = v.seq`.execute(db);
       }
     },
 

@@ -79,7 +79,36 @@ export function createJobRunner(deps: RunnerDeps) {
   const live = new Map<string, LiveJob>();
   let sweeper: NodeJS.Timeout | undefined;
 
-  const save = (job: FleetJob, ...seqs: number[]) => deps.store.saveItems(job, seqs);
+  // Saves of one job are coalesced: items asked for while a save is on its way go together in the next
+  // one (one UPDATE for every worker's item). Each caller resolves once its items' status as they stand
+  // is durable, so an item is still saved `writing` before its write is sent.
+  const savers = new WeakMap<FleetJob, (seqs: number[]) => Promise<void>>();
+  function saverOf(job: FleetJob) {
+    let asked = new Set<number>();
+    let next: Promise<void> | undefined;
+    let last: Promise<unknown> = Promise.resolve();
+    return (seqs: number[]) => {
+      for (const seq of seqs) asked.add(seq);
+      if (!next) {
+        next = last.then(() => {
+          const taken = [...asked];
+          asked = new Set();
+          next = undefined;
+          return deps.store.saveItems(job, taken);
+        });
+        last = next.catch(() => undefined);
+      }
+      return next;
+    };
+  }
+  const save = (job: FleetJob, ...seqs: number[]) => {
+    let saver = savers.get(job);
+    if (!saver) {
+      saver = saverOf(job);
+      savers.set(job, saver);
+    }
+    return saver(seqs);
+  };
 
   /** Throws when the lease may have lapsed: a write sent now could race the replica that took over. */
   function assertLease(job: FleetJob) {
@@ -193,6 +222,22 @@ export function createJobRunner(deps: RunnerDeps) {
       await save(job, ...failed);
       return;
     }
+    // Deletes first, all of them done before any other write: a sync's deletes free the room its
+    // creates need under the bucket's style limit.
+    const phases = [
+      indexes.filter((i) => (job.items[i] as JobItem).action === "delete"),
+      indexes.filter((i) => (job.items[i] as JobItem).action !== "delete"),
+    ];
+    for (const phase of phases) await runPhase(job, phase, target, current, signal);
+  }
+
+  async function runPhase(
+    job: FleetJob,
+    indexes: number[],
+    target: ManagedBucket,
+    current: Map<string, UpstreamStyle>,
+    signal: AbortSignal,
+  ) {
     let next = 0;
     const worker = async () => {
       while (next < indexes.length) {
