@@ -99,7 +99,7 @@ export function sharedRateLimit(db: Kysely<Database> | undefined, options: Share
   // "now" a claim on an idle schedule starts, so its first slot is not already late when it arrives.
   let roundTrip = 0;
 
-  async function claimShared(count: number): Promise<void> {
+  async function claimShared(shared: Kysely<Database>, count: number): Promise<void> {
     const lead = Math.min(1000, Math.max(0, roundTrip + 5 - lateMs));
     const sent = now();
     const row = await sql<{ next_at: number; db_now: number }>`
@@ -108,7 +108,7 @@ export function sharedRateLimit(db: Kysely<Database> | undefined, options: Share
       on conflict (id) do update
         set next_at = greatest(oss_request_schedule.next_at, extract(epoch from clock_timestamp()) * 1000 + ${lead})
           + ${count * spacing}
-      returning next_at, extract(epoch from clock_timestamp()) * 1000 as db_now`.execute(db as Kysely<Database>);
+      returning next_at, extract(epoch from clock_timestamp()) * 1000 as db_now`.execute(shared);
     const received = now();
     const took = received - sent;
     roundTrip = roundTrip * 0.75 + took * 0.25;
@@ -145,7 +145,7 @@ export function sharedRateLimit(db: Kysely<Database> | undefined, options: Share
     }
   }
 
-  const claim = db === undefined ? claimLocal : claimShared;
+  const claim = db === undefined ? claimLocal : (count: number) => claimShared(db, count);
 
   /**
    * Gives out slots in time order, one waiter each, while anyone waits. A slot whose time passed
