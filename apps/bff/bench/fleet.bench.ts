@@ -90,7 +90,7 @@ h = await startHarness({
   database,
   ossQps: QPS,
   styleLimit: 100,
-  poolSize: 10, // the console's default pool (and 10 more for the style locks)
+  poolSize: 10, // the console's default pool (and 16 more for the style locks)
 });
 // When each request reached the emulator: its log line comes at the end, with the time it took.
 const arrivals: number[] = [];

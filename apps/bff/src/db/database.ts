@@ -15,12 +15,14 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** Where the embedded engine keeps its files; `memory://` for a throw-away in-memory database (tests). */
   dataDir?: string | undefined;
-  /**
-   * Pool size for PostgreSQL (default 10). The per-style locks use a pool of their own, as large: each
-   * locked write holds one of its connections for the write's OSS calls, so it bounds the style writes
-   * in flight (a fleet copy keeps up to 16 going to use `OSS_QPS`).
-   */
+  /** Pool size for PostgreSQL (default 10). The per-style locks use a pool of their own. */
   poolSize?: number | undefined;
+  /**
+   * Size of the per-style locks' pool (PostgreSQL; default 16, and never below `poolSize`). Each locked
+   * write holds one of its connections through the write's OSS calls, so it bounds the style writes in
+   * flight: a fleet copy keeps 16 going to use `OSS_QPS` (connections are opened only as needed).
+   */
+  lockPoolSize?: number | undefined;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     if (!isPostgresUrl(options.url))
       throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
     const pool = postgresPool(options.url, options.poolSize ?? 10);
-    const lockPool = postgresPool(options.url, Math.max(2, options.poolSize ?? 10));
+    const lockPool = postgresPool(options.url, options.lockPoolSize ?? Math.max(16, options.poolSize ?? 10));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const lockDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lockPool }) });
     return {

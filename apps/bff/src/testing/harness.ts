@@ -50,7 +50,7 @@ export interface HarnessOptions {
    * (main.ts). Unset: the OSS client's own default limit.
    */
   ossQps?: number;
-  /** PostgreSQL pool size (default 4; the per-style locks get as many more, at least 2). */
+  /** PostgreSQL pool size (default 4; the per-style locks have their own pool of 16). */
   poolSize?: number;
   /** Sign-in throttling (default: the console's defaults). */
   throttle?: ThrottlePolicy;
