@@ -10,7 +10,7 @@ import type { ManagedBucket } from "./buckets/bucket-styles.ts";
 import { managedBuckets } from "./buckets/managed-buckets.ts";
 import { type ApiDepsOptions, createApiDeps } from "./compose.ts";
 import type { DatabaseHandle } from "./db/database.ts";
-import { sharedRateLimit } from "./db/oss-rate.ts";
+import { ossRateLimit } from "./db/oss-rate.ts";
 import { Readiness } from "./db/readiness.ts";
 import { startDatabase, startingApp } from "./db/start.ts";
 import { startEmbedded } from "./embedded/start.ts";
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const { credentials, region, endpoint, styleLimit } = env.oss;
     const found = await discoverCloudBuckets({ region, endpoint, credentials, patterns: env.oss.buckets });
     // The account's QPS is shared by every replica: the limit is held in the database.
-    const limit = sharedRateLimit(database.db, { requestsPerSecond: env.oss.qps });
+    const limit = ossRateLimit(database, { requestsPerSecond: env.oss.qps });
     const client = {
       rateLimit: false as const,
       hooks: {

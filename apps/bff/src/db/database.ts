@@ -24,6 +24,12 @@ export interface OpenDatabaseOptions {
    * this process (default `apps/bff/dist/pglite-template`, made by `pnpm build`; see `template.ts`).
    */
   templateDir?: string | undefined;
+  /**
+   * Size of the per-style locks' pool (PostgreSQL; default 16, and never below `poolSize`). Each locked
+   * write holds one of its connections through the write's OSS calls, so it bounds the style writes in
+   * flight: a fleet copy keeps 16 going to use `OSS_QPS` (connections are opened only as needed).
+   */
+  lockPoolSize?: number | undefined;
 }
 
 /**
@@ -96,7 +102,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     if (!isPostgresUrl(options.url))
       throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
     const pool = await postgresPool(options.url, options.poolSize ?? 10);
-    const lockPool = await postgresPool(options.url, Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)));
+    const lockPool = await postgresPool(options.url, options.lockPoolSize ?? Math.max(16, options.poolSize ?? 10));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const lockDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lockPool }) });
     return {

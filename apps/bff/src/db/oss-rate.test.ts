@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/postgres.ts";
 import { type DatabaseHandle, openDatabase } from "./database.ts";
-import { sharedRateLimit } from "./oss-rate.ts";
+import { ossRateLimit, sharedRateLimit } from "./oss-rate.ts";
 
 // Two "replicas" (two pools, two limiters) on one real PostgreSQL.
 let testDb: TestDatabase;
@@ -113,4 +113,28 @@ describe("the OSS request rate shared through the database", () => {
     // No slot was claimed for nothing: the other replicas' rate is untouched.
     expect(await nextAt(a)).toBe(before);
   });
+
+  it("keeps the schedule in memory on the embedded engine (one process only): same cap, no database round trip", async () => {
+    // Not migrated: a claim sent to this database would fail for want of the schedule's table.
+    const embedded = await openDatabase({ dataDir: "memory://" });
+    try {
+      const qps = 20;
+      const limit = ossRateLimit(embedded, { requestsPerSecond: qps });
+      const starts: number[] = [];
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          for (let i = 0; i < 7; i++) {
+            await limit.acquire();
+            starts.push(performance.now());
+          }
+        }),
+      );
+      expect(starts).toHaveLength(70);
+      expect(busiestSecond(starts)).toBeLessThanOrEqual(qps);
+      expect(busiestSecond(starts)).toBeGreaterThanOrEqual(qps - 1);
+    } finally {
+      await embedded.close();
+    }
+    // Starting the embedded engine (WebAssembly) takes long on a loaded host.
+  }, 120_000);
 });

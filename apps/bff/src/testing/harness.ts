@@ -15,7 +15,7 @@ import { managedBuckets } from "../buckets/managed-buckets.ts";
 import { createApiDeps } from "../compose.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
-import { sharedRateLimit } from "../db/oss-rate.ts";
+import { ossRateLimit } from "../db/oss-rate.ts";
 import { Readiness } from "../db/readiness.ts";
 import type { FleetOptions } from "../fleet/index.ts";
 import { replicaId } from "../fleet/replica-id.ts";
@@ -50,7 +50,7 @@ export interface HarnessOptions {
    * (main.ts). Unset: the OSS client's own default limit.
    */
   ossQps?: number;
-  /** PostgreSQL pool size (default 4; the per-style locks get half of it, at least 2). */
+  /** PostgreSQL pool size (default 4; the per-style locks have their own pool of 16). */
   poolSize?: number;
   /** Sign-in throttling (default: the console's defaults). */
   throttle?: ThrottlePolicy;
@@ -162,7 +162,7 @@ export async function boot(dataDir: string, secret: string, options: HarnessOpti
             hooks: {
               ...accounting.hooks,
               beforeRequest: (() => {
-                const limit = sharedRateLimit(database.db, { requestsPerSecond: options.ossQps });
+                const limit = ossRateLimit(database, { requestsPerSecond: options.ossQps });
                 return (_: unknown, signal?: AbortSignal) => limit.acquire(signal);
               })(),
             },

@@ -158,29 +158,24 @@ export function dbJobStore(db: Kysely<Database>): JobStore {
     },
 
     async saveItems(job, seqs, owner) {
-      // One UPDATE per item, each atomic on its own: a durable step is one round trip, guarded by the
-      // lease in the same statement (a replica whose lease was taken over must not overwrite the new
-      // holder's steps). The job's updated_at moves with its lease renewals and its end.
-      for (const seq of seqs) {
+      // One UPDATE for all the items (atomic as a whole): a durable step is one round trip however many
+      // workers' items it carries, guarded by the lease in the same statement (a replica whose lease was
+      // taken over must not overwrite the new holder's steps). The job's updated_at moves with its lease
+      // renewals and its end.
+      const rows = [...new Set(seqs)].flatMap((seq) => {
         const item = job.items[seq];
-        if (!item) continue;
-        const saved = await db
-          .updateTable("fleet_job_items")
-          .set({ status: item.status, message: item.message ?? null })
-          .where("job_id", "=", job.id)
-          .where("seq", "=", seq)
-          .where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom("fleet_jobs")
-                .select(sql<number>`1`.as("held"))
-                .where("fleet_jobs.id", "=", job.id)
-                .where("fleet_jobs.lease_owner", "=", owner)
-                .where("fleet_jobs.lease_until", ">", sql<Date>`clock_timestamp()`),
-            ),
-          )
-          .executeTakeFirst();
-        if (saved.numUpdatedRows === 0n) return false;
+        return item ? [sql`(${seq}::integer, ${item.status}::text, ${item.message ?? null}::text)`] : [];
+      });
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const saved = await sql`
+          update fleet_job_items as i set status = v.status, message = v.message
+          from (values ${sql.join(rows.slice(i, i + INSERT_CHUNK))}) as v(seq, status, message)
+          where i.job_id = ${job.id} and i.seq = v.seq
+            and exists (
+              select 1 from fleet_jobs as j
+              where j.id = ${job.id} and j.lease_owner = ${owner} and j.lease_until > clock_timestamp()
+            )`.execute(db);
+        if (!saved.numAffectedRows) return false;
       }
       return true;
     },

@@ -89,16 +89,41 @@ export function createJobRunner(deps: RunnerDeps) {
   const live = new Map<string, LiveJob>();
   let sweeper: NodeJS.Timeout | undefined;
 
-  /**
-   * Saves items while this replica holds the lease (the database checks it in the same UPDATE); when it
-   * does not, the job is stopped here with {@link LeaseLost} and left to the replica that took it.
-   */
-  async function save(job: FleetJob, ...seqs: number[]): Promise<void> {
-    if (await deps.store.saveItems(job, seqs, owner)) return;
-    const error = new LeaseLost(`the lease of job ${job.id} was taken over`);
-    live.get(job.id)?.abort.abort(error);
-    throw error;
+  // Saves of one job are coalesced: items asked for while a save is on its way go together in the next
+  // one (one UPDATE for every worker's item). Each caller resolves once its items' status as they stand
+  // is durable, so an item is still saved `writing` before its write is sent. The database saves only
+  // while this replica holds the lease; when it does not, the job is stopped here with
+  // {@link LeaseLost} and left to the replica that took it.
+  const savers = new WeakMap<FleetJob, (seqs: number[]) => Promise<void>>();
+  function saverOf(job: FleetJob) {
+    let asked = new Set<number>();
+    let next: Promise<void> | undefined;
+    let last: Promise<unknown> = Promise.resolve();
+    return (seqs: number[]) => {
+      for (const seq of seqs) asked.add(seq);
+      if (!next) {
+        next = last.then(async () => {
+          const taken = [...asked];
+          asked = new Set();
+          next = undefined;
+          if (await deps.store.saveItems(job, taken, owner)) return;
+          const error = new LeaseLost(`the lease of job ${job.id} was taken over`);
+          live.get(job.id)?.abort.abort(error);
+          throw error;
+        });
+        last = next.catch(() => undefined);
+      }
+      return next;
+    };
   }
+  const save = (job: FleetJob, ...seqs: number[]) => {
+    let saver = savers.get(job);
+    if (!saver) {
+      saver = saverOf(job);
+      savers.set(job, saver);
+    }
+    return saver(seqs);
+  };
 
   /** Throws when the lease may have lapsed: a write sent now could race the replica that took over. */
   function assertLease(job: FleetJob) {
@@ -212,6 +237,22 @@ export function createJobRunner(deps: RunnerDeps) {
       await save(job, ...failed);
       return;
     }
+    // Deletes first, all of them done before any other write: a sync's deletes free the room its
+    // creates need under the bucket's style limit.
+    const phases = [
+      indexes.filter((i) => (job.items[i] as JobItem).action === "delete"),
+      indexes.filter((i) => (job.items[i] as JobItem).action !== "delete"),
+    ];
+    for (const phase of phases) await runPhase(job, phase, target, current, signal);
+  }
+
+  async function runPhase(
+    job: FleetJob,
+    indexes: number[],
+    target: ManagedBucket,
+    current: Map<string, UpstreamStyle>,
+    signal: AbortSignal,
+  ) {
     let next = 0;
     let phase: number[] = [];
     const worker = async () => {
