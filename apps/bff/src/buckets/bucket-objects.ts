@@ -1,4 +1,4 @@
-import type { ObjectDto, ObjectPage } from "@style-console/contract/dto";
+import type { ObjectPage } from "@style-console/contract/dto";
 
 /** An object's bytes, read whole but never past the caller's cap. */
 export interface FetchedObject {

@@ -102,7 +102,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     if (!isPostgresUrl(options.url))
       throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
     const pool = await postgresPool(options.url, options.poolSize ?? 10);
-    const lockPool = await postgresPool(options.url, options.lockPoolSize ?? Math.max(16, options.poolSize ?? 10));
+    const lockPool = await postgresPool(
+      options.url,
+      options.lockPoolSize ?? Math.max(16, options.poolSize ?? 10),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const lockDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lockPool }) });
     return {
