@@ -1,7 +1,5 @@
-import { createRoute } from "@tanstack/react-router";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { rootRoute } from "../router/root.tsx";
-import { RequestsPage } from "./RequestsPage.tsx";
-import { UsagePage } from "./UsagePage.tsx";
 
 /**
  * `/buckets/$bucket/usage`: which styles are in use. A child of the root (not of the styles' bucket
@@ -11,10 +9,8 @@ export const bucketUsageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "buckets/$bucket/usage",
   staticData: { nav: { label: { en: "Usage", "zh-CN": "使用情况" }, order: 10 } },
-  component: function BucketUsage() {
-    const { bucket } = bucketUsageRoute.useParams();
-    return <UsagePage key={bucket} bucket={bucket} />;
-  },
+  // Loaded on first visit: the list page's initial JavaScript has a budget (e2e/tests/budget.spec.ts).
+  component: lazyRouteComponent(() => import("./screens.tsx"), "BucketUsageScreen"),
 });
 
 /** `/usage/requests`: the console's OSS requests and their cost. */
@@ -22,5 +18,5 @@ export const requestsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "usage/requests",
   staticData: { nav: { label: { en: "Requests & cost", "zh-CN": "请求与费用" }, order: 20 } },
-  component: RequestsPage,
+  component: lazyRouteComponent(() => import("./RequestsPage.tsx"), "RequestsPage"),
 });
