@@ -7,8 +7,12 @@ const firstBucket = "demo-photos";
 /** The bootstrap admin token's form is folded under the username/password one. */
 async function signInWithToken(page: Page, token: string) {
   const reveal = page.getByRole("button", { name: "Sign in with the admin token instead" });
+  const field = page.getByLabel("Admin token");
+  // Wait for the sign-in page to render before asking whether the token form is folded: `isVisible`
+  // does not wait, so on a slow first paint it saw no button and the folded field never came.
+  await expect(reveal.or(field).first()).toBeVisible();
   if (await reveal.isVisible()) await reveal.click();
-  await page.getByLabel("Admin token").fill(token);
+  await field.fill(token);
   await page.getByRole("button", { name: "Sign in with token" }).click();
 }
 

@@ -71,7 +71,8 @@ test("a delete the server refuses puts the style back and says why", async ({ pa
   const answered = new Promise<void>((resolve) => {
     answer = resolve;
   });
-  await page.route(`**/api/buckets/${bucket}/styles/${name}`, async (route) => {
+  // Matched by path alone: the SPA's DELETE may carry a query (`expectedLastModifyTime`).
+  await page.route((url) => url.pathname === `/api/buckets/${bucket}/styles/${name}`, async (route) => {
     if (route.request().method() !== "DELETE") return route.fallback();
     await answered;
     await route.fulfill({
