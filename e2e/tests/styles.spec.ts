@@ -72,14 +72,17 @@ test("a delete the server refuses puts the style back and says why", async ({ pa
     answer = resolve;
   });
   // Matched by path alone: the SPA's DELETE may carry a query (`expectedLastModifyTime`).
-  await page.route((url) => url.pathname === `/api/buckets/${bucket}/styles/${name}`, async (route) => {
-    if (route.request().method() !== "DELETE") return route.fallback();
-    await answered;
-    await route.fulfill({
-      status: 503,
-      json: { error: { code: "UpstreamBusy", message: "OSS is busy.", requestId: "5F0A1B2C3D4E" } },
-    });
-  });
+  await page.route(
+    (url) => url.pathname === `/api/buckets/${bucket}/styles/${name}`,
+    async (route) => {
+      if (route.request().method() !== "DELETE") return route.fallback();
+      await answered;
+      await route.fulfill({
+        status: 503,
+        json: { error: { code: "UpstreamBusy", message: "OSS is busy.", requestId: "5F0A1B2C3D4E" } },
+      });
+    },
+  );
   await page.goto(`/buckets/${bucket}/styles`);
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
   await expect(row).toBeVisible();
