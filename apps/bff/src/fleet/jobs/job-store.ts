@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { Principal } from "../../users/principal.ts";
 import type { PortableStyle } from "../formats/style-file.ts";
@@ -45,6 +45,18 @@ const leaseEnd = (ms: number) => sql<Date>`clock_timestamp() + ${ms} * interval 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 // Items per INSERT: 10 parameters each keeps a statement far below PostgreSQL's 65535.
 const INSERT_CHUNK = 1000;
+
+/**
+ * A running job `owner` may take: nobody holds its lease, `owner` already does, or the lease lapsed
+ * (database clock). The one rule behind both `claimable` and `claim`.
+ */
+function takeable(eb: ExpressionBuilder<Database, "fleet_jobs">, owner: string) {
+  return eb.or([
+    eb("lease_owner", "is", null),
+    eb("lease_owner", "=", owner),
+    eb("lease_until", "<", sql<Date>`clock_timestamp()`),
+  ]);
+}
 
 function toJob(row: Selectable<FleetJobTable>, items: Array<Selectable<FleetJobItemTable>>): FleetJob {
   return {
@@ -201,13 +213,7 @@ export function dbJobStore(db: Kysely<Database>): JobStore {
         .selectFrom("fleet_jobs")
         .select("id")
         .where("state", "=", "running")
-        .where((eb) =>
-          eb.or([
-            eb("lease_owner", "is", null),
-            eb("lease_owner", "=", owner),
-            eb("lease_until", "<", sql<Date>`clock_timestamp()`),
-          ]),
-        )
+        .where((eb) => takeable(eb, owner))
         .orderBy("created_at")
         .execute();
       return rows.map((r) => r.id);
@@ -219,13 +225,7 @@ export function dbJobStore(db: Kysely<Database>): JobStore {
         .set({ lease_owner: owner, lease_until: leaseEnd(leaseMs) })
         .where("id", "=", id)
         .where("state", "=", "running")
-        .where((eb) =>
-          eb.or([
-            eb("lease_owner", "is", null),
-            eb("lease_owner", "=", owner),
-            eb("lease_until", "<", sql<Date>`clock_timestamp()`),
-          ]),
-        )
+        .where((eb) => takeable(eb, owner))
         .returning("id")
         .executeTakeFirst();
       return row !== undefined;
