@@ -7,8 +7,12 @@ import { split } from "./split.ts";
 
 export { parseAction } from "./action.ts";
 
-// Add watermarks page, "Limits": up to three image watermarks per image (no EC is documented).
-const MAX_WATERMARK_IMAGES = 3;
+/**
+ * How many different watermark images (by object key) one `image/…` process may add. Source: the
+ * Add watermarks page, "Limits" (no EC is documented). The parser reports the next one as
+ * `TooManyActions`; the test generators read it too, so valid ASTs obey it.
+ */
+export const MAX_WATERMARK_IMAGES = 3;
 
 /**
  * Parses the action list of an `image/…` value: `src[from, to)` is what follows `image/`.

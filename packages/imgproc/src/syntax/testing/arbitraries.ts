@@ -4,9 +4,11 @@
  * Test-only: imported by `*.test.ts`, never by the package entry.
  */
 import fc from "fast-check";
+import { MAX_WATERMARK_IMAGES } from "../alibaba/index.ts";
 import type { JdOperation, Operation, Process } from "../ast.ts";
 import { operationCatalogue } from "../catalogue/index.ts";
 import type { OperationSpec, ParamSpec } from "../catalogue/types.ts";
+import { splitWatermarkImage } from "../operations/watermark.ts";
 
 const hex6 = fc.stringMatching(/^[0-9A-Fa-f]{6}$/);
 
@@ -118,6 +120,14 @@ export const jdOperationArbitrary: fc.Arbitrary<JdOperation> = fc.oneof(
   ),
 );
 
+/** Different watermark image keys in `ops`, counted as the parser counts them. */
+function watermarkImageCount(ops: Operation[]): number {
+  const keys = new Set<string>();
+  for (const op of ops)
+    if (op.op === "watermark" && op.image !== undefined) keys.add(splitWatermarkImage(op.image).key);
+  return keys.size;
+}
+
 const styleName = fc.stringMatching(/^[A-Za-z0-9_.-]{1,63}$/);
 
 /** Any valid process of either dialect. */
@@ -126,7 +136,9 @@ export const processArbitrary: fc.Arbitrary<Process> = fc.oneof(
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant("image" as const),
-      operations: fc.array(operationArbitrary, { minLength: 1, maxLength: 6 }),
+      operations: fc
+        .array(operationArbitrary, { minLength: 1, maxLength: 6 })
+        .filter((ops) => watermarkImageCount(ops) <= MAX_WATERMARK_IMAGES),
     }),
   },
   {
