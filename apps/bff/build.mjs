@@ -23,9 +23,7 @@ const thirdParty = Object.keys(pkg.dependencies ?? {}).filter(
   (name) => !workspace(name) && KEEP_EXTERNAL.has(name),
 );
 
-await build({
-  entryPoints: ["src/main.ts"],
-  outfile: "dist/main.js",
+const common = {
   bundle: true,
   platform: "node",
   format: "esm",
@@ -36,8 +34,17 @@ await build({
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
   logLevel: "warning",
-});
+};
+await build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.js" });
+// Build-time only: applies the migrations to the template below.
+await build({ ...common, entryPoints: ["src/db/template-migrate.ts"], outfile: "dist/template-migrate.js" });
 
-// The embedded database's template, so a new DATA_DIR never runs initdb in the server (decision 030).
+// The embedded database's template, migrated, so a new DATA_DIR runs neither initdb nor the migrations
+// in the server (decision 030).
 const { ensureTemplate } = await import("./scripts/pglite-template.mjs");
-await ensureTemplate(fileURLToPath(new URL("./dist/pglite-template", import.meta.url)));
+const { migrationNames, migrateCluster } = await import("./dist/template-migrate.js");
+const made = await ensureTemplate(fileURLToPath(new URL("./dist/pglite-template", import.meta.url)), {
+  names: migrationNames,
+  migrate: migrateCluster,
+});
+if (made !== "up to date") console.log(`PGlite template: ${made}`);

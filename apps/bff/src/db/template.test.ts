@@ -1,12 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain .mjs build script without types; it exports ensureTemplate(outDir).
+// @ts-expect-error: a plain .mjs build script without types; it exports ensureTemplate(outDir, migrations).
 import { ensureTemplate } from "../../scripts/pglite-template.mjs";
 import { openDatabase } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { DEFAULT_TEMPLATE_DIR, installedPgliteVersion, seedFromTemplate } from "./template.ts";
+import { migrateCluster, migrationNames } from "./template-migrate.ts";
 
 const root = mkdtempSync(join(tmpdir(), "sc-template-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -54,13 +63,18 @@ describe("seedFromTemplate", () => {
 });
 
 describe("the real template (scripts/pglite-template.mjs, as pnpm build makes it)", () => {
-  it("opens a new data directory as a working, migratable cluster without initdb", async () => {
-    await ensureTemplate(DEFAULT_TEMPLATE_DIR);
+  const migrations = { names: migrationNames, migrate: migrateCluster };
+
+  it("opens a new data directory as a working cluster with every migration applied, without initdb", async () => {
+    await ensureTemplate(DEFAULT_TEMPLATE_DIR, migrations);
+    expect(readFileSync(join(DEFAULT_TEMPLATE_DIR, "MIGRATIONS"), "utf8").trim().split("\n")).toEqual(
+      migrationNames,
+    );
     const handle = await openDatabase({ dataDir: join(root, "real", "db") });
     try {
       expect(handle.seed).toBe("copied");
-      const { applied } = await migrateToLatest(handle.db);
-      expect(applied.length).toBeGreaterThan(0);
+      // The build applied them: a first start has nothing left to run.
+      expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       await handle.ping();
     } finally {
       await handle.close();
@@ -72,5 +86,36 @@ describe("the real template (scripts/pglite-template.mjs, as pnpm build makes it
     } finally {
       await again.close();
     }
+  }, 180_000);
+
+  it("is remade when the migrations change, and kept when nothing changed", async () => {
+    const out = join(root, "stamped");
+    const applied: string[] = [];
+    const first = ["202601010000_a"];
+    const record = (names: string[]) => ({
+      names,
+      migrate: async (dataDir: string) => {
+        applied.push(`${names.length}:${existsSync(join(dataDir, "PG_VERSION"))}`);
+      },
+    });
+    expect(await ensureTemplate(out, record(first))).toMatch(/^made for PGlite .*, 1 migrations applied$/);
+    expect(await ensureTemplate(out, record(first))).toBe("up to date");
+    expect(await ensureTemplate(out, record([...first, "202601020000_b"]))).toMatch(/2 migrations applied$/);
+    // Each migrate ran on a cluster initdb had just made, never on the template in place.
+    expect(applied).toEqual(["1:true", "2:true"]);
+    expect(readFileSync(join(out, "MIGRATIONS"), "utf8")).toBe("202601010000_a\n202601020000_b\n");
+  }, 180_000);
+
+  it("leaves no template and no work directory when a migration fails", async () => {
+    const out = join(root, "failing");
+    const failing = {
+      names: ["202601010000_a"],
+      migrate: async () => {
+        throw new Error("Database migration 202601010000_a failed: boom");
+      },
+    };
+    await expect(ensureTemplate(out, failing)).rejects.toThrow(/202601010000_a failed: boom/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(root).filter((name) => name.startsWith("failing"))).toEqual([]);
   }, 180_000);
 });
