@@ -12,12 +12,13 @@
  *
  * Run: `pnpm --filter @style-console/bff bench:embedded` (BENCH_SECONDS per style, default 10).
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { spawnStartScript } from "./stack.ts";
 
 const APP = fileURLToPath(new URL("..", import.meta.url));
 const TOKEN = "bench-admin-token-0123456789abcdef";
@@ -57,20 +58,15 @@ const load = () =>
 
 async function start(dataDir: string): Promise<Started> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["dist/main.js"], {
-    cwd: APP,
-    env: {
-      PATH: process.env.PATH ?? "",
-      DATA_DIR: dataDir,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      CONSOLE_ADMIN_TOKEN: TOKEN,
-      // As `pnpm start` sets it (decision 030): glibc's malloc keeps one arena per libvips thread otherwise.
-      MALLOC_ARENA_MAX: "2",
-      WEB_DIST: join(dataDir, "no-spa"),
-      PREVIEW_CACHE_MB: "0",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  // As `pnpm start` runs it: its MALLOC_ARENA_MAX and Node flags (decision 030).
+  const child = spawnStartScript(APP, {
+    PATH: process.env.PATH ?? "",
+    DATA_DIR: dataDir,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    CONSOLE_ADMIN_TOKEN: TOKEN,
+    WEB_DIST: join(dataDir, "no-spa"),
+    PREVIEW_CACHE_MB: "0",
   });
   let output = "";
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));

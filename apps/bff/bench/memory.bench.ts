@@ -14,13 +14,14 @@
  *
  * Run: `pnpm --filter @style-console/bff bench:memory`.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { solidWebp, tinyFramesGif } from "@style-console/imgproc/testing";
 import { createOssClient } from "@style-console/oss";
+import { spawnStartScript } from "./stack.ts";
 
 const TOKEN = "bench-admin-token-0123456789abcdef";
 const APP = process.env.BENCH_APP ?? fileURLToPath(new URL("..", import.meta.url));
@@ -36,24 +37,20 @@ interface Bff {
 
 async function startBff(): Promise<Bff> {
   const dataDir = mkdtempSync(join(tmpdir(), "sc-bench-mem-"));
-  const child = spawn(process.execPath, ["dist/main.js"], {
-    cwd: APP,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      DATA_DIR: dataDir,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      CONSOLE_ADMIN_TOKEN: TOKEN,
-      // As `pnpm start` sets it (decision 030): glibc's malloc keeps one arena per libvips thread otherwise.
-      MALLOC_ARENA_MAX: "2",
-      WEB_DIST: join(dataDir, "no-spa"),
-      // The "before" code has no admission; give both the same render time so neither is cut short.
-      ...(process.env.PREVIEW_MEMORY_MB ? { PREVIEW_MEMORY_MB: process.env.PREVIEW_MEMORY_MB } : {}),
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+  // As `pnpm start` runs it: its MALLOC_ARENA_MAX and Node flags (decision 030).
+  const child = spawnStartScript(APP, {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    DATA_DIR: dataDir,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    CONSOLE_ADMIN_TOKEN: TOKEN,
+    WEB_DIST: join(dataDir, "no-spa"),
+    // The "before" code has no admission; give both the same render time so neither is cut short.
+    ...(process.env.PREVIEW_MEMORY_MB ? { PREVIEW_MEMORY_MB: process.env.PREVIEW_MEMORY_MB } : {}),
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
   });
+  child.stderr?.pipe(process.stderr);
   const { url, endpoint } = await new Promise<{ url: string; endpoint: string }>((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
