@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { spawnStartScript } from "./stack.ts";
+import { spawnStartScript } from "../src/testing/built-bff.ts";
 
 const APP = fileURLToPath(new URL("..", import.meta.url));
 const TOKEN = "bench-admin-token-0123456789abcdef";

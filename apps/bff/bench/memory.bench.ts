@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { solidWebp, tinyFramesGif } from "@style-console/imgproc/testing";
 import { createOssClient } from "@style-console/oss";
-import { spawnStartScript } from "./stack.ts";
+import { spawnStartScript } from "../src/testing/built-bff.ts";
 
 const TOKEN = "bench-admin-token-0123456789abcdef";
 const APP = process.env.BENCH_APP ?? fileURLToPath(new URL("..", import.meta.url));

@@ -9,22 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/**
- * Spawns the built BFF exactly as `pnpm start` in `apps/bff` runs it: that package's `start` script
- * (its `MALLOC_ARENA_MAX` default and Node flags, decision 030) under `sh -c exec`, so the child's pid
- * is node's own and /proc/<pid> reads the console's memory. `env` replaces the environment.
- * @example
- * const child = spawnStartScript(APP, { PATH: process.env.PATH ?? "", DATA_DIR: dir, PORT: "0" });
- */
-export function spawnStartScript(app: string, env: Record<string, string>): ChildProcess {
-  const pkg = JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as { scripts: { start: string } };
-  return spawn("/bin/sh", ["-c", `exec ${pkg.scripts.start}`], {
-    cwd: app,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-}
-
 /** The bootstrap admin token every bench BFF is started with (`Authorization: Bearer …`). */
 export const BENCH_TOKEN = "bench-admin-token-0123456789abcdef";
 

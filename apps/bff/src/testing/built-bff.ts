@@ -1,13 +1,30 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf.ts";
 
 /**
- * The real built BFF as `pnpm start` runs it (`node dist/main.js`), for tests across processes: several
+ * The real built BFF as `pnpm start` runs it (its `start` script), for tests across processes: several
  * replicas, SIGKILL. `buildBff()` bundles it first (esbuild, about a second).
  */
 const bffDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/**
+ * Spawns the built BFF exactly as `pnpm start` in `apps/bff` runs it: that package's `start` script
+ * (its `MALLOC_ARENA_MAX` default and Node flags, decision 030) under `sh -c exec`, so the child's pid
+ * is node's own and /proc/<pid> reads the console's memory. `env` replaces the environment.
+ * @example
+ * const child = spawnStartScript(APP, { PATH: process.env.PATH ?? "", DATA_DIR: dir, PORT: "0" });
+ */
+export function spawnStartScript(app: string, env: Record<string, string>): ChildProcess {
+  const pkg = JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as { scripts: { start: string } };
+  return spawn("/bin/sh", ["-c", `exec ${pkg.scripts.start}`], {
+    cwd: app,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
 
 /** Bundles `src/main.ts` into `dist/main.js` as `pnpm build` does. */
 export function buildBff(): void {
@@ -26,16 +43,13 @@ export interface RunningBff {
 }
 
 /**
- * Starts `node dist/main.js` with only `env` (plus PATH) and resolves once it prints its URL.
+ * Starts the built BFF through its `start` script with only `env` (plus PATH) and resolves once it
+ * prints its URL.
  * @example
  * const a = await startBff({ PORT: "0", DATA_DIR: dir, DATABASE_URL: url, … });
  */
 export function startBff(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningBff> {
-  const child = spawn(process.execPath, ["dist/main.js"], {
-    cwd: bffDir,
-    env: { PATH: process.env.PATH ?? "", PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnStartScript(bffDir, { PATH: process.env.PATH ?? "", PORT: "0", ...env });
   let output = "";
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
