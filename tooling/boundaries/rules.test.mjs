@@ -21,8 +21,12 @@ function cruise(files) {
   const root = mkdtempSync(join(tmpdir(), "boundaries-"));
   trees.push(root);
   const base = {
-    "node_modules/sharp/package.json": '{"name":"sharp","main":"index.js"}',
-    "node_modules/sharp/index.js": "module.exports = {};",
+    // As the real sharp is laid out: its code under dist/, which the repository's own dist/ exclusion
+    // once swallowed, dropping every sharp import with the rules about it.
+    "node_modules/sharp/package.json": '{"name":"sharp","main":"dist/index.js"}',
+    "node_modules/sharp/dist/index.js": "module.exports = {};",
+    "node_modules/vitest/package.json": '{"name":"vitest","main":"dist/index.js"}',
+    "node_modules/vitest/dist/index.js": "module.exports = {};",
     "packages/imgproc/src/syntax/index.ts": "export const parse = (s: string) => s;",
     "packages/contract/src/names/index.ts": "export const isStyleName = (s: string) => s.length > 0;",
     "node_modules/zod/package.json": '{"name":"zod","main":"index.js"}',
@@ -106,6 +110,7 @@ describe("import boundaries", () => {
         'import "../../../apps/bff/src/app.ts";',
       ].join("\n"),
       "packages/contract/src/ok.ts": 'import "zod";\nimport "./names/index.ts";',
+      "packages/contract/src/names/names-ok.test.ts": 'import "vitest";\nimport "./index.ts";',
     });
     assert.notEqual(status, 0, output);
     assert.match(output, /browser-code-uses-no-node-builtins/);
@@ -117,6 +122,7 @@ describe("import boundaries", () => {
       );
     }
     assert.doesNotMatch(output, /ok\.ts/);
+    assert.doesNotMatch(output, /names-ok\.test\.ts/);
   });
 
   it("refuse the BFF importing sharp, and let its tests make fixtures with it", () => {

@@ -34,6 +34,7 @@ export {
   SIMILARITY_GRID,
   SIMILARITY_METHOD,
   similarity,
+  thumbnailWebp,
 } from "./inspect.ts";
 export { estimateJpegQuality } from "./jpeg-quality.ts";
 export { LIMITS } from "./limits.ts";

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { isRenderError } from "./error.ts";
-import { decodeAll, describeImage, similarity } from "./inspect.ts";
+import { decodeAll, describeImage, similarity, thumbnailWebp } from "./inspect.ts";
 
 const solid = (width: number, height: number, background: string) =>
   sharp({ create: { width, height, channels: 3, background } });
@@ -13,6 +13,20 @@ describe("decodeAll", () => {
     const error = await decodeAll(jpeg.subarray(0, jpeg.length / 2)).catch((e: unknown) => e);
     expect(isRenderError(error)).toBe(true);
     expect(error).toMatchObject({ status: 400 });
+  });
+});
+
+describe("thumbnailWebp", () => {
+  it("fits the box as WebP, keeping the aspect ratio and never enlarging", async () => {
+    const wide = await thumbnailWebp(await solid(400, 200, "#c03030").png().toBuffer(), 128);
+    expect(await describeImage(wide)).toEqual({ format: "webp", width: 128, height: 64, frames: 1 });
+    const small = await thumbnailWebp(await solid(50, 40, "#30c030").png().toBuffer(), 128);
+    expect(await describeImage(small)).toMatchObject({ format: "webp", width: 50, height: 40 });
+  });
+
+  it("refuses bytes that are no image with a RenderError", async () => {
+    const error = await thumbnailWebp(Buffer.from("not an image"), 128).catch((e: unknown) => e);
+    expect(isRenderError(error)).toBe(true);
   });
 });
 

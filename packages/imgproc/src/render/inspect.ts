@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { readBmpHeader } from "./bmp.ts";
 import { decodeOptions, formatName, LENIENT_OPTIONS, readMetadata } from "./decoder.ts";
 import { translate, unsupportedFormat } from "./error.ts";
+import { LIMITS } from "./limits.ts";
 
 /**
  * Decodes every pixel of every frame once, so a truncated or corrupt file is refused now rather than
@@ -25,6 +26,26 @@ export async function decodeAll(bytes: Uint8Array, { animated = false } = {}): P
     const translated = translate(error);
     // Whatever libvips said while decoding to the end, the bytes are the fault, not the renderer.
     throw translated.status === 500 ? unsupportedFormat() : translated;
+  }
+}
+
+/**
+ * Shrinks an image the renderer made so it fits a `box`×`box` square (pixels), as WebP at quality 75,
+ * never enlarging: the style list's thumbnails. The input is a render's own output, so already bounded
+ * by `LIMITS.maxOutputPixels`; it is still decoded under the input pixel limit, and only decoder errors
+ * (not warnings) refuse it. Only the first frame of an animation is kept. Throws RenderError
+ * (`translate`).
+ * @example
+ * await thumbnailWebp(renderedPng, 128); // WebP bytes, longest side ≤ 128
+ */
+export async function thumbnailWebp(bytes: Uint8Array, box: number): Promise<Buffer> {
+  try {
+    return await sharp(bytes, { limitInputPixels: LIMITS.maxInputPixels, failOn: "error" })
+      .resize(box, box, { fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer();
+  } catch (error) {
+    throw translate(error);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import sharp from "sharp";
+import { thumbnailWebp } from "@style-console/imgproc/render";
 import { HttpError } from "../../http/error.ts";
 import { ByteLru } from "../../preview/cache/byte-lru.ts";
 import type { PreviewService } from "../../preview/preview-service.ts";
@@ -69,11 +69,7 @@ export function createThumbnails(options: ThumbnailOptions) {
     if (outcome.notModified) throw new Error("a preview asked without If-None-Match answered 304");
     const { data, contentType } = outcome.rendered;
     if (!contentType.startsWith("image/")) return null;
-    // The style's result may be large (a resize with limit_0 enlarges): bounded like any preview source.
-    return sharp(data, { limitInputPixels: 16384 * 16384, failOn: "error" })
-      .resize(box, box, { fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 75 })
-      .toBuffer();
+    return thumbnailWebp(data, box);
   }
 
   const keyOf = (bucket: string, content: string, sample: string) =>
