@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Permitted } from "../../session/Permitted.tsx";
@@ -6,7 +7,7 @@ import { Dialog } from "../../ui/Dialog.tsx";
 import { ErrorPanel } from "../../ui/ErrorPanel.tsx";
 import type { Draft } from "../api.ts";
 import { useDraftDeleteText } from "./messages.ts";
-import { useDeleteDraft } from "./useDeleteDraft.ts";
+import { refreshDraftLists, useDeleteDraft } from "./useDeleteDraft.ts";
 import { draftDeleteVerdict } from "./verdict.ts";
 
 /**
@@ -36,8 +37,11 @@ export function DeleteDraft({
     setOpen(false);
     onDeleted?.();
   });
+  const client = useQueryClient();
   const close = () => {
     if (remove.isPending) return;
+    // After a refusal: the lists catch up now (a draft deleted meanwhile leaves them).
+    if (remove.isError) void refreshDraftLists(client, bucket, draft.id);
     setOpen(false);
     remove.reset();
   };
