@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf, type Harness, json, jsonOf, startHarness, styleOf } from "../testing/harness.ts";
+import { listDraftEvents } from "./draft-events.ts";
 import type { DraftDto, VersionDto } from "./dto.ts";
 
 let h: Harness;
@@ -13,6 +14,7 @@ afterAll(() => h.close());
 const drafts = "/api/buckets/photos/drafts";
 const post = (path: string, body: unknown) => h.request(path, json("POST", browser, body));
 const draftOf = (res: Response) => jsonOf<DraftDto>(res);
+const cookieOf = (res: Response) => res.headers.get("Set-Cookie")?.split(";")[0] ?? "";
 
 describe("drafts and review over HTTP", () => {
   it("saves a draft of an existing style, lists it, sends it for review and publishes it", async () => {
@@ -168,5 +170,79 @@ describe("drafts and review by role", () => {
     } finally {
       await as(browser, "PUT", "/api/buckets/photos/settings", { requireReview: false });
     }
+  });
+});
+
+describe("deleting a draft", () => {
+  const as = (headers: Record<string, string>, method: string, path: string, body: unknown = {}) =>
+    h.request(path, json(method, headers, body));
+  const events = () => listDraftEvents(h.database.db, "photos", 50);
+  /** A second designer, with a session of their own (`sessionAs` keeps one account per role). */
+  async function otherDesigner(): Promise<Record<string, string>> {
+    const password = "drafts belong to their authors";
+    await h.people.createUser({ username: "test-designer-2", role: "designer", password });
+    return { ...h.anonymousBrowser(), Cookie: cookieOf(await h.signIn("test-designer-2", password)) };
+  }
+
+  it("lets its author delete it, audited as draft.delete with who and the draft as it was", async () => {
+    const designer = await h.sessionAs("designer");
+    const draft = await draftOf(
+      await as(designer, "POST", drafts, { name: "dropped", content: "image/resize,w_61", note: "try" }),
+    );
+    const deleted = await as(designer, "DELETE", `${drafts}/${draft.id}`);
+    expect(deleted.status).toBe(204);
+    expect((await errorOf(await h.request(`${drafts}/${draft.id}`, { headers: designer }))).error.code).toBe(
+      "NoSuchDraft",
+    );
+    const [event] = await events();
+    expect(event).toMatchObject({
+      action: "draft.delete",
+      bucket: "photos",
+      draftId: draft.id,
+      style: "dropped",
+      actor: { id: draft.author.id, name: "test-designer", via: "session" },
+      before: { id: draft.id, content: "image/resize,w_61", status: "draft", note: "try" },
+    });
+    // Deleting it again: it is gone, and nothing more is recorded.
+    const again = await as(designer, "DELETE", `${drafts}/${draft.id}`);
+    expect((await errorOf(again)).error.code).toBe("NoSuchDraft");
+    expect((await events())[0]?.id).toBe(event?.id);
+  });
+
+  it("refuses another designer, keeps the draft and records nothing; an operator may delete it", async () => {
+    const designer = await h.sessionAs("designer");
+    const operator = await h.sessionAs("operator");
+    const draft = await draftOf(
+      await as(designer, "POST", drafts, { name: "kept", content: "image/resize,w_62" }),
+    );
+    await as(designer, "POST", `${drafts}/${draft.id}/review`);
+    const before = await events();
+    const refused = await as(await otherDesigner(), "DELETE", `${drafts}/${draft.id}`);
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).error.code).toBe("Forbidden");
+    expect((await h.request(`${drafts}/${draft.id}`, { headers: designer })).status).toBe(200);
+    expect(await events()).toEqual(before);
+
+    expect((await as(operator, "DELETE", `${drafts}/${draft.id}`)).status).toBe(204);
+    expect((await events())[0]).toMatchObject({
+      draftId: draft.id,
+      actor: { name: "test-operator" },
+      before: { status: "in_review", author: { username: "test-designer" } },
+    });
+  });
+
+  it("refuses a published draft (it is a version now) and a viewer, recording nothing", async () => {
+    const draft = await draftOf(await post(drafts, { name: "shipped", content: "image/resize,w_63" }));
+    expect((await post(`${drafts}/${draft.id}/publish`, {})).status).toBe(200);
+    const before = await events();
+    const published = await as(browser, "DELETE", `${drafts}/${draft.id}`);
+    expect(published.status).toBe(409);
+    expect((await errorOf(published)).error.code).toBe("DraftPublished");
+    const open = await draftOf(await post(drafts, { name: "shipped", content: "image/resize,w_64" }));
+    const viewer = await as(await h.sessionAs("viewer"), "DELETE", `${drafts}/${open.id}`);
+    expect(viewer.status).toBe(403);
+    expect((await h.request(`${drafts}/${draft.id}`, { headers: browser })).status).toBe(200);
+    expect((await h.request(`${drafts}/${open.id}`, { headers: browser })).status).toBe(200);
+    expect(await events()).toEqual(before);
   });
 });

@@ -9,6 +9,7 @@ import { toStyleDto } from "../styles/style-service.ts";
 import type { StyleWriter } from "../styles/writer.ts";
 import type { Principal } from "../users/principal.ts";
 import { roleAtLeast } from "../users/roles.ts";
+import { recordDraftEvent } from "./draft-events.ts";
 import type { DraftDto } from "./dto.ts";
 import type { BucketSettingsStore } from "./settings.ts";
 import type { DraftStatus, StyleDraftTable } from "./tables.ts";
@@ -254,13 +255,34 @@ export function createDraftService(options: DraftServiceOptions) {
       );
     },
 
-    /** The author (or a reviewer) drops a draft that was not published. */
+    /**
+     * The author (or a reviewer) drops a draft that was not published, audited as `draft.delete` with
+     * the draft as it was. A published draft is refused (409 `DraftPublished`): it is a version now.
+     */
     async remove(actor: Principal, bucketName: string, id: number): Promise<void> {
-      const draft = await row(bucket(bucketName), id);
-      if (draft.author_id !== actor.id && !mayReview(actor)) {
-        throw new HttpError("Forbidden", "Only its author or an operator may drop a draft.");
-      }
-      await db.deleteFrom("style_drafts").where("id", "=", id).where("status", "!=", "published").execute();
+      const target = bucket(bucketName);
+      await db.transaction().execute(async (trx) => {
+        // Locked until the record is written: a concurrent publish or edit waits, and is then refused.
+        const draft = await trx
+          .selectFrom("style_drafts")
+          .selectAll()
+          .where("id", "=", id)
+          .where("bucket", "=", target.name)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!draft) throw new HttpError("NoSuchDraft", `Bucket "${target.name}" has no draft ${id}.`);
+        if (draft.author_id !== actor.id && !mayReview(actor)) {
+          throw new HttpError("Forbidden", "Only its author or an operator may delete a draft.");
+        }
+        if (draft.status === "published") {
+          throw new HttpError(
+            "DraftPublished",
+            `Draft ${id} is published: it is a version of the style now.`,
+          );
+        }
+        await trx.deleteFrom("style_drafts").where("id", "=", id).execute();
+        await recordDraftEvent(trx, actor, "draft.delete", toDraftDto(draft));
+      });
     },
   };
 }

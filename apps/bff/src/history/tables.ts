@@ -44,8 +44,28 @@ export interface BucketSettingsTable {
   updated_by: string | null;
 }
 
+/**
+ * `draft_events` (migration `202611292100_draft_events.ts`): the audit of changes to drafts that never
+ * reach OSS, so leave no row in `audit_events` (a draft dropped). See `draft-events.ts`.
+ */
+export interface DraftEventTable {
+  id: Generated<number>;
+  time: ColumnType<Date, Date | string | undefined, never>;
+  bucket: string;
+  draft_id: number;
+  style: string;
+  /** `draft.delete`. */
+  action: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_via: string | null;
+  /** The draft as it was before the change (its DTO, as JSON). */
+  before: ColumnType<unknown, string | null, string | null>;
+}
+
 /** The history feature's tables, composed into `Database` by `db/schema.ts`. */
 export interface HistoryTables {
   style_drafts: StyleDraftTable;
   bucket_settings: BucketSettingsTable;
+  draft_events: DraftEventTable;
 }

@@ -143,6 +143,28 @@ describe("DraftCard", () => {
     expect(screen.getByRole("link", { name: "Revise in the editor" })).toBeTruthy();
   });
 
+  it("offers its author a delete while it is not published, and nobody one after", async () => {
+    card({ me: "dana", role: "designer" });
+    const remove = (await screen.findByRole("button", { name: "Delete draft" })) as HTMLButtonElement;
+    expect(remove.disabled).toBe(false);
+    cleanup();
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <I18nProvider locale="en">
+          <DraftCard
+            bucket="demo"
+            draft={{ ...draft, status: "published" }}
+            live={live}
+            requireReview={false}
+          />
+        </I18nProvider>
+      </QueryClientProvider>,
+    );
+    expect(screen.getByRole("heading", { name: /banner/ }).textContent).toContain("published");
+    await new Promise((r) => setTimeout(r, 50)); // the lazy chunk would have loaded by now
+    expect(screen.queryByRole("button", { name: "Delete draft" })).toBeNull();
+  });
+
   it("leaves a designer the review to read, not the buttons", () => {
     card({ role: "designer" });
     expect((screen.getByRole("button", { name: "Publish" }) as HTMLButtonElement).disabled).toBe(true);

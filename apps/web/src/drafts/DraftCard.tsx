@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import type { ApiError } from "../api/error.ts";
 import { invalidateStyleLists, type Style } from "../api/styles.ts";
 import { SideBySide } from "../history/HistoryPage.tsx";
@@ -13,6 +13,9 @@ import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { useToast } from "../ui/toast.tsx";
 import { type Draft, decide, draftKeys } from "./api.ts";
 
+// Loaded on demand, in a chunk of its own (the editor imports it too): the list page never pays for it.
+const DeleteDraft = lazy(() => import("./delete/DeleteDraft.tsx").then((m) => ({ default: m.DeleteDraft })));
+
 /** The version a 409 `StyleChanged` on publish carries: what OSS holds now (null: deleted meanwhile). */
 function changedLive(error: ApiError | null): { content: string } | null | undefined {
   const body = error?.body;
@@ -23,6 +26,7 @@ function changedLive(error: ApiError | null): { content: string } | null | undef
  * One draft under review: its diff against the live version and both previewed on the same image, a
  * notice when the live style moved on since the draft started, and the reviewer's actions (publish,
  * or send back with a comment). A publish refused with 409 shows what is live now against the draft.
+ * While it is not published, its author may revise it, and its author or an operator delete it.
  */
 export function DraftCard({
   bucket,
@@ -124,16 +128,24 @@ export function DraftCard({
         right={{ label: t("drafts.draft"), content: draft.content }}
       />
 
-      {draft.author.id === me && draft.status !== "published" ? (
-        <Link
-          className="button"
-          {...(live === null
-            ? { to: "/buckets/$bucket/styles/new", params: { bucket } }
-            : { to: "/buckets/$bucket/styles/$name/edit", params: { bucket, name: draft.name } })}
-          search={{ draft: draft.id }}
-        >
-          {t("drafts.revise")}
-        </Link>
+      {draft.status !== "published" ? (
+        <div className="draft-actions">
+          {draft.author.id === me ? (
+            <Link
+              className="button"
+              {...(live === null
+                ? { to: "/buckets/$bucket/styles/new", params: { bucket } }
+                : { to: "/buckets/$bucket/styles/$name/edit", params: { bucket, name: draft.name } })}
+              search={{ draft: draft.id }}
+            >
+              {t("drafts.revise")}
+            </Link>
+          ) : null}
+          {/* Deleted, the card leaves the list (the delete updates the cached lists). */}
+          <Suspense fallback={null}>
+            <DeleteDraft bucket={bucket} draft={draft} />
+          </Suspense>
+        </div>
       ) : null}
       {open ? (
         <div className="stack draft-review">

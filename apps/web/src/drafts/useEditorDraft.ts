@@ -61,5 +61,10 @@ export function useEditorDraft(bucket: string, revising: Draft | null = null) {
     },
   });
   const pending = save.isPending ? (save.variables.review ? "review" : "draft") : null;
-  return { draft, saved, save, pending } as const;
+  /** The draft was deleted: the next "Save as draft" starts a new one. */
+  const forget = () => {
+    setDraft(null);
+    setSaved(null);
+  };
+  return { draft, saved, save, pending, forget } as const;
 }

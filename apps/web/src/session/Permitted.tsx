@@ -19,13 +19,17 @@ export function useReason(verdict: Verdict): string | null {
  */
 export function Permitted({
   verdict,
+  reason: specific,
   children,
 }: {
   verdict: Verdict;
+  /** A more precise reason than the role's, shown instead of it when `verdict` refuses. */
+  reason?: string | undefined;
   children: (props: { disabled?: boolean; "aria-describedby"?: string; title?: string }) => ReactNode;
 }) {
   const id = useId();
-  const reason = useReason(verdict);
+  const byRole = useReason(verdict);
+  const reason = byRole === null ? null : (specific ?? byRole);
   if (reason === null) return <>{children({})}</>;
   return (
     <span className="permitted">

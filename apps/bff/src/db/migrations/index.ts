@@ -8,6 +8,7 @@ import * as history from "./202611291600_history.ts";
 import * as fleetJobs from "./202611291815_fleet_jobs.ts";
 import * as ossRateSchedule from "./202611291816_oss_rate_schedule.ts";
 import * as bucketEvents from "./202611291820_bucket_events.ts";
+import * as draftEvents from "./202611292100_draft_events.ts";
 
 /**
  * Every migration, by name, imported statically so the esbuild bundle carries them (a folder scan would
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "202611291815_fleet_jobs": fleetJobs,
   "202611291816_oss_rate_schedule": ossRateSchedule,
   "202611291820_bucket_events": bucketEvents,
+  "202611292100_draft_events": draftEvents,
 };

@@ -6,7 +6,7 @@ import "./save-bar.css";
 
 /**
  * The editor's save bar: the form's submit button (outside the form, tied to it by `form`), the draft
- * actions, the way out and the shortcut hint. It sticks to the bottom of the window while the editor is
+ * actions (and deleting the draft being edited), the way out and the shortcut hint. It sticks to the bottom of the window while the editor is
  * on screen, so saving stays one tap away on a phone however far the preview and builder scroll.
  */
 export function SaveBar({
@@ -16,6 +16,7 @@ export function SaveBar({
   verdict,
   notice,
   drafts,
+  deleteDraft,
   cancel,
 }: {
   formId: string;
@@ -28,6 +29,8 @@ export function SaveBar({
   notice?: ReactNode;
   /** The draft actions ("Save as draft", "Request review"). */
   drafts?: ReactNode;
+  /** "Delete draft", while the editor holds a draft saved on the server. */
+  deleteDraft?: ReactNode;
   /** The way out (a link back to the list). */
   cancel: ReactNode;
 }) {
@@ -50,6 +53,7 @@ export function SaveBar({
           )}
         </Permitted>
         {drafts}
+        {deleteDraft}
         {cancel}
         <span className="shortcut-hint">{t("editor.saveShortcut")}</span>
       </div>

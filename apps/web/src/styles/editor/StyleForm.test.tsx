@@ -57,6 +57,7 @@ function serve(role: "designer" | "operator", requireReview: boolean) {
     "POST /api/buckets/demo/drafts": () => Response.json(draft({}), { status: 201 }),
     "PUT /api/buckets/demo/drafts/7": () => Response.json(draft({ content: "image/resize,w_200" })),
     "POST /api/buckets/demo/drafts/7/review": () => Response.json(draft({ status: "in_review" })),
+    "DELETE /api/buckets/demo/drafts/7": () => new Response(null, { status: 204 }),
   };
   vi.stubGlobal(
     "fetch",
@@ -155,6 +156,52 @@ describe("StyleForm drafts", { timeout: 30_000 }, () => {
       content: "image/resize,w_300",
       category: "image",
     });
+  });
+
+  it("deletes the draft being revised after asking: the editor shows the saved style at its own address", async () => {
+    HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
+      this.removeAttribute("open");
+    };
+    const calls = serve("designer", false);
+    const { router } = renderRoute("/buckets/demo/styles/banner/edit?draft=7");
+    const editor = await screen.findByRole("textbox", { name: "Content" });
+    await vi.waitFor(() => expect(editor.textContent).toBe("image/resize,w_300"));
+    fireEvent.click(await screen.findByRole("button", { name: "Delete draft" }));
+    expect(screen.getByRole("dialog").textContent).toContain("shows the saved style again");
+    fireEvent.click(screen.getByRole("button", { name: "Delete draft 7" }));
+    expect(await screen.findByText("Draft 7 of banner deleted.")).toBeTruthy();
+    await vi.waitFor(() => expect(router.state.location.href).toBe("/buckets/demo/styles/banner/edit"));
+    await vi.waitFor(() =>
+      expect(screen.getByRole("textbox", { name: "Content" }).textContent).toBe(banner.content),
+    );
+    expect(screen.queryByRole("button", { name: "Delete draft" })).toBeNull();
+    expect(writes(calls)).toEqual(["DELETE /api/buckets/demo/drafts/7"]);
+  });
+
+  it("deletes a new style's draft just saved, and returns to the list", async () => {
+    HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
+      this.removeAttribute("open");
+    };
+    const calls = serve("designer", false);
+    keepUnsaved(autosaveKey("demo", null), {
+      name: "fresh",
+      content: "image/resize,w_200",
+      category: "image",
+      baseLastModifyTime: null,
+      savedAt: "2026-11-03T00:00:00.000Z",
+    });
+    const { router } = renderRoute("/buckets/demo/styles/new");
+    fireEvent.click(await screen.findByRole("button", { name: "Restore my edit" }));
+    // Nothing on the server yet: nothing to delete.
+    expect(screen.queryByRole("button", { name: "Delete draft" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Save as draft" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Delete draft" }));
+    expect(screen.getByRole("dialog").textContent).toContain("returns to the list");
+    fireEvent.click(screen.getByRole("button", { name: "Delete draft 7" }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe("/buckets/demo/styles"));
+    expect(writes(calls)).toEqual(["POST /api/buckets/demo/drafts", "DELETE /api/buckets/demo/drafts/7"]);
+    // The edit the person chose to drop is not offered back.
+    expect(localStorage.getItem(autosaveKey("demo", null))).toBeNull();
   });
 
   it("refuses to draft what is unchanged", async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { type FormEvent, lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from "react";
 import { asCategory, type Category, type Style, saveFailure, stylesQuery } from "../../api/styles.ts";
 import { Builder } from "../../builder/Builder.tsx";
 import { isJd, JdPanel } from "../../builder/JdPanel.tsx";
@@ -21,6 +21,11 @@ import { SaveBar } from "./SaveBar.tsx";
 import { useDirectSave } from "./useDirectSave.tsx";
 import { useSaveShortcut } from "./useSaveShortcut.ts";
 import { checkContent, nameMessage, type PositionedIssue, serverIssues } from "./validation.ts";
+
+// Loaded on demand, in a chunk of its own (the drafts screen imports it too): the list never pays for it.
+const DeleteDraft = lazy(() =>
+  import("../../drafts/delete/DeleteDraft.tsx").then((m) => ({ default: m.DeleteDraft })),
+);
 
 /**
  * Create (initial = null) or edit a style. Everything is validated as it is typed with the same rules
@@ -135,6 +140,29 @@ export function StyleForm({
   }, [editing]);
   useSaveShortcut(submit);
 
+  const navigate = useNavigate();
+  /** The draft is deleted: back to the saved style (a new style's editor: back to the list). */
+  const draftDeleted = () => {
+    drafts.forget();
+    autosave.discard();
+    if (!initial || !base) {
+      void navigate({ to: "/buckets/$bucket/styles", params: { bucket }, ignoreBlocker: true });
+      return;
+    }
+    setContent(base.content);
+    setCategory(asCategory(base.category));
+    setAttempted(false);
+    setUnchanged(false);
+    // Opened as `?draft=<id>`: that address names a draft that is gone.
+    if (draft)
+      void navigate({
+        to: "/buckets/$bucket/styles/$name/edit",
+        params: { bucket, name: initial.name },
+        replace: true,
+        ignoreBlocker: true,
+      });
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     submit();
@@ -232,6 +260,18 @@ export function StyleForm({
             onSave={() => saveDraft(false)}
             onRequestReview={() => saveDraft(true)}
           />
+        }
+        deleteDraft={
+          drafts.draft && drafts.draft.status !== "published" ? (
+            <Suspense fallback={null}>
+              <DeleteDraft
+                bucket={bucket}
+                draft={drafts.draft}
+                afterward={editing && base ? "saved" : "list"}
+                onDeleted={draftDeleted}
+              />
+            </Suspense>
+          ) : null
         }
         cancel={
           <Link to="/buckets/$bucket/styles" params={{ bucket }} className="button">
