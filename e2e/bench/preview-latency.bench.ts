@@ -8,6 +8,8 @@ import { expect, signIn, test } from "../fixtures/test.ts";
  * (2725×2225 JPEG). Two cases, 50 edits each:
  * - "after a pause": one keystroke when the preview is idle (the usual edit of a number);
  * - "end of a burst": three keystrokes 50 ms apart, timed from the last one (pays the debounce).
+ * The pause case is also split into its phases (Resource Timing of its request, marks in the page) with
+ * its own server share, so a regression shows on the side where it happened.
  */
 const EDITS = 50;
 const SAMPLE = "2569067123_aca715a2ee_o";
