@@ -8,13 +8,15 @@ import { expect, signIn, test } from "../fixtures/test.ts";
  * (2725×2225 JPEG). Two cases, 50 edits each:
  * - "after a pause": one keystroke when the preview is idle (the usual edit of a number);
  * - "end of a burst": three keystrokes 50 ms apart, timed from the last one (pays the debounce).
+ * The pause case is also split into its phases (Resource Timing of its request, marks in the page) with
+ * its own server share, so a regression shows on the side where it happened.
  */
 const EDITS = 50;
 const SAMPLE = "2569067123_aca715a2ee_o";
 
 declare global {
   interface Window {
-    __bench: { keydown: number; painted: number; src: string };
+    __bench: { keydown: number; mutated: number; painted: number; src: string };
   }
 }
 
@@ -46,7 +48,7 @@ test("keystroke to updated preview on the 6 MP sample", async ({ page }, testInf
   // Marks in the page: the keydown (capture phase, before React sees it) and the first frame after the
   // result <img>'s src changed (React only sets it once the image is decoded off-screen).
   await page.evaluate(() => {
-    window.__bench = { keydown: 0, painted: 0, src: "" };
+    window.__bench = { keydown: 0, mutated: 0, painted: 0, src: "" };
     document.addEventListener(
       "keydown",
       () => {
@@ -58,6 +60,7 @@ test("keystroke to updated preview on the 6 MP sample", async ({ page }, testInf
     if (!img) throw new Error("no preview image");
     new MutationObserver(() => {
       const src = img.getAttribute("src") ?? "";
+      window.__bench.mutated = performance.now();
       requestAnimationFrame(() => {
         window.__bench.painted = performance.now();
         window.__bench.src = src;
@@ -87,12 +90,40 @@ test("keystroke to updated preview on the 6 MP sample", async ({ page }, testInf
     const facts = (await figure(page).locator("dl").textContent()) ?? "";
     const server = Number(/Render time\s*([\d.]+) ms/.exec(facts)?.[1] ?? Number.NaN);
     serverMs.push(server);
+    // Where the time went, from Resource Timing of the preview request that drew this width: the page
+    // until the request left (editor, draft check, loader), the round trip (server and transfer), and
+    // the image's decode and React's commit until the new src is set, and the wait for the next frame.
+    const split = await page.evaluate((w) => {
+      const entry = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+        .filter((e) => e.name.includes("/api/preview?") && e.name.includes(`w_${w}`))
+        .at(-1);
+      performance.clearResourceTimings();
+      const { keydown, mutated, painted } = window.__bench;
+      if (!entry) return null;
+      return {
+        beforeRequest: entry.startTime - keydown,
+        roundTrip: entry.responseEnd - entry.startTime,
+        waiting: entry.responseStart - entry.requestStart,
+        toSrc: mutated - entry.responseEnd,
+        toFrame: painted - mutated,
+      };
+    }, width);
+    if (split) phases.push(split);
     return page.evaluate(() => window.__bench.painted - window.__bench.keydown);
   };
   const serverMs: number[] = [];
+  const phases: {
+    beforeRequest: number;
+    roundTrip: number;
+    waiting: number;
+    toSrc: number;
+    toFrame: number;
+  }[] = [];
 
   const single: number[] = [];
   for (let i = 0; i < EDITS; i += 1) single.push(await measure(10 + i, String((i * 7) % 10), 0));
+  const singleServer = serverMs.filter((ms) => Number.isFinite(ms));
+  const singlePhases = phases.splice(0);
   const burst: number[] = [];
   // Widths 1100–1999 (the source is 2725 wide: a larger width would keep the source size).
   for (let i = 0; i < EDITS; i += 1) burst.push(await measure(1, String(100 + ((i * 17) % 900)), 50));
@@ -100,6 +131,27 @@ test("keystroke to updated preview on the 6 MP sample", async ({ page }, testInf
   const server = serverMs.filter((ms) => Number.isFinite(ms));
   const results = [
     summary("after a pause (1 keystroke)", single),
+    summary("… its server render (Server-Timing)", singleServer),
+    summary(
+      "… its keydown → request sent",
+      singlePhases.map((p) => p.beforeRequest),
+    ),
+    summary(
+      "… its request → response end",
+      singlePhases.map((p) => p.roundTrip),
+    ),
+    summary(
+      "… … of which request sent → first byte",
+      singlePhases.map((p) => p.waiting),
+    ),
+    summary(
+      "… its response end → new src set (decode, React)",
+      singlePhases.map((p) => p.toSrc),
+    ),
+    summary(
+      "… its new src set → next frame",
+      singlePhases.map((p) => p.toFrame),
+    ),
     summary("end of a burst (3 keystrokes, 50 ms apart)", burst),
     summary("of which the server's render (Server-Timing, both cases)", server),
   ];
@@ -113,6 +165,6 @@ test("keystroke to updated preview on the 6 MP sample", async ({ page }, testInf
   ].join("\n");
   console.log(`\nKeystroke → updated preview, 6 MP JPEG sample (2725×2225)\n${table}\n`);
   const file = testInfo.outputPath("preview-latency.json");
-  writeFileSync(file, JSON.stringify({ results, single, burst, server }, null, 2));
+  writeFileSync(file, JSON.stringify({ results, single, burst, server, singlePhases }, null, 2));
   await testInfo.attach("preview-latency", { path: file, contentType: "application/json" });
 });

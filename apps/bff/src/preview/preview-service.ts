@@ -293,7 +293,10 @@ export function createPreviewService(options: PreviewServiceOptions) {
     start = performance.now();
     const source = await loadSource(ref, signal);
     timings.push({ name: "fetch", ms: since(start) });
+    start = performance.now();
+    // The fonts' fingerprint (text drafts) and the watermark images' ETags are asked for here.
     const { etag, marks } = await etagOf(source, draft, bucket, signal);
+    timings.push({ name: "etag", ms: since(start) });
     if (ifNoneMatch?.split(",").some((t) => t.trim() === etag)) return { notModified: true, etag, timings };
     const cached = options.results.get(etag);
     if (cached) return { notModified: false, etag, rendered: cached, cache: "hit", timings };
@@ -301,7 +304,11 @@ export function createPreviewService(options: PreviewServiceOptions) {
     // Both before the render slot: the estimate (which may refuse the draft) and the downloads.
     const [sourceCost, images] = await Promise.all([costOf(source, draft), prefetchMarks(marks, signal)]);
     if (marks.length > 0) timings.push({ name: "watermarks", ms: since(start) });
+    const admitting = performance.now();
     const cost = await withMarks(sourceCost, images);
+    // The memory estimate (header reads) is the server's time too: without watermarks it is all of
+    // this step; with them it ran alongside their downloads, so only what follows them is added.
+    timings.push({ name: "admit", ms: since(marks.length > 0 ? admitting : start) });
     start = performance.now();
     const { value, waitedMs } = await options.queue.run(() => renderNow(source, draft, images), signal, cost);
     timings.push({ name: "queue", ms: waitedMs }, { name: "render", ms: since(start) - waitedMs });

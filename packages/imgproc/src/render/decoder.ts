@@ -81,14 +81,32 @@ export interface HeaderRead {
   frames: number;
 }
 
+// Header reads that passed, by the bytes they read. A preview reads its source's header for the memory
+// estimate (`probeHeader`) and the renderer reads it again (`probe`), and every keystroke in the
+// editor previews the same cached source: each read is a trip to libvips' thread pool, which on a
+// loaded 2-core machine waited up to 17 ms. Keyed weakly by the very array, so an entry lives as long
+// as its bytes; the bytes handed to the renderer are never written afterwards (file reads, response
+// bodies, cache entries), and another view of the same memory is read afresh. A refused header is
+// not kept: it is read and refused again.
+const passed = new WeakMap<Uint8Array, HeaderRead>();
+
 /**
  * Reads an untrusted image's header with libvips (no pixel decoded) and checks format, sides and pixels
- * against the OSS limits. Throws RenderError: 400 `BadRequest` (EC 0040-00000005) when it is no image
- * OSS processes, 400 `ImageTooLarge` past a limit (HEIC and AVIF with their own side limits).
+ * against the OSS limits, once per array of bytes (the bytes must not change after). Throws RenderError:
+ * 400 `BadRequest` (EC 0040-00000005) when it is no image OSS processes, 400 `ImageTooLarge` past a
+ * limit (HEIC and AVIF with their own side limits).
  * @example
  * await readHeader(gifBytes); // { format: "gif", width: 100, height: 80, frames: 24, metadata }
  */
 export async function readHeader(bytes: Uint8Array): Promise<HeaderRead> {
+  const known = passed.get(bytes);
+  if (known) return known;
+  const read = await readHeaderOnce(bytes);
+  passed.set(bytes, read);
+  return read;
+}
+
+async function readHeaderOnce(bytes: Uint8Array): Promise<HeaderRead> {
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, HEADER_OPTIONS).metadata();

@@ -68,7 +68,8 @@ export async function probe(
     if (!bmp) throw unsupportedFormat();
     return bmp;
   }
-  const { metadata, format, width, height, frames } = await readHeader(bytes);
+  // The caller's array, not our Buffer view of it: a header read of it may be known already.
+  const { metadata, format, width, height, frames } = await readHeader(input);
   return {
     bytes,
     format,
