@@ -316,7 +316,22 @@ export function createPreviewService(options: PreviewServiceOptions) {
     return { notModified: false, etag, rendered: value, cache: "miss", timings };
   }
 
-  return { preview, bucketNamed, loadSource };
+  /**
+   * The ETag {@link preview} would give `request` now, without rendering: the source is loaded (its
+   * LRU), the draft parsed and the watermark images asked for their ETags (a HeadObject each), the
+   * fonts fingerprint read when text is drawn. Throws what `preview` throws before it renders.
+   * @example
+   * await service.etag({ source: "sample:flowers", process: "image/resize,w_90", bucket: "photos" });
+   */
+  async function etag(request: PreviewRequest, signal?: AbortSignal): Promise<string> {
+    const ref = parseSourceRef(request.source);
+    const bucket = contextBucket(ref, request.bucket);
+    const draft = await parseDraft(request.process, () => bucket().styles);
+    const source = await loadSource(ref, signal);
+    return (await etagOf(source, draft, bucket, signal)).etag;
+  }
+
+  return { preview, etag, bucketNamed, loadSource };
 }
 
 export type PreviewService = ReturnType<typeof createPreviewService>;

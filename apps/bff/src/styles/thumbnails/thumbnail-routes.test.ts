@@ -50,6 +50,32 @@ describe("GET /api/buckets/:bucket/thumbnails", () => {
     expect((await res.arrayBuffer()).byteLength).toBe(0);
   });
 
+  it("makes a new thumbnail when a watermark image it draws is replaced, and only then", async () => {
+    const mark = (color: string) =>
+      sharp({ create: { width: 40, height: 40, channels: 3, background: color } })
+        .png()
+        .toBuffer();
+    await h.oss.putObject("thumb-mark.png", await mark("#ff0000"), { bucket: "photos" });
+    const content = `image/resize,w_200/watermark,image_${Buffer.from("thumb-mark.png").toString("base64url")},g_se`;
+    const first = await thumb(content);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("etag") ?? "";
+    expect((await thumb(content)).headers.get("x-thumbnail-cache")).toBe("hit");
+    expect((await thumb(content, "", { "If-None-Match": etag })).status).toBe(304);
+    await h.oss.putObject("thumb-mark.png", await mark("#0000ff"), { bucket: "photos" });
+    const replaced = await thumb(content, "", { "If-None-Match": etag });
+    expect(replaced.status).toBe(200);
+    expect(replaced.headers.get("x-thumbnail-cache")).toBe("miss");
+    expect(replaced.headers.get("etag")).not.toBe(etag);
+    const before = await sharp(Buffer.from(await first.arrayBuffer()))
+      .raw()
+      .toBuffer();
+    const after = await sharp(Buffer.from(await replaced.arrayBuffer()))
+      .raw()
+      .toBuffer();
+    expect(after.equals(before)).toBe(false);
+  });
+
   it("answers 204 (no thumbnail) for a style whose answer is not an image", async () => {
     const res = await thumb("image/info");
     expect(res.status).toBe(204);

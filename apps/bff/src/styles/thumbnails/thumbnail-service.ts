@@ -6,7 +6,7 @@ import type { PreviewService } from "../../preview/preview-service.ts";
 
 /** A style's thumbnail: a small WebP of the style applied to a sample, or nothing for a non-image answer. */
 export interface Thumbnail {
-  /** Strong ETag of this thumbnail: the cache key (bucket, sample, content, box). */
+  /** Strong ETag of this thumbnail: the cache key, from the preview's ETag and the box. */
   etag: string;
   /** WebP bytes; null when the style answers something other than an image (`info`, `average-hue`). */
   data: Buffer | null;
@@ -14,7 +14,7 @@ export interface Thumbnail {
 
 export interface ThumbnailOptions {
   /** The preview pipeline that renders the style on the sample (its queue, memory bounds and LRU). */
-  preview: Pick<PreviewService, "preview">;
+  preview: Pick<PreviewService, "preview" | "etag">;
   /** Bytes of thumbnails kept (default 16 MB: some 3000 thumbnails of ~5 KB). */
   cacheBytes?: number;
   /** Longest side of a thumbnail in pixels (default 128: 64 CSS px at 2× density). */
@@ -29,8 +29,9 @@ export const DEFAULT_THUMBNAIL_SAMPLE = "image-demo_example";
 /**
  * Renders style thumbnails through the preview pipeline, one at a time (a list's thumbnails are
  * background work and must never crowd out the editor's live previews), and keeps them in an LRU keyed
- * by bucket, sample and style content, so a style's thumbnail is rendered once per content: editing the
- * style changes its content, hence its key.
+ * by the preview's own ETag (sample, canonical content, the ETags of the watermark images it names, the
+ * fonts when it draws text) and the box: editing the style, replacing a watermark image or installing a
+ * font makes a new thumbnail; anything else is rendered once.
  * @example
  * const thumbs = createThumbnails({ preview: deps.preview.service });
  * const { etag, data } = await thumbs.get("photos", "image/resize,w_200");
@@ -61,6 +62,10 @@ export function createThumbnails(options: ThumbnailOptions) {
     return run.finally(() => waiting--);
   }
 
+  // The thumbnail's ETag: the preview's (what is drawn, and on what) and the box.
+  const etagFor = (previewEtag: string) =>
+    `"${createHash("sha256").update(`${previewEtag}\n${box}`).digest("base64url").slice(0, 32)}"`;
+
   async function render(bucket: string, sample: string, content: string, signal?: AbortSignal) {
     const outcome = await options.preview.preview(
       { source: `sample:${sample}`, process: content, bucket },
@@ -68,38 +73,45 @@ export function createThumbnails(options: ThumbnailOptions) {
     );
     if (outcome.notModified) throw new Error("a preview asked without If-None-Match answered 304");
     const { data, contentType } = outcome.rendered;
-    if (!contentType.startsWith("image/")) return null;
-    return thumbnailWebp(data, box);
+    const made: Thumbnail = {
+      etag: etagFor(outcome.etag),
+      data: contentType.startsWith("image/") ? await thumbnailWebp(data, box) : null,
+    };
+    return made;
   }
 
-  const keyOf = (bucket: string, content: string, sample: string) =>
-    createHash("sha256")
-      .update([bucket, sample, String(box), content].join("\n"))
-      .digest("base64url");
-
   return {
-    /** The ETag the thumbnail of these has (or will have), known without rendering. */
-    etagOf: (bucket: string, content: string, sample = DEFAULT_THUMBNAIL_SAMPLE) =>
-      `"${keyOf(bucket, content, sample).slice(0, 32)}"`,
-
     /**
-     * The thumbnail of `content` on `sample` (default {@link DEFAULT_THUMBNAIL_SAMPLE}) for `bucket`.
-     * Throws the preview's errors (`NoSuchSample` 404, `UnknownBucket` 404, `InvalidProcess` 400, …).
+     * The thumbnail of `content` on `sample` (default {@link DEFAULT_THUMBNAIL_SAMPLE}) for `bucket`,
+     * or `notModified` when `ifNoneMatch` (an If-None-Match header) names its ETag: that answer costs
+     * the preview's ETag (no render). Throws the preview's errors (`NoSuchSample` 404, `UnknownBucket`
+     * 404, `InvalidProcess` 400, …).
      */
-    async get(bucket: string, content: string, sample = DEFAULT_THUMBNAIL_SAMPLE, signal?: AbortSignal) {
-      const key = keyOf(bucket, content, sample);
-      const etag = `"${key.slice(0, 32)}"`;
-      const hit = cache.get(key);
-      if (hit) return { thumbnail: hit, cache: "hit" as const };
+    async get(
+      bucket: string,
+      content: string,
+      sample = DEFAULT_THUMBNAIL_SAMPLE,
+      signal?: AbortSignal,
+      ifNoneMatch?: string,
+    ): Promise<
+      | { notModified: true; etag: string }
+      | { notModified: false; thumbnail: Thumbnail; cache: "hit" | "miss" }
+    > {
+      const request = { source: `sample:${sample}`, process: content, bucket };
+      const etag = etagFor(await options.preview.etag(request, signal));
+      if (ifNoneMatch?.split(",").some((t) => t.trim() === etag)) return { notModified: true, etag };
+      const hit = cache.get(etag);
+      if (hit) return { notModified: false, thumbnail: hit, cache: "hit" };
       const thumbnail = await inTurn(async () => {
         // Asked twice while waiting (two tabs): the first render serves both.
-        const done = cache.get(key);
+        const done = cache.get(etag);
         if (done) return done;
-        const made: Thumbnail = { etag, data: await render(bucket, sample, content, signal) };
-        cache.set(key, made);
+        const made = await render(bucket, sample, content, signal);
+        // Stored under the ETag of what was drawn (a watermark replaced meanwhile gives a newer one).
+        cache.set(made.etag, made);
         return made;
       });
-      return { thumbnail, cache: "miss" as const };
+      return { notModified: false, thumbnail, cache: "miss" };
     },
     /** Hits and misses so far, for tests and the bench. */
     stats: () => ({ hits: cache.hits, misses: cache.misses }),
