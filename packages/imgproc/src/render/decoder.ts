@@ -127,15 +127,19 @@ async function readHeaderOnce(bytes: Uint8Array): Promise<HeaderRead> {
  */
 export const LENIENT_OPTIONS: SharpOptions = { limitInputPixels: LIMITS.maxInputPixels, failOn: "none" };
 
+// A header read of an image we only describe: no pixel limit, and no decoder warning refuses it (a
+// backend's slightly damaged answer is still described, as the parity view needs).
+const DESCRIBE_OPTIONS: SharpOptions = { limitInputPixels: false, failOn: "none" };
+
 /**
- * Reads only the header, with no OSS limit applied: for an image we describe rather than process
- * (a backend's answer). Undefined when libvips cannot read it.
+ * Reads only the header, with no OSS limit applied and any decoder warning tolerated: for an image we
+ * describe rather than process (a backend's answer). Undefined when libvips cannot read it.
  * @example
  * await readMetadata(pngBytes); // sharp's Metadata, or undefined
  */
 export async function readMetadata(bytes: Uint8Array): Promise<Metadata | undefined> {
   try {
-    return await sharp(bytes, HEADER_OPTIONS).metadata();
+    return await sharp(bytes, DESCRIBE_OPTIONS).metadata();
   } catch {
     return undefined;
   }

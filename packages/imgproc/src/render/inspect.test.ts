@@ -38,6 +38,12 @@ describe("describeImage", () => {
     expect(await describeImage(jpeg)).toMatchObject({ format: "jpg", width: 10, height: 20 });
   });
 
+  it("describes a backend's slightly damaged answer (a GIF cut short) instead of giving up", async () => {
+    const gif = await solid(300, 200, "#3080c0").gif().toBuffer();
+    const cut = gif.subarray(0, Math.floor(gif.length * 0.9));
+    expect(await describeImage(cut)).toEqual({ format: "gif", width: 300, height: 200, frames: 1 });
+  });
+
   it("is undefined for bytes libvips cannot read", async () => {
     expect(await describeImage(Buffer.from("not an image"))).toBeUndefined();
   });
