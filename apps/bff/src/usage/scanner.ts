@@ -6,6 +6,7 @@ import {
 } from "@style-console/oss/access-log";
 import { type Kysely, sql } from "kysely";
 import type { LogSource } from "../buckets/oss-bucket-logs.ts";
+import { failureText } from "../buckets/upstream-error.ts";
 import type { Database } from "../db/schema.ts";
 import { UsageAggregate } from "./aggregate.ts";
 
@@ -97,7 +98,8 @@ async function scanLocked(deps: ScannerDeps, bucket: string, signal?: AbortSigna
       // A missing permission (oss:GetProcessConfiguration) must not stop the count of the other forms.
       result.warnings.push({
         kind: "delimiters-unreadable",
-        detail: error instanceof Error ? error.message : String(error),
+        // Shown to the person: never the raw text of whatever failed (it may quote a signed request).
+        detail: failureText(error, bucket),
       });
     }
     const names = delimiters.length > 0 ? new Set(await deps.styleNames(bucket)) : new Set<string>();
