@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ManagedBucket, UpstreamStyle } from "../../buckets/bucket-styles.ts";
+import { failureText } from "../../buckets/upstream-error.ts";
 import { HttpError } from "../../http/error.ts";
 import type { StyleWriter } from "../../styles/writer.ts";
 import type { Principal } from "../../users/principal.ts";
@@ -184,7 +185,8 @@ export function createJobRunner(deps: RunnerDeps) {
         item.message = error.message;
       } else {
         item.status = "failed";
-        item.message = error instanceof Error ? error.message : String(error);
+        // The job's items are shown to the person: the failure's safe text, never its raw message.
+        item.message = failureText(error, target.name);
       }
     }
     touch(job);
@@ -230,7 +232,7 @@ export function createJobRunner(deps: RunnerDeps) {
         const item = job.items[i] as JobItem;
         if (item.status !== "pending") continue;
         item.status = "failed";
-        item.message = `Could not read the target's styles: ${error instanceof Error ? error.message : String(error)}`;
+        item.message = `Could not read the target's styles: ${failureText(error, name)}`;
         failed.push(i);
       }
       touch(job);
