@@ -34,7 +34,10 @@ export interface SharedRateLimitOptions {
 const sleepFor = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);
@@ -221,12 +224,18 @@ export function sharedRateLimit(db: Kysely<Database> | undefined, options: Share
     acquire(signal?: AbortSignal): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
+        // Every way out lets go of the signal: a job's one signal is shared by all its calls, and a
+        // listener left behind per failed wait would pin each waiter until the job ends.
+        const release = () => signal?.removeEventListener("abort", onAbort);
         const waiter = {
           resolve: () => {
-            signal?.removeEventListener("abort", onAbort);
+            release();
             resolve();
           },
-          reject,
+          reject: (reason: unknown) => {
+            release();
+            reject(reason);
+          },
           ...(signal ? { signal } : {}),
         };
         const onAbort = () => {
