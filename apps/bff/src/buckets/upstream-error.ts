@@ -133,10 +133,10 @@ export function scrubUpstreamText(text: string): string {
  * A failure as text fit for a response body, or for a record the API returns later (an audit note, a
  * scan warning, a job item's message): an {@link HttpError}'s own message (the API would answer it as
  * is) or an OSS error mapped by {@link upstreamError}, with the OSS request id; anything else, whose
- * text could hold anything, only by its kind; its detail belongs in the server log.
+ * text could hold anything, only by its kind (callers log its text, through {@link scrubUpstreamText}).
  * @example
  * failureText(ossError, "photos"); // 'OSS refused the console's request (bucket "photos", AccessDenied): … (request id 5F…)'
- * failureText(new TypeError("…"), "photos"); // "An unexpected TypeError …; the server log has the detail."
+ * failureText(new TypeError("…"), "photos"); // 'An unexpected TypeError for bucket "photos" (its text is in the server log).'
  */
 export function failureText(error: unknown, bucket?: string): string {
   const mapped =
@@ -146,7 +146,7 @@ export function failureText(error: unknown, bucket?: string): string {
   if (!mapped) {
     const kind = error instanceof Error ? error.name : typeof error;
     const where = bucket === undefined ? "" : ` for bucket "${bucket}"`;
-    return `An unexpected ${kind}${where}; the server log has the detail.`;
+    return `An unexpected ${kind}${where} (its text is in the server log).`;
   }
   const requestId = mapped.extra.requestId;
   return requestId === undefined || mapped.message.includes(requestId)

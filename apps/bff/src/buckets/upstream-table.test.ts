@@ -145,8 +145,8 @@ describe("failureText", () => {
 
   it("names anything else only by its kind", () => {
     expect(failureText(new TypeError("fetch https://x/?token=1 failed"), "photos")).toBe(
-      'An unexpected TypeError for bucket "photos"; the server log has the detail.',
+      'An unexpected TypeError for bucket "photos" (its text is in the server log).',
     );
-    expect(failureText("text", undefined)).toBe("An unexpected string; the server log has the detail.");
+    expect(failureText("text", undefined)).toBe("An unexpected string (its text is in the server log).");
   });
 });

@@ -28,7 +28,7 @@ describe("BucketEvents.around", () => {
     ).rejects.toBe(thrown);
     const [event] = await events.list("photos", 1);
     expect(event).toMatchObject({ action: "logging.disable", status: "failed", actor: { name: "Ann" } });
-    expect(event?.note).toBe('An unexpected object for bucket "photos"; the server log has the detail.');
+    expect(event?.note).toBe('An unexpected object for bucket "photos" (its text is in the server log).');
   });
 
   it("notes OSS's code, words and request id, never the signed request a gateway quoted back", async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ManagedBucket, UpstreamStyle } from "../../buckets/bucket-styles.ts";
-import { failureText } from "../../buckets/upstream-error.ts";
+import { failureText, scrubUpstreamText } from "../../buckets/upstream-error.ts";
 import { HttpError } from "../../http/error.ts";
 import type { StyleWriter } from "../../styles/writer.ts";
 import type { Principal } from "../../users/principal.ts";
@@ -191,8 +191,12 @@ export function createJobRunner(deps: RunnerDeps) {
         item.message = error.message;
       } else {
         item.status = "failed";
-        // The job's items are shown to the person: the failure's safe text, never its raw message.
+        // The job's items are shown to the person: the failure's safe text, never its raw message
+        // (which goes to the server log).
         item.message = failureText(error, target.name);
+        deps.log?.(
+          `fleet job ${job.id}: ${item.name} on ${target.name} failed: ${scrubUpstreamText(String(error))}`,
+        );
       }
     }
     touch(job);
@@ -252,6 +256,7 @@ export function createJobRunner(deps: RunnerDeps) {
       current = new Map((await target.styles.list()).map((s) => [s.name, s]));
     } catch (error) {
       if (signal.aborted) throw error;
+      deps.log?.(`fleet job ${job.id}: listing ${name} failed: ${scrubUpstreamText(String(error))}`);
       const failed: number[] = [];
       for (const i of indexes) {
         const item = job.items[i] as JobItem;
