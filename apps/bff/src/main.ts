@@ -8,6 +8,7 @@ import { createApp } from "./app.ts";
 import { importLegacyAudit } from "./audit/import-jsonl.ts";
 import type { ManagedBucket } from "./buckets/bucket-styles.ts";
 import { managedBuckets } from "./buckets/managed-buckets.ts";
+import { failureText } from "./buckets/upstream-error.ts";
 import { type ApiDepsOptions, createApiDeps } from "./compose.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { ossRateLimit } from "./db/oss-rate.ts";
@@ -211,7 +212,7 @@ async function main(): Promise<void> {
     );
   } catch (error) {
     // OSS unreachable: each style's pending rows are still settled before its next write.
-    readiness.set("reconciliation", true, `deferred (OSS unreachable: ${(error as Error).message})`);
+    readiness.set("reconciliation", true, `deferred (OSS unreachable: ${failureText(error)})`);
     logger.error("reconciliation deferred", { message: (error as Error).message });
   }
   const app = createApp({ api, webDist: env.WEB_DIST ?? defaultWebDist });

@@ -18,10 +18,15 @@ export interface UpstreamStyle {
  */
 export interface BucketStyles {
   list(): Promise<UpstreamStyle[]>;
-  /** `undefined` when OSS says NoSuchStyle. */
-  get(name: string): Promise<UpstreamStyle | undefined>;
-  put(name: string, content: string, category: string | undefined): Promise<{ requestId: string | null }>;
-  delete(name: string): Promise<{ requestId: string | null }>;
+  /** `undefined` when OSS says NoSuchStyle. `signal` aborts the call (also while it waits for its turn). */
+  get(name: string, signal?: AbortSignal): Promise<UpstreamStyle | undefined>;
+  put(
+    name: string,
+    content: string,
+    category: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ requestId: string | null }>;
+  delete(name: string, signal?: AbortSignal): Promise<{ requestId: string | null }>;
 }
 
 /** A bucket this console is configured to manage. */

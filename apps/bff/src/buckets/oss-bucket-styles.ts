@@ -35,26 +35,27 @@ export function ossBucketStyles(client: OssClient, bucket: string, secrets: read
   };
   return {
     list: () => call(async () => (await client.listStyles({ bucket })).map(toUpstream)),
-    get: (name) =>
+    get: (name, signal) =>
       call(async () => {
         try {
-          return toUpstream(await client.getStyle(name, { bucket }));
+          return toUpstream(await client.getStyle(name, { bucket, signal }));
         } catch (error) {
           if (error instanceof OssError && error.code === "NoSuchStyle") return undefined;
           throw error;
         }
       }),
-    put: (name, content, category) =>
+    put: (name, content, category, signal) =>
       call(async () => {
         const { requestId } = await client.putStyle(name, content, {
           bucket,
+          signal,
           ...(category === undefined ? {} : { category }),
         });
         return { requestId: requestId ?? null };
       }),
-    delete: (name) =>
+    delete: (name, signal) =>
       call(async () => {
-        const { requestId } = await client.deleteStyle(name, { bucket });
+        const { requestId } = await client.deleteStyle(name, { bucket, signal });
         return { requestId: requestId ?? null };
       }),
   };

@@ -78,7 +78,9 @@ function classify(error: OssError): { code: ErrorCode; what: string } {
 /**
  * Maps whatever an OSS call threw to the API's one error type, keeping the OSS request id and hint.
  * OSS's own message is passed on (it explains things like "style count is exceeded"), with every
- * string in `secrets` (the secret key, the STS token) cut out in case a proxy echoed one back.
+ * string in `secrets` (the secret key, the STS token) cut out in case a proxy echoed one back, and with
+ * whatever else of a request it might quote (query strings, signatures, credential scopes) scrubbed by
+ * {@link scrubUpstreamText}.
  * @example
  * try { await client.listStyles(); } catch (e) { throw upstreamError(e, "bucket-a", [secret]); }
  */
@@ -90,7 +92,7 @@ export function upstreamError(error: unknown, bucket: string, secrets: readonly 
   const { code, what } = classify(error);
   const redact = (text: string) =>
     secrets.filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join("[redacted]"), text);
-  const ossMessage = redact(error.message).slice(0, 300);
+  const ossMessage = scrubUpstreamText(redact(error.message)).slice(0, 300);
   const upstream: UpstreamDetails = {
     status: error.status ?? null,
     code: error.code,
@@ -104,4 +106,50 @@ export function upstreamError(error: unknown, bucket: string, secrets: readonly 
     details: { upstream } as never,
     ...(requestId === undefined ? {} : { requestId }),
   });
+}
+
+// A signed URL's query, and the parts of an Authorization header or a presigned query that identify or
+// prove the credential. A proxy's error page or a fetch library's message may quote any of them.
+const URL_QUERY = /\b(https?:\/\/[^\s?#"'<>]+)[?#][^\s"'<>]*/gi;
+const SECRET_PAIR =
+  /\b((?:x-oss-)?(?:signature|credential|security-token|access-?key-?(?:id|secret)?|secret|token|password|expires|signature-?version|additional-?headers))(\s*[=:]\s*)[^\s&,;"'<>]+/gi;
+const V1_AUTHORIZATION = /\bOSS\s+[\w.-]+:[\w+/=]+/g;
+
+/**
+ * Cuts out of text from outside (OSS's `<Message>`, a network library's error) what it may quote of a
+ * signed request: a URL keeps its scheme, host and path but loses its query; `Signature=…`,
+ * `Credential=…`, `x-oss-security-token=…` and their kin keep their name and lose their value.
+ * @example
+ * scrubUpstreamText("denied https://b.oss.example/k?x-oss-signature=abc"); // "denied https://b.oss.example/k"
+ */
+export function scrubUpstreamText(text: string): string {
+  return text
+    .replace(URL_QUERY, "$1")
+    .replace(SECRET_PAIR, "$1$2[redacted]")
+    .replace(V1_AUTHORIZATION, "OSS [redacted]");
+}
+
+/**
+ * A failure as text fit for a response body, or for a record the API returns later (an audit note, a
+ * scan warning, a job item's message): an {@link HttpError}'s own message (the API would answer it as
+ * is) or an OSS error mapped by {@link upstreamError}, with the OSS request id; anything else, whose
+ * text could hold anything, only by its kind (callers log its text, through {@link scrubUpstreamText}).
+ * @example
+ * failureText(ossError, "photos"); // 'OSS refused the console's request (bucket "photos", AccessDenied): … (request id 5F…)'
+ * failureText(new TypeError("…"), "photos"); // 'An unexpected TypeError for bucket "photos" (its text is in the server log).'
+ */
+export function failureText(error: unknown, bucket?: string): string {
+  const mapped =
+    error instanceof HttpError || error instanceof OssError
+      ? upstreamError(error, bucket ?? "(not named)", [])
+      : undefined;
+  if (!mapped) {
+    const kind = error instanceof Error ? error.name : typeof error;
+    const where = bucket === undefined ? "" : ` for bucket "${bucket}"`;
+    return `An unexpected ${kind}${where} (its text is in the server log).`;
+  }
+  const requestId = mapped.extra.requestId;
+  return requestId === undefined || mapped.message.includes(requestId)
+    ? mapped.message
+    : `${mapped.message} (OSS request id ${requestId})`;
 }

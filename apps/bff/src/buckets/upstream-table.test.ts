@@ -1,7 +1,8 @@
 import { API_ERRORS } from "@style-console/contract/errors";
 import { OssError, type OssErrorKind } from "@style-console/oss";
 import { describe, expect, it } from "vitest";
-import { UPSTREAM_ERRORS, upstreamError } from "./upstream-error.ts";
+import { HttpError } from "../http/error.ts";
+import { failureText, scrubUpstreamText, UPSTREAM_ERRORS, upstreamError } from "./upstream-error.ts";
 
 // Issue 14 §6, as a table: every kind of OSS failure → the API's code and status. A caller's mistake is a
 // 4xx, the console's or OSS's a 5xx.
@@ -91,5 +92,61 @@ describe("UPSTREAM_ERRORS", () => {
     );
     expect(mapped.toBody().error).toMatchObject({ code: "InvalidCursor" });
     expect(JSON.stringify(mapped.toBody())).not.toMatch(/style name/i);
+  });
+});
+
+// What a gateway's page or a fetch library's message may quote of a signed request, and what is left.
+const scrubCases: [string, string, string][] = [
+  [
+    "a presigned URL",
+    "denied https://b.oss.example.com/k.jpg?x-oss-signature=abc&x-oss-credential=AK%2F1 now",
+    "denied https://b.oss.example.com/k.jpg now",
+  ],
+  [
+    "a V4 Authorization header",
+    "Authorization: OSS4-HMAC-SHA256 Credential=AK/20261129/cn-hangzhou/oss/aliyun_v4_request,AdditionalHeaders=host,Signature=0f9e",
+    "Authorization: OSS4-HMAC-SHA256 Credential=[redacted],AdditionalHeaders=[redacted],Signature=[redacted]",
+  ],
+  ["a V1 Authorization header", "got OSS LTAI5tExample:c2lnbmF0dXJl=", "got OSS [redacted]"],
+  ["an STS token as a pair", "x-oss-security-token: CAIS.abc", "x-oss-security-token: [redacted]"],
+  ["OSS's ordinary words", "The style count is exceeded.", "The style count is exceeded."],
+  [
+    "prose about signatures",
+    "The request signature we calculated does not match the signature you provided.",
+    "The request signature we calculated does not match the signature you provided.",
+  ],
+];
+
+describe("scrubUpstreamText", () => {
+  it.each(scrubCases)("%s", (_what, text, expected) => {
+    expect(scrubUpstreamText(text)).toBe(expected);
+  });
+});
+
+describe("failureText", () => {
+  it("is an OSS error's mapped message with its request id, scrubbed", () => {
+    const text = failureText(
+      oss("service", {
+        status: 403,
+        code: "AccessDenied",
+        message: "no: https://h.example/?Signature=s3cr3t",
+        requestId: "RID1",
+      }),
+      "photos",
+    );
+    expect(text).toBe(
+      'OSS refused the console\'s request (bucket "photos", AccessDenied): no: https://h.example/ (OSS request id RID1)',
+    );
+  });
+
+  it("is an HttpError's own message, which the API would answer anyway", () => {
+    expect(failureText(new HttpError("NoSuchStyle", "No style thumb."), "photos")).toBe("No style thumb.");
+  });
+
+  it("names anything else only by its kind", () => {
+    expect(failureText(new TypeError("fetch https://x/?token=1 failed"), "photos")).toBe(
+      'An unexpected TypeError for bucket "photos" (its text is in the server log).',
+    );
+    expect(failureText("text", undefined)).toBe("An unexpected string (its text is in the server log).");
   });
 });

@@ -1,7 +1,11 @@
+import { getEventListeners } from "node:events";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/postgres.ts";
 import { type DatabaseHandle, openDatabase } from "./database.ts";
 import { ossRateLimit, sharedRateLimit } from "./oss-rate.ts";
+import type { Database } from "./schema.ts";
 
 // Two "replicas" (two pools, two limiters) on one real PostgreSQL.
 let testDb: TestDatabase;
@@ -93,6 +97,22 @@ describe("the OSS request rate shared through the database", () => {
     const waiting = limit.acquire(controller.signal);
     controller.abort(new Error("client left"));
     await expect(waiting).rejects.toThrow("client left");
+  });
+
+  it("lets go of the caller's AbortSignal when a wait fails on the database", async () => {
+    // A database that does not answer (nothing listens on port 1): every claim fails, every waiter hears it.
+    const gone = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: "postgres://x@127.0.0.1:1/x" }) }),
+    });
+    const limit = sharedRateLimit(gone, { requestsPerSecond: 10 });
+    const controller = new AbortController();
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => limit.acquire(controller.signal)),
+    );
+    expect(results.every((r) => r.status === "rejected")).toBe(true);
+    // One signal shared by many calls (a fleet job's) would otherwise keep a listener per failed wait.
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    await gone.destroy();
   });
 
   it("refuses clearly, without using up the shared schedule, when the database clock cannot be read within lateMs", async () => {

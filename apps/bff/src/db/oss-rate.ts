@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { clockBounds } from "./clock-bounds.ts";
 import type { DatabaseHandle } from "./database.ts";
 import type { Database } from "./schema.ts";
 
@@ -34,7 +35,10 @@ export interface SharedRateLimitOptions {
 const sleepFor = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);
@@ -62,7 +66,9 @@ interface Slot {
  * slot is not already late when the answer arrives; it spaces nothing closer. Then any half-open second holds starts of slots within
  * `1000 + lateMs` ms, at most `requestsPerSecond` of them, with `jitterMs` to spare for the way to OSS.
  * The database clock is mapped to this replica's monotonic clock by bounds narrowed on every claim (the
- * reading happened between sending and receiving), and both sides of that uncertainty are taken the safe
+ * reading happened between sending and receiving) and widened by the drift possible since: the two
+ * clocks run at slightly different rates, and bounds that only narrowed would go stale and exclude the
+ * true offset by up to a round trip (db/clock-bounds.ts). Both sides of that uncertainty are taken the safe
  * way: a slot is never given before the latest local time it may map to, nor after `lateMs` past the
  * earliest. No replica's clock needs to agree with another's. Until that mapping is narrower than
  * `lateMs` no slot is claimed (it could never be given in time); when 5 readings of the clock alone
@@ -89,9 +95,8 @@ export function sharedRateLimit(db: Kysely<Database> | undefined, options: Share
   const maxBatch = Math.max(1, Math.floor(rate / 4));
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? sleepFor;
-  // The database clock minus the local one lies in [low, high] (narrowed by every claim).
-  let low = Number.NEGATIVE_INFINITY;
-  let high = Number.POSITIVE_INFINITY;
+  // The database clock minus the local one: narrowed by every reading, widened by the drift since.
+  const offset = clockBounds();
   // Claimed slots not yet given out, in time order; callers waiting for one, first come first served.
   const slots: Slot[] = [];
   const waiters: Array<{ resolve: () => void; reject: (reason: unknown) => void; signal?: AbortSignal }> = [];
@@ -102,27 +107,17 @@ export function sharedRateLimit(db: Kysely<Database> | undefined, options: Share
   // "now" a claim on an idle schedule starts, so its first slot is not already late when it arrives.
   let roundTrip = 0;
 
-  /** Narrows the bounds by a reading `dbNow` taken at some local instant in [sent, received]. */
-  function narrow(dbNow: number, sent: number, received: number): void {
-    const sampleLow = dbNow - received;
-    const sampleHigh = dbNow - sent;
-    if (sampleLow > high || sampleHigh < low) {
-      // A clock stepped (the database host's): start the bounds again from this sample.
-      low = sampleLow;
-      high = sampleHigh;
-    } else {
-      low = Math.max(low, sampleLow);
-      high = Math.min(high, sampleHigh);
-    }
-  }
-
   /**
    * Until the database clock is known to within `lateMs`, a claimed slot could never be given in time
    * (it would be dropped, and claimed again, using up the schedule every replica shares): the clock is
    * read alone first, a few times; still too uncertain, the claim is refused with an error.
    */
   async function knowClock(shared: Kysely<Database>): Promise<void> {
-    for (let tries = 0; !(high - low < lateMs); tries++) {
+    const uncertain = () => {
+      const { low, high } = offset.at(now());
+      return !(high - low < lateMs);
+    };
+    for (let tries = 0; uncertain(); tries++) {
       if (tries === 5)
         throw new Error(
           `the database clock could not be read to within lateMs (${lateMs} ms) in 5 tries: its round trips take longer`,
@@ -131,7 +126,7 @@ export function sharedRateLimit(db: Kysely<Database> | undefined, options: Share
       const row = await sql<{ db_now: number }>`
         select extract(epoch from clock_timestamp()) * 1000 as db_now`.execute(shared);
       const received = now();
-      narrow(Number(row.rows[0]?.db_now), sent, received);
+      offset.narrow(Number(row.rows[0]?.db_now), sent, received);
     }
   }
 
@@ -154,7 +149,8 @@ export function sharedRateLimit(db: Kysely<Database> | undefined, options: Share
     const dbNow = Number(answer.db_now);
     const nextAt = Number(answer.next_at);
     // db_now was read at some local instant in [sent, received].
-    narrow(dbNow, sent, received);
+    offset.narrow(dbNow, sent, received);
+    const { low, high } = offset.at(received);
     const first = nextAt - count * spacing;
     for (let i = 0; i < count; i++) {
       const slot = first + i * spacing;
@@ -221,12 +217,18 @@ export function sharedRateLimit(db: Kysely<Database> | undefined, options: Share
     acquire(signal?: AbortSignal): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
+        // Every way out lets go of the signal: a job's one signal is shared by all its calls, and a
+        // listener left behind per failed wait would pin each waiter until the job ends.
+        const release = () => signal?.removeEventListener("abort", onAbort);
         const waiter = {
           resolve: () => {
-            signal?.removeEventListener("abort", onAbort);
+            release();
             resolve();
           },
-          reject,
+          reject: (reason: unknown) => {
+            release();
+            reject(reason);
+          },
           ...(signal ? { signal } : {}),
         };
         const onAbort = () => {

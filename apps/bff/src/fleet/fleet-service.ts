@@ -1,5 +1,6 @@
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
+import { failureText } from "../buckets/upstream-error.ts";
 import { HttpError } from "../http/error.ts";
 import { assertStyleContent, assertStyleName } from "../styles/assert-style.ts";
 import { mayUseBucket, type Principal } from "../users/principal.ts";
@@ -142,7 +143,7 @@ export function createFleetService(options: FleetServiceOptions) {
             name: b.name,
             region: b.region,
             styles: undefined,
-            error: { code: e?.code ?? "UpstreamFailed", message: e?.message ?? String(error) },
+            error: { code: e?.code ?? "UpstreamFailed", message: failureText(error, b.name) },
           };
         }
       });

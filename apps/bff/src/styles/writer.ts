@@ -19,6 +19,12 @@ export interface WriteContext {
    * `HttpError` 404/409/…) to refuse the write. Nothing is recorded when it throws.
    */
   check?: (current: UpstreamStyle | undefined) => void;
+  /**
+   * Stops the write (a cancelled fleet job's): its OSS calls, also while they wait for the rate limit,
+   * are aborted. Aborted before the intent is recorded, nothing is; after, the row is settled from what
+   * OSS holds (read without the signal) before the abort is rethrown, so it never stays `pending`.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface StyleWriterOptions {
@@ -52,8 +58,8 @@ export function createStyleWriter(options: StyleWriterOptions) {
   const sleep = options.sleep ?? sleepFor;
   const lockKey = (target: ManagedBucket, name: string) => `${target.name}/${name}`;
 
-  async function read(target: ManagedBucket, name: string) {
-    return target.styles.get(name);
+  async function read(target: ManagedBucket, name: string, signal?: AbortSignal) {
+    return target.styles.get(name, signal);
   }
 
   /** Puts, reads back, and re-puts a second later when LastModifyTime did not move (see above). */
@@ -63,13 +69,15 @@ export function createStyleWriter(options: StyleWriterOptions) {
     content: string,
     category: string | undefined,
     previous: UpstreamStyle | undefined,
+    signal: AbortSignal | undefined,
   ): Promise<{ stored: UpstreamStyle; requestId: string | null }> {
-    let { requestId } = await target.styles.put(name, content, category);
-    let stored = await read(target, name);
+    let { requestId } = await target.styles.put(name, content, category, signal);
+    let stored = await read(target, name, signal);
     if (previous && stored && stored.lastModifyTime.getTime() === previous.lastModifyTime.getTime()) {
       await sleep(1000);
-      ({ requestId } = await target.styles.put(name, content, category));
-      stored = await read(target, name);
+      signal?.throwIfAborted();
+      ({ requestId } = await target.styles.put(name, content, category, signal));
+      stored = await read(target, name, signal);
     }
     if (!stored) throw new Error(`OSS lost style "${name}" right after the put`);
     return { stored, requestId };
@@ -159,8 +167,9 @@ export function createStyleWriter(options: StyleWriterOptions) {
       const { target, name } = ctx;
       return locks.run("style", lockKey(target, name), async () => {
         await settleOrphans(target, name);
-        const current = await read(target, name);
+        const current = await read(target, name, ctx.signal);
         ctx.check?.(current);
+        ctx.signal?.throwIfAborted();
         const category = ctx.category ?? (current?.category || undefined);
         if (
           current &&
@@ -182,7 +191,7 @@ export function createStyleWriter(options: StyleWriterOptions) {
         });
         let result: { stored: UpstreamStyle; requestId: string | null };
         try {
-          result = await putAndRead(target, name, ctx.content, category, current);
+          result = await putAndRead(target, name, ctx.content, category, current, ctx.signal);
         } catch (error) {
           await settleAfterError(id, target);
           throw error;
@@ -205,9 +214,10 @@ export function createStyleWriter(options: StyleWriterOptions) {
       const { target, name } = ctx;
       return locks.run("style", lockKey(target, name), async () => {
         await settleOrphans(target, name);
-        const current = await read(target, name);
+        const current = await read(target, name, ctx.signal);
         ctx.check?.(current);
         if (!current) return { auditId: null };
+        ctx.signal?.throwIfAborted();
         const id = await audit.begin({
           bucket: target.name,
           style: name,
@@ -221,7 +231,7 @@ export function createStyleWriter(options: StyleWriterOptions) {
         });
         let requestId: string | null;
         try {
-          ({ requestId } = await target.styles.delete(name));
+          ({ requestId } = await target.styles.delete(name, ctx.signal));
         } catch (error) {
           await settleAfterError(id, target);
           throw error;

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { failureText } from "../buckets/upstream-error.ts";
 import type { Database } from "../db/schema.ts";
 import type { Principal } from "../users/principal.ts";
 
@@ -31,7 +32,7 @@ export class BucketEvents {
 
   /**
    * Records the intent, runs `change`, records its outcome; `change`'s error is rethrown as it was
-   * (the note keeps its first 500 characters). An error of the database itself is thrown too: before
+   * (the note keeps the first 500 characters of its {@link failureText}). An error of the database itself is thrown too: before
    * `change`, nothing is changed; after it, the row stays `pending` (the change's outcome unknown).
    * @example
    * await events.around(principal, "photos", "logging.disable", before, null, () => oss.putLogging(…));
@@ -68,8 +69,9 @@ export class BucketEvents {
     try {
       result = await change();
     } catch (error) {
-      // Whatever was thrown (not always an Error), the row ends `failed` and the caller hears it.
-      await finish("failed", (error instanceof Error ? error.message : String(error)).slice(0, 500));
+      // Whatever was thrown (not always an Error), the row ends `failed` and the caller hears it. The note
+      // is returned by the events route, so it is the safe text of the failure, never its raw message.
+      await finish("failed", failureText(error, bucket).slice(0, 500));
       throw error;
     }
     await finish("committed", null);

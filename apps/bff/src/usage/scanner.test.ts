@@ -11,6 +11,7 @@ import {
 import { type RunningEmulator, startEmulator } from "@style-console/oss-emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type LogSource, ossLogSource } from "../buckets/oss-bucket-logs.ts";
+import { signedParts, startQuotingProxy } from "../testing/quoting-proxy.ts";
 import { type ScannerDeps, scanBucket } from "./scanner.ts";
 import { createUsageTestDatabase, type UsageTestDatabase } from "./testing.ts";
 import { styleUsage } from "./usage-query.ts";
@@ -186,17 +187,52 @@ describe("a style request through the bucket's custom delimiters", () => {
       serializeAccessLogRecord(record({})),
       serializeAccessLogRecord(record({ RequestURL: "GET /cat.png!small HTTP/1.1" })),
     ]);
-    const real = ossLogSource(client, []);
+    // GetProcessConfiguration goes through a gateway that refuses it, quoting the signed request.
+    const proxy = await startQuotingProxy();
+    try {
+      const gated = createOssClient({
+        region: "cn-hangzhou",
+        endpoint: proxy.endpoint,
+        credentials,
+        retry: false,
+      });
+      const source: LogSource = {
+        ...ossLogSource(client, []),
+        styleDelimiters: ossLogSource(gated, [credentials.accessKeySecret]).styleDelimiters,
+      };
+      const result = await scanBucket(deps({ source }), "photos");
+      expect(result).toMatchObject({ objects: 1, lines: 2, styleRequests: 1 });
+      expect(result.warnings).toEqual([{ kind: "delimiters-unreadable", detail: expect.any(String) }]);
+      const detail = result.warnings[0]?.detail ?? "";
+      // What helps: OSS's code, its words, the request id to quote to support.
+      expect(detail).toMatch(/AccessDenied/);
+      expect(detail).toMatch(/Access denied by gateway policy/);
+      expect(detail).toContain(proxy.requestId);
+      // What must not be shown: the signed request's signature, credential scope and query string.
+      expect(signedParts(proxy).length).toBeGreaterThan(0);
+      for (const part of signedParts(proxy)) expect(detail).not.toContain(part);
+      expect(detail).not.toContain(credentials.accessKeyId);
+      expect(detail).not.toMatch(/x-oss-signature=[^[]|processConfiguration&/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("shows a failure that is not an OSS one only by its kind, never by its text", async () => {
+    await deliver(1, [serializeAccessLogRecord(record({}))]);
     const source: LogSource = {
-      ...real,
+      ...ossLogSource(client, []),
       styleDelimiters: async () => {
-        throw new Error("AccessDenied: oss:GetProcessConfiguration");
+        throw new Error("GET https://photos.oss.example/?processConfiguration&x-oss-signature=abc123 failed");
       },
     };
-    const result = await scanBucket(deps({ source }), "photos");
-    expect(result).toMatchObject({ objects: 1, lines: 2, styleRequests: 1 });
-    expect(result.warnings).toEqual([
-      { kind: "delimiters-unreadable", detail: expect.stringMatching(/AccessDenied/) },
+    const logged: string[] = [];
+    const result = await scanBucket(deps({ source, log: (line) => logged.push(line) }), "photos");
+    const detail = result.warnings[0]?.detail ?? "";
+    expect(detail).toBe('An unexpected Error for bucket "photos" (its text is in the server log).');
+    // The server log has what happened, still without the signed query.
+    expect(logged).toEqual([
+      "usage scan photos: delimiters unreadable: Error: GET https://photos.oss.example/ failed",
     ]);
   });
 

@@ -6,6 +6,7 @@ import {
 } from "@style-console/oss/access-log";
 import { type Kysely, sql } from "kysely";
 import type { LogSource } from "../buckets/oss-bucket-logs.ts";
+import { failureText, scrubUpstreamText } from "../buckets/upstream-error.ts";
 import type { Database } from "../db/schema.ts";
 import { UsageAggregate } from "./aggregate.ts";
 
@@ -60,6 +61,8 @@ export interface ScannerDeps {
   /** The bucket's style names, for the delimiter form (read only when delimiters are configured). */
   styleNames: (bucket: string) => Promise<string[]>;
   now?: () => number;
+  /** The server log: what a warning shows only by its kind is written here in full. */
+  log?: (line: string) => void;
 }
 
 const LOOKBACK_MS = 49 * 3600_000;
@@ -95,9 +98,11 @@ async function scanLocked(deps: ScannerDeps, bucket: string, signal?: AbortSigna
       delimiters = await source.styleDelimiters(bucket);
     } catch (error) {
       // A missing permission (oss:GetProcessConfiguration) must not stop the count of the other forms.
+      deps.log?.(`usage scan ${bucket}: delimiters unreadable: ${scrubUpstreamText(String(error))}`);
       result.warnings.push({
         kind: "delimiters-unreadable",
-        detail: error instanceof Error ? error.message : String(error),
+        // Shown to the person: never the raw text of whatever failed (it may quote a signed request).
+        detail: failureText(error, bucket),
       });
     }
     const names = delimiters.length > 0 ? new Set(await deps.styleNames(bucket)) : new Set<string>();

@@ -64,6 +64,7 @@ export function createUsageService(options: UsageServiceOptions) {
     locks: options.locks,
     styleNames: async () => (await bucket.styles.list()).map((s) => s.name),
     now,
+    log: (line: string) => options.logger.error(line),
   });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;

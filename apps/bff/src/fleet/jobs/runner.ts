@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ManagedBucket, UpstreamStyle } from "../../buckets/bucket-styles.ts";
+import { failureText, scrubUpstreamText } from "../../buckets/upstream-error.ts";
 import { HttpError } from "../../http/error.ts";
 import type { StyleWriter } from "../../styles/writer.ts";
 import type { Principal } from "../../users/principal.ts";
@@ -162,6 +163,8 @@ export function createJobRunner(deps: RunnerDeps) {
       actor: job.actor,
       check,
       comment: `fleet ${job.kind} ${job.id} from ${job.source}`,
+      // A cancel (or a lost lease) stops the write in flight too, also while it waits for the OSS rate.
+      signal,
     };
     try {
       if (item.action === "delete" || !item.after) {
@@ -176,7 +179,11 @@ export function createJobRunner(deps: RunnerDeps) {
       }
       item.status = "applied";
     } catch (error) {
-      if (error instanceof Conflict) {
+      if (signal.aborted) {
+        // The lease went to another replica: it finishes this `writing` item; this one saves nothing.
+        if (signal.reason instanceof LeaseLost) throw error;
+        await settleCancelled(item, target);
+      } else if (error instanceof Conflict) {
         item.status = "conflict";
         item.message = "The style changed on the target since the plan; nothing was written.";
       } else if (error instanceof HttpError && error.code === "StyleLimitReached") {
@@ -184,11 +191,35 @@ export function createJobRunner(deps: RunnerDeps) {
         item.message = error.message;
       } else {
         item.status = "failed";
-        item.message = error instanceof Error ? error.message : String(error);
+        // The job's items are shown to the person: the failure's safe text, never its raw message
+        // (which goes to the server log).
+        item.message = failureText(error, target.name);
+        deps.log?.(
+          `fleet job ${job.id}: ${item.name} on ${target.name} failed: ${scrubUpstreamText(String(error))}`,
+        );
       }
     }
     touch(job);
     await save(job, index);
+  }
+
+  /**
+   * A write stopped by a cancel: the writer has settled its audit row from OSS; the item says the same,
+   * by reading the target (the write may have reached OSS before the abort did). Never left `writing`.
+   */
+  async function settleCancelled(item: JobItem, target: ManagedBucket) {
+    try {
+      const current = await target.styles.get(item.name);
+      if (matchesAfter(current, item.after) && !matchesBefore(current, item.before)) {
+        item.status = "applied";
+        return;
+      }
+      item.status = "cancelled";
+      item.message = "Cancelled before it was written.";
+    } catch (error) {
+      item.status = "failed";
+      item.message = `Cancelled while being written; whether it reached OSS could not be read (the audit log settles it): ${failureText(error, target.name)}`;
+    }
   }
 
   /** A `writing` item found after a restart: written or not, decided by reading the target. */
@@ -225,12 +256,13 @@ export function createJobRunner(deps: RunnerDeps) {
       current = new Map((await target.styles.list()).map((s) => [s.name, s]));
     } catch (error) {
       if (signal.aborted) throw error;
+      deps.log?.(`fleet job ${job.id}: listing ${name} failed: ${scrubUpstreamText(String(error))}`);
       const failed: number[] = [];
       for (const i of indexes) {
         const item = job.items[i] as JobItem;
         if (item.status !== "pending") continue;
         item.status = "failed";
-        item.message = `Could not read the target's styles: ${error instanceof Error ? error.message : String(error)}`;
+        item.message = `Could not read the target's styles: ${failureText(error, name)}`;
         failed.push(i);
       }
       touch(job);
@@ -278,7 +310,7 @@ export function createJobRunner(deps: RunnerDeps) {
             await write(job, index, item, target, signal);
           }
         } catch (error) {
-          // Stopped (cancel, lease lost): the other workers finish their writes in flight first.
+          // Stopped (cancel, lease lost): the other workers' writes in flight are aborted and settled.
           if (!signal.aborted) throw error;
         }
       }
@@ -471,7 +503,8 @@ export function createJobRunner(deps: RunnerDeps) {
       return stored.map((j) => live.get(j.id)?.job ?? j);
     },
     /**
-     * Stops a running job after its in-flight writes; the rest become `cancelled`. A job another replica
+     * Stops a running job: its writes in flight are aborted (each settled from OSS: `applied` if it got
+     * there first, else `cancelled`), the rest become `cancelled`. A job another replica
      * runs is asked to stop (it sees the request at its next lease renewal) and returned as it stands.
      */
     async cancel(id: string): Promise<FleetJob | undefined> {
