@@ -42,7 +42,9 @@ await build({ ...common, entryPoints: ["src/db/template-migrate.ts"], outfile: "
 // The embedded database's template, migrated, so a new DATA_DIR runs neither initdb nor the migrations
 // in the server (decision 030).
 const { ensureTemplate } = await import("./scripts/pglite-template.mjs");
-const { migrationNames, migrateCluster } = await import("./dist/template-migrate.js");
+// Made by the build just above: a URL, not a module name, since a fresh clone has no dist/ to resolve.
+const migrator = new URL("./dist/template-migrate.js", import.meta.url);
+const { migrationNames, migrateCluster } = await import(migrator.href);
 const made = await ensureTemplate(fileURLToPath(new URL("./dist/pglite-template", import.meta.url)), {
   names: migrationNames,
   migrate: migrateCluster,
