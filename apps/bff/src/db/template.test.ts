@@ -9,6 +9,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs build script without types; it exports ensureTemplate(outDir, migrations).
 import { ensureTemplate } from "../../scripts/pglite-template.mjs";
@@ -65,12 +66,18 @@ describe("seedFromTemplate", () => {
 describe("the real template (scripts/pglite-template.mjs, as pnpm build makes it)", () => {
   const migrations = { names: migrationNames, migrate: migrateCluster };
 
-  it("opens a new data directory as a working cluster with every migration applied, without initdb", async () => {
-    await ensureTemplate(DEFAULT_TEMPLATE_DIR, migrations);
-    expect(readFileSync(join(DEFAULT_TEMPLATE_DIR, "MIGRATIONS"), "utf8").trim().split("\n")).toEqual(
-      migrationNames,
+  it("is looked for in apps/bff/dist, where pnpm build leaves it, from source as from the bundle", () => {
+    expect(DEFAULT_TEMPLATE_DIR).toBe(
+      fileURLToPath(new URL("../../dist/pglite-template", import.meta.url)).replace(/\/$/, ""),
     );
-    const handle = await openDatabase({ dataDir: join(root, "real", "db") });
+  });
+
+  it("opens a new data directory as a working cluster with every migration applied, without initdb", async () => {
+    // Its own copy: the build may be writing apps/bff/dist at the same time.
+    const template = join(root, "real-template");
+    await ensureTemplate(template, migrations);
+    expect(readFileSync(join(template, "MIGRATIONS"), "utf8").trim().split("\n")).toEqual(migrationNames);
+    const handle = await openDatabase({ dataDir: join(root, "real", "db"), templateDir: template });
     try {
       expect(handle.seed).toBe("copied");
       // The build applied them: a first start has nothing left to run.
@@ -79,7 +86,7 @@ describe("the real template (scripts/pglite-template.mjs, as pnpm build makes it
     } finally {
       await handle.close();
     }
-    const again = await openDatabase({ dataDir: join(root, "real", "db") });
+    const again = await openDatabase({ dataDir: join(root, "real", "db"), templateDir: template });
     try {
       expect(again.seed).toBe("existing");
       expect((await migrateToLatest(again.db)).applied).toEqual([]);

@@ -3,16 +3,22 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * Where `scripts/pglite-template.mjs` (run by `pnpm build`) leaves the embedded database's template:
- * `apps/bff/dist/pglite-template/{data,VERSION}`. This module runs from `apps/bff/src` (dev, tests) or is
- * bundled into `apps/bff/dist` (built): both are one level below `apps/bff`.
+ * The `apps/bff` folder: the nearest folder above this module holding a `package.json`. This module
+ * runs from `apps/bff/src/db` (dev, tests) or bundled into `apps/bff/dist/main.js` (built), at different
+ * depths, so the folder is found rather than counted.
  */
-export const DEFAULT_TEMPLATE_DIR = join(
-  dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "dist",
-  "pglite-template",
-);
+function appDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/**
+ * Where `scripts/pglite-template.mjs` (run by `pnpm build`) leaves the embedded database's template:
+ * `apps/bff/dist/pglite-template/{data,VERSION,MIGRATIONS}`, for the built server and for `pnpm dev`
+ * alike (before, a run from source looked in `apps/bff/src/dist` and always fell back to initdb).
+ */
+export const DEFAULT_TEMPLATE_DIR = join(appDir(), "dist", "pglite-template");
 
 /** The installed PGlite's version (`@electric-sql/pglite/package.json`); a template is only used by it. */
 export function installedPgliteVersion(): string {
