@@ -82,7 +82,7 @@ export function historyRoutes(history: HistoryService, drafts: DraftService, set
       if (actor.role !== "admin")
         throw new HttpError("Forbidden", "Only an admin may change a bucket's settings.");
       const bucket = history.bucketName(c.req.valid("param").bucket);
-      return c.json(await settings.set(bucket, c.req.valid("json").requireReview, actor.id), 200);
+      return c.json(await settings.set(bucket, c.req.valid("json").requireReview, actor), 200);
     })
     .post("/:bucket/drafts", validate("param", bucketParam), validate("json", createDraftBody), async (c) => {
       const { bucket } = c.req.valid("param");
