@@ -1,4 +1,4 @@
-import { bucketParam, styleParam } from "@style-console/contract/schemas";
+import { bucketParam, draftEventsQuery, styleParam } from "@style-console/contract/schemas";
 import { type Context, Hono } from "hono";
 import { me } from "../auth/me.ts";
 import type { ApiEnv } from "../http/api-env.ts";
@@ -96,6 +96,15 @@ export function historyRoutes(history: HistoryService, drafts: DraftService, set
       const { bucket, id } = c.req.valid("param");
       return c.json(await drafts.get(bucket, id), 200);
     })
+    .get(
+      "/:bucket/drafts/:id/events",
+      validate("param", draftParam),
+      validate("query", draftEventsQuery),
+      async (c) => {
+        const { bucket, id } = c.req.valid("param");
+        return c.json({ events: await drafts.events(bucket, id, c.req.valid("query").limit) }, 200);
+      },
+    )
     .put(
       "/:bucket/drafts/:id",
       validate("param", draftParam),
