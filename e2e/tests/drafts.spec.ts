@@ -172,6 +172,15 @@ test("a draft whose style changed meanwhile gets the 409 view, and nothing is pu
   await expect(designer).toHaveURL(`/buckets/${bucket}/drafts`);
   await expect(theirs).toContainText("waiting for review");
   await expect(designer.getByTestId("draft").filter({ hasText: name })).toHaveCount(1);
+
+  // The card's activity says who sent it back, and why, and who asked for review again.
+  const activity = theirs.getByTestId("draft-activity");
+  await activity.getByText("Activity", { exact: true }).click();
+  const entries = activity.getByTestId("draft-activity-entry");
+  await expect(entries.filter({ hasText: `designer-${suffix} requested review` })).toBeVisible();
+  const sentBack = entries.filter({ hasText: `operator-${suffix} sent it back` });
+  await expect(sentBack).toBeVisible();
+  await expect(sentBack).toContainText("redo it on the live version");
 });
 
 test("with review required, the editor's save requests review, and nobody approves their own draft", async ({

@@ -161,6 +161,10 @@ const SAMPLES: Record<string, Sample> = {
   },
   "GET /api/buckets/:bucket/drafts": { path: "/api/buckets/photos/drafts", ok: 200 },
   "GET /api/buckets/:bucket/drafts/:id": { path: "/api/buckets/photos/drafts/999999", ok: 404 },
+  "GET /api/buckets/:bucket/drafts/:id/events": {
+    path: "/api/buckets/photos/drafts/999999/events",
+    ok: 404,
+  },
   "PUT /api/buckets/:bucket/drafts/:id": {
     path: "/api/buckets/photos/drafts/999999",
     body: () => ({ content: "image/resize,w_1" }),

@@ -90,6 +90,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "POST /api/buckets/:bucket/drafts": { need: "designer", buckets: pathBucket },
   "GET /api/buckets/:bucket/drafts": { need: "viewer", buckets: pathBucket },
   "GET /api/buckets/:bucket/drafts/:id": { need: "viewer", buckets: pathBucket },
+  "GET /api/buckets/:bucket/drafts/:id/events": { need: "viewer", buckets: pathBucket },
   "PUT /api/buckets/:bucket/drafts/:id": { need: "designer", buckets: pathBucket },
   "DELETE /api/buckets/:bucket/drafts/:id": { need: "designer", buckets: pathBucket },
   "POST /api/buckets/:bucket/drafts/:id/review": { need: "designer", buckets: pathBucket },

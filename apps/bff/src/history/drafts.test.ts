@@ -234,11 +234,11 @@ describe("deleting a draft", () => {
   it("refuses a published draft (it is a version now) and a viewer, recording nothing", async () => {
     const draft = await draftOf(await post(drafts, { name: "shipped", content: "image/resize,w_63" }));
     expect((await post(`${drafts}/${draft.id}/publish`, {})).status).toBe(200);
+    const open = await draftOf(await post(drafts, { name: "shipped", content: "image/resize,w_64" }));
     const before = await events();
     const published = await as(browser, "DELETE", `${drafts}/${draft.id}`);
     expect(published.status).toBe(409);
     expect((await errorOf(published)).error.code).toBe("DraftPublished");
-    const open = await draftOf(await post(drafts, { name: "shipped", content: "image/resize,w_64" }));
     const viewer = await as(await h.sessionAs("viewer"), "DELETE", `${drafts}/${open.id}`);
     expect(viewer.status).toBe(403);
     expect((await h.request(`${drafts}/${draft.id}`, { headers: browser })).status).toBe(200);

@@ -1,4 +1,4 @@
-import type { StyleDto } from "@style-console/contract/dto";
+import type { DraftEventDto, StyleDto } from "@style-console/contract/dto";
 import type { Kysely, Selectable, Updateable } from "kysely";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
@@ -9,7 +9,7 @@ import { toStyleDto } from "../styles/style-service.ts";
 import type { StyleWriter } from "../styles/writer.ts";
 import type { Principal } from "../users/principal.ts";
 import { roleAtLeast } from "../users/roles.ts";
-import { recordDraftEvent } from "./draft-events.ts";
+import { type DraftAction, draftActivity, recordDraftEvent } from "./draft-events.ts";
 import type { DraftDto } from "./dto.ts";
 import type { BucketSettingsStore } from "./settings.ts";
 import type { DraftStatus, StyleDraftTable } from "./tables.ts";
@@ -78,12 +78,26 @@ export function createDraftService(options: DraftServiceOptions) {
     return found;
   }
 
+  /** The draft, locked until `trx` ends: a concurrent action on it waits, then sees this one's result. */
+  async function locked(trx: Kysely<Database>, target: ManagedBucket, id: number): Promise<DraftRow> {
+    const found = await trx
+      .selectFrom("style_drafts")
+      .selectAll()
+      .where("id", "=", id)
+      .where("bucket", "=", target.name)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!found) throw new HttpError("NoSuchDraft", `Bucket "${target.name}" has no draft ${id}.`);
+    return found;
+  }
+
   async function transition(
+    trx: Kysely<Database>,
     id: number,
     from: readonly DraftStatus[],
     values: Updateable<StyleDraftTable>,
   ): Promise<DraftRow> {
-    const updated = await db
+    const updated = await trx
       .updateTable("style_drafts")
       .set({ ...values, updated_at: new Date() })
       .where("id", "=", id)
@@ -92,6 +106,27 @@ export function createDraftService(options: DraftServiceOptions) {
       .executeTakeFirst();
     if (!updated) throw new HttpError("DraftChanged", `Draft ${id} changed meanwhile; reload it.`);
     return updated;
+  }
+
+  /**
+   * One audited action on a draft, in one transaction: the row locked, `decide` checks it (a throw
+   * refuses the action and records nothing) and says what to set, the update (only from a status in
+   * `from`, 409 `DraftChanged` otherwise), and its `draft_events` row with the draft before and after.
+   */
+  async function act(
+    actor: Principal,
+    target: ManagedBucket,
+    id: number,
+    action: DraftAction,
+    from: readonly DraftStatus[],
+    decide: (draft: DraftRow) => Updateable<StyleDraftTable>,
+  ): Promise<DraftDto> {
+    return db.transaction().execute(async (trx) => {
+      const draft = await locked(trx, target, id);
+      const after = toDraftDto(await transition(trx, id, from, decide(draft)));
+      await recordDraftEvent(trx, actor, action, { before: toDraftDto(draft), after });
+      return after;
+    });
   }
 
   function assertReviewer(actor: Principal, draft: DraftRow, requireReview: boolean, what: string) {
@@ -122,27 +157,31 @@ export function createDraftService(options: DraftServiceOptions) {
         baseContent =
           current && current.lastModifyTime.getTime() === baseTime.getTime() ? current.content : null;
       }
-      const inserted = await db
-        .insertInto("style_drafts")
-        .values({
-          bucket: target.name,
-          style: input.name,
-          content: input.content,
-          category: input.category ?? null,
-          base_content: baseContent,
-          base_last_modify_time: baseTime,
-          status: "draft",
-          author_id: actor.id,
-          author_name: actor.username,
-          note: input.note ?? null,
-          review_comment: null,
-          reviewer_id: null,
-          reviewer_name: null,
-          published_version_id: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toDraftDto(inserted);
+      return db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto("style_drafts")
+          .values({
+            bucket: target.name,
+            style: input.name,
+            content: input.content,
+            category: input.category ?? null,
+            base_content: baseContent,
+            base_last_modify_time: baseTime,
+            status: "draft",
+            author_id: actor.id,
+            author_name: actor.username,
+            note: input.note ?? null,
+            review_comment: null,
+            reviewer_id: null,
+            reviewer_name: null,
+            published_version_id: null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const draft = toDraftDto(inserted);
+        await recordDraftEvent(trx, actor, "draft.create", { before: null, after: draft });
+        return draft;
+      });
     },
 
     async list(
@@ -168,28 +207,29 @@ export function createDraftService(options: DraftServiceOptions) {
       id: number,
       input: { content: string; category?: string | undefined; note?: string | undefined },
     ): Promise<DraftDto> {
-      const draft = await row(bucket(bucketName), id);
-      if (draft.author_id !== actor.id) throw new HttpError("Forbidden", "Only its author may edit a draft.");
-      assertStyleContent(input.content);
-      return toDraftDto(
-        await transition(id, ["draft", "in_review", "rejected"], {
+      const target = bucket(bucketName);
+      return act(actor, target, id, "draft.update", ["draft", "in_review", "rejected"], (draft) => {
+        if (draft.author_id !== actor.id)
+          throw new HttpError("Forbidden", "Only its author may edit a draft.");
+        assertStyleContent(input.content);
+        return {
           content: input.content,
           category: input.category ?? draft.category,
           note: input.note ?? draft.note,
           status: "draft",
-        }),
-      );
+        };
+      });
     },
 
     /** "Request review": sends the draft to operators. */
     async requestReview(actor: Principal, bucketName: string, id: number, note?: string): Promise<DraftDto> {
-      const draft = await row(bucket(bucketName), id);
-      if (draft.author_id !== actor.id && !mayReview(actor)) {
-        throw new HttpError("Forbidden", "Only its author may request review of a draft.");
-      }
-      return toDraftDto(
-        await transition(id, ["draft", "rejected"], { status: "in_review", note: note ?? draft.note }),
-      );
+      const target = bucket(bucketName);
+      return act(actor, target, id, "draft.request-review", ["draft", "rejected"], (draft) => {
+        if (draft.author_id !== actor.id && !mayReview(actor)) {
+          throw new HttpError("Forbidden", "Only its author may request review of a draft.");
+        }
+        return { status: "in_review", note: note ?? draft.note };
+      });
     },
 
     /**
@@ -229,30 +269,38 @@ export function createDraftService(options: DraftServiceOptions) {
           });
         },
       });
-      const published = await transition(id, ["draft", "in_review", "rejected"], {
-        status: "published",
-        reviewer_id: actor.id,
-        reviewer_name: actor.username,
-        review_comment: input.comment ?? null,
-        published_version_id: auditId,
-      });
-      return { draft: toDraftDto(published), style: toStyleDto(style) };
+      // The style write is audited (`audit_events`) by the writer; the draft side is recorded here.
+      const published = await act(
+        actor,
+        target,
+        id,
+        "draft.publish",
+        ["draft", "in_review", "rejected"],
+        () => ({
+          status: "published",
+          reviewer_id: actor.id,
+          reviewer_name: actor.username,
+          review_comment: input.comment ?? null,
+          published_version_id: auditId,
+        }),
+      );
+      return { draft: published, style: toStyleDto(style) };
     },
 
     /** Sends a draft back to its author with a comment. */
     async reject(actor: Principal, bucketName: string, id: number, comment: string): Promise<DraftDto> {
       const target = bucket(bucketName);
-      const draft = await row(target, id);
+      // Read before the transaction: settings are read through the pool, not the draft's transaction.
       const { requireReview } = await settings.get(target.name);
-      assertReviewer(actor, draft, requireReview, "send back");
-      return toDraftDto(
-        await transition(id, ["draft", "in_review"], {
+      return act(actor, target, id, "draft.send-back", ["draft", "in_review"], (draft) => {
+        assertReviewer(actor, draft, requireReview, "send back");
+        return {
           status: "rejected",
           reviewer_id: actor.id,
           reviewer_name: actor.username,
           review_comment: comment,
-        }),
-      );
+        };
+      });
     },
 
     /**
@@ -263,14 +311,7 @@ export function createDraftService(options: DraftServiceOptions) {
       const target = bucket(bucketName);
       await db.transaction().execute(async (trx) => {
         // Locked until the record is written: a concurrent publish or edit waits, and is then refused.
-        const draft = await trx
-          .selectFrom("style_drafts")
-          .selectAll()
-          .where("id", "=", id)
-          .where("bucket", "=", target.name)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!draft) throw new HttpError("NoSuchDraft", `Bucket "${target.name}" has no draft ${id}.`);
+        const draft = await locked(trx, target, id);
         if (draft.author_id !== actor.id && !mayReview(actor)) {
           throw new HttpError("Forbidden", "Only its author or an operator may delete a draft.");
         }
@@ -281,8 +322,19 @@ export function createDraftService(options: DraftServiceOptions) {
           );
         }
         await trx.deleteFrom("style_drafts").where("id", "=", id).execute();
-        await recordDraftEvent(trx, actor, "draft.delete", toDraftDto(draft));
+        await recordDraftEvent(trx, actor, "draft.delete", { before: toDraftDto(draft), after: null });
       });
+    },
+
+    /**
+     * A draft's activity, newest first, `limit` entries at most. A deleted draft keeps its activity;
+     * a draft that never existed is 404 `NoSuchDraft`.
+     */
+    async events(bucketName: string, id: number, limit: number): Promise<DraftEventDto[]> {
+      const target = bucket(bucketName);
+      const events = await draftActivity(db, target.name, id, limit);
+      if (events.length === 0) await row(target, id);
+      return events;
     },
   };
 }

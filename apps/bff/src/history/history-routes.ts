@@ -1,4 +1,4 @@
-import { bucketParam, styleParam } from "@style-console/contract/schemas";
+import { bucketParam, draftEventsQuery, styleParam } from "@style-console/contract/schemas";
 import { type Context, Hono } from "hono";
 import { me } from "../auth/me.ts";
 import type { ApiEnv } from "../http/api-env.ts";
@@ -82,7 +82,7 @@ export function historyRoutes(history: HistoryService, drafts: DraftService, set
       if (actor.role !== "admin")
         throw new HttpError("Forbidden", "Only an admin may change a bucket's settings.");
       const bucket = history.bucketName(c.req.valid("param").bucket);
-      return c.json(await settings.set(bucket, c.req.valid("json").requireReview, actor.id), 200);
+      return c.json(await settings.set(bucket, c.req.valid("json").requireReview, actor), 200);
     })
     .post("/:bucket/drafts", validate("param", bucketParam), validate("json", createDraftBody), async (c) => {
       const { bucket } = c.req.valid("param");
@@ -96,6 +96,15 @@ export function historyRoutes(history: HistoryService, drafts: DraftService, set
       const { bucket, id } = c.req.valid("param");
       return c.json(await drafts.get(bucket, id), 200);
     })
+    .get(
+      "/:bucket/drafts/:id/events",
+      validate("param", draftParam),
+      validate("query", draftEventsQuery),
+      async (c) => {
+        const { bucket, id } = c.req.valid("param");
+        return c.json({ events: await drafts.events(bucket, id, c.req.valid("query").limit) }, 200);
+      },
+    )
     .put(
       "/:bucket/drafts/:id",
       validate("param", draftParam),

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { HttpError } from "../http/error.ts";
+import { recordBucketEvent } from "../usage/bucket-events.ts";
+import type { Principal } from "../users/principal.ts";
 import type { BucketSettingsDto } from "./dto.ts";
 
 /** Per-bucket policy in `bucket_settings`; a bucket without a row has the defaults (no review required). */
@@ -16,16 +18,40 @@ export class BucketSettingsStore {
     return { bucket, requireReview: row?.require_review ?? false };
   }
 
-  async set(bucket: string, requireReview: boolean, by: string): Promise<BucketSettingsDto> {
-    await this.db
-      .insertInto("bucket_settings")
-      .values({ bucket, require_review: requireReview, updated_by: by })
-      .onConflict((oc) =>
-        oc
-          .column("bucket")
-          .doUpdateSet({ require_review: requireReview, updated_by: by, updated_at: new Date() }),
-      )
-      .execute();
+  /**
+   * Sets the bucket's "require review", audited in `bucket_events` (`review.enable` / `review.disable`,
+   * who, before and after) in the same transaction: the policy never changes without its record.
+   */
+  async set(
+    bucket: string,
+    requireReview: boolean,
+    actor: Pick<Principal, "id" | "displayName" | "via">,
+  ): Promise<BucketSettingsDto> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom("bucket_settings")
+        .select("require_review")
+        .where("bucket", "=", bucket)
+        .forUpdate()
+        .executeTakeFirst();
+      await trx
+        .insertInto("bucket_settings")
+        .values({ bucket, require_review: requireReview, updated_by: actor.id })
+        .onConflict((oc) =>
+          oc
+            .column("bucket")
+            .doUpdateSet({ require_review: requireReview, updated_by: actor.id, updated_at: new Date() }),
+        )
+        .execute();
+      await recordBucketEvent(
+        trx,
+        actor,
+        bucket,
+        requireReview ? "review.enable" : "review.disable",
+        { requireReview: row?.require_review ?? false },
+        { requireReview },
+      );
+    });
     return { bucket, requireReview };
   }
 

@@ -45,8 +45,8 @@ export interface BucketSettingsTable {
 }
 
 /**
- * `draft_events` (migration `202611292100_draft_events.ts`): the audit of changes to drafts that never
- * reach OSS, so leave no row in `audit_events` (a draft dropped). See `draft-events.ts`.
+ * `draft_events` (migrations `202611292100_draft_events.ts`, `202611292130_draft_events_after.ts`): the
+ * audit of every draft action, one row per action written in the action's transaction. See `draft-events.ts`.
  */
 export interface DraftEventTable {
   id: Generated<number>;
@@ -54,13 +54,15 @@ export interface DraftEventTable {
   bucket: string;
   draft_id: number;
   style: string;
-  /** `draft.delete`. */
+  /** A {@link import("./draft-events.ts").DraftAction}: `draft.create`, `draft.delete`, … */
   action: string;
   actor_id: string | null;
   actor_name: string | null;
   actor_via: string | null;
-  /** The draft as it was before the change (its DTO, as JSON). */
+  /** The draft as it was before the change (its DTO, as JSON); null for a create. */
   before: ColumnType<unknown, string | null, string | null>;
+  /** The draft as the change left it (migration `202611292130_draft_events_after.ts`); null for a delete. */
+  after: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 /** The history feature's tables, composed into `Database` by `db/schema.ts`. */

@@ -26,7 +26,7 @@ describe("BucketEvents.around", () => {
         Promise.reject(thrown),
       ),
     ).rejects.toBe(thrown);
-    const [event] = await events.list("photos", 1);
+    const [event] = await events.list("photos", "logging", 1);
     expect(event).toMatchObject({ action: "logging.disable", status: "failed", actor: { name: "Ann" } });
     expect(event?.note).toBe('An unexpected object for bucket "photos" (its text is in the server log).');
   });
@@ -52,7 +52,7 @@ describe("BucketEvents.around", () => {
       expect(thrown).toMatchObject({ code: "UpstreamDenied" });
       // The PUT's own answer (what the browser gets) and the stored note are both clean.
       const body = JSON.stringify((thrown as HttpError).toBody());
-      const [event] = await events.list("photos", 1);
+      const [event] = await events.list("photos", "logging", 1);
       const note = event?.note ?? "";
       for (const part of signedParts(proxy)) expect(body).not.toContain(part);
       expect(body).toContain(proxy.requestId);
@@ -79,7 +79,7 @@ describe("BucketEvents.around", () => {
         async () => 7,
       ),
     ).toBe(7);
-    const [event] = await events.list("photos", 1);
+    const [event] = await events.list("photos", "logging", 1);
     expect(event).toMatchObject({
       action: "logging.enable",
       status: "committed",

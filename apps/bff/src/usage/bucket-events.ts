@@ -3,8 +3,11 @@ import { failureText } from "../buckets/upstream-error.ts";
 import type { Database } from "../db/schema.ts";
 import type { Principal } from "../users/principal.ts";
 
-/** What the console changed on a bucket itself (not on one of its styles). */
-export type BucketAction = "logging.enable" | "logging.disable";
+/**
+ * What the console changed on a bucket itself (not on one of its styles): its access logging (in OSS),
+ * or its "require review" policy (in the console's own `bucket_settings`, issue 11).
+ */
+export type BucketAction = "logging.enable" | "logging.disable" | "review.enable" | "review.disable";
 
 /** One change of a bucket's settings as `GET /api/buckets/:bucket/usage/logging/events` shows it. */
 export interface BucketEventDto {
@@ -20,6 +23,39 @@ export interface BucketEventDto {
   status: string;
   /** Why it failed. */
   note: string | null;
+}
+
+/**
+ * Records a change of a bucket setting the console keeps itself (no OSS call, so nothing to write ahead):
+ * pass the transaction that makes the change, and the row commits with it, `committed` at once.
+ * @example
+ * await db.transaction().execute(async (trx) => {
+ *   await trx.updateTable("bucket_settings").set({ require_review: true }).where("bucket", "=", "photos").execute();
+ *   await recordBucketEvent(trx, principal, "photos", "review.enable", { requireReview: false }, { requireReview: true });
+ * });
+ */
+export async function recordBucketEvent(
+  db: Kysely<Database>,
+  actor: Pick<Principal, "id" | "displayName" | "via">,
+  bucket: string,
+  action: BucketAction,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await db
+    .insertInto("bucket_events")
+    .values({
+      bucket,
+      action,
+      actor_id: actor.id,
+      actor_name: actor.displayName,
+      actor_via: actor.via,
+      before: JSON.stringify(before),
+      after: JSON.stringify(after),
+      status: "committed",
+      completed_at: new Date(),
+    })
+    .execute();
 }
 
 /**
@@ -79,15 +115,16 @@ export class BucketEvents {
   }
 
   /**
-   * The newest events of `bucket`, newest first.
+   * The newest events of `bucket` about `area` (its actions `<area>.…`), newest first.
    * @example
-   * await events.list("photos", 20); // [{ action: "logging.enable", actor: { name: "Ann" }, … }]
+   * await events.list("photos", "logging", 20); // [{ action: "logging.enable", actor: { name: "Ann" }, … }]
    */
-  async list(bucket: string, limit: number): Promise<BucketEventDto[]> {
+  async list(bucket: string, area: "logging" | "review", limit: number): Promise<BucketEventDto[]> {
     const rows = await this.db
       .selectFrom("bucket_events")
       .selectAll()
       .where("bucket", "=", bucket)
+      .where("action", "like", `${area}.%`)
       .orderBy("id", "desc")
       .limit(limit)
       .execute();

@@ -159,7 +159,8 @@ export function createUsageService(options: UsageServiceOptions) {
     /** The audit of a bucket's logging changes, newest first. */
     loggingEvents(bucket: string, limit: number): Promise<BucketEventDto[]> {
       bucketNamed(bucket);
-      return events.list(bucket, limit);
+      // Only logging's: the review policy's changes share the table (`review.*`), not this screen.
+      return events.list(bucket, "logging", limit);
     },
 
     requests(month: string | undefined): Promise<RequestsReport> {

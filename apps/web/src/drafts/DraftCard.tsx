@@ -11,6 +11,7 @@ import { Permitted } from "../session/Permitted.tsx";
 import { useCan, useSession } from "../session/useSession.ts";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { useToast } from "../ui/toast.tsx";
+import { DraftActivity } from "./activity/DraftActivity.tsx";
 import { type Draft, decide, draftKeys } from "./api.ts";
 
 // Loaded on demand, in a chunk of its own (the editor imports it too): the list page never pays for it.
@@ -26,7 +27,8 @@ function changedLive(error: ApiError | null): { content: string } | null | undef
  * One draft under review: its diff against the live version and both previewed on the same image, a
  * notice when the live style moved on since the draft started, and the reviewer's actions (publish,
  * or send back with a comment). A publish refused with 409 shows what is live now against the draft.
- * While it is not published, its author may revise it, and its author or an operator delete it.
+ * While it is not published, its author may revise it, and its author or an operator delete it. Its
+ * activity (who created, edited, sent, sent back or published it) is one click away.
  */
 export function DraftCard({
   bucket,
@@ -194,6 +196,7 @@ export function DraftCard({
         </div>
       ) : null}
       {action.error && conflict === undefined ? <ErrorPanel error={action.error} /> : null}
+      <DraftActivity bucket={bucket} draftId={draft.id} />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import type { PositionedIssue } from "../names/index.ts";
+import type { Via } from "../people/index.ts";
 
 /**
  * The JSON the API answers with. The SPA gets these through `hc<AppType>`; they are exported as types
@@ -120,4 +121,33 @@ export interface ContentCheck {
   errors: PositionedIssue[];
   /** Things OSS is believed to ignore (unknown parameters…); they never make `ok` false. */
   warnings: PositionedIssue[];
+}
+
+/** What was done to a draft (issue 11), one `draft_events` row each. */
+export type DraftEventAction =
+  | "draft.create"
+  | "draft.update"
+  | "draft.request-review"
+  | "draft.send-back"
+  | "draft.publish"
+  | "draft.delete";
+
+/**
+ * One entry of a draft's activity (`GET /api/buckets/:bucket/drafts/:id/events`, newest first): who did
+ * what, and when. Only what the activity list shows; the whole draft before and after stays in the
+ * audit table.
+ */
+export interface DraftEventDto {
+  /** Larger is newer. */
+  id: number;
+  /** ISO 8601: when it was done. */
+  time: string;
+  draftId: number;
+  action: DraftEventAction;
+  /** Who did it, with their name at the time; null fields for rows that lack them. */
+  actor: { id: string | null; name: string | null; via: Via | null };
+  /** The draft's status after the action; null after a delete. */
+  status: "draft" | "in_review" | "published" | "rejected" | null;
+  /** What the reviewer wrote: the reason of a send-back, the comment of a publish; null otherwise. */
+  comment: string | null;
 }

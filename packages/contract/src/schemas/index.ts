@@ -80,6 +80,16 @@ export const auditQuery = z.object({
   cursor: z.coerce.number().int().min(0).optional(),
 });
 
+/** `GET /api/buckets/:bucket/drafts/:id/events`: a draft's activity, newest first, `limit` entries at most. */
+export const draftEventsQuery = z.object({
+  limit: z.coerce
+    .number({ error: "`limit` must be a number" })
+    .int("`limit` must be a whole number")
+    .min(1, "`limit` must be at least 1")
+    .max(200, "`limit` must be at most 200")
+    .default(50),
+});
+
 export const objectsQuery = z.object({
   prefix: z.string().max(OBJECT_KEY_MAX_BYTES).optional(),
   /** `nextCursor` of the previous page. */

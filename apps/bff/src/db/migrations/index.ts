@@ -9,6 +9,7 @@ import * as fleetJobs from "./202611291815_fleet_jobs.ts";
 import * as ossRateSchedule from "./202611291816_oss_rate_schedule.ts";
 import * as bucketEvents from "./202611291820_bucket_events.ts";
 import * as draftEvents from "./202611292100_draft_events.ts";
+import * as draftEventsAfter from "./202611292130_draft_events_after.ts";
 
 /**
  * Every migration, by name, imported statically so the esbuild bundle carries them (a folder scan would
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "202611291816_oss_rate_schedule": ossRateSchedule,
   "202611291820_bucket_events": bucketEvents,
   "202611292100_draft_events": draftEvents,
+  "202611292130_draft_events_after": draftEventsAfter,
 };
