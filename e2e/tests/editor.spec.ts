@@ -41,12 +41,17 @@ test("completion after image/ offers the actions with their help, and the parame
   const list = page.locator(".cm-tooltip-autocomplete");
   await expect(list).toBeVisible();
   await expect(list.getByRole("option", { name: /^resize/ })).toBeVisible();
+  // Enter takes the option selected when it is pressed: wait until the list has caught up with the
+  // typing (on a loaded machine it lags a keystroke, and Enter then took nothing).
+  const selected = (name: RegExp) => list.getByRole("option", { name, selected: true });
   await page.keyboard.type("resi");
+  await expect(selected(/^resize/)).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(content).toHaveText("image/resize");
   await page.keyboard.type(",");
   await expect(list.getByRole("option", { name: /^w\s*1–16384/ })).toBeVisible();
   await page.keyboard.type("m");
+  await expect(selected(/^m\s*lfit/)).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(content).toHaveText("image/resize,m_");
   await expect(list.getByRole("option", { name: "lfit" })).toBeVisible();
