@@ -11,10 +11,10 @@ import {
   usersQuery,
 } from "../api/people.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { ROLE_ORDER } from "../session/can.ts";
 import { Permitted } from "../session/Permitted.tsx";
 import { useCan, useSession } from "../session/useSession.ts";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
+import { RoleSelect } from "../ui/RoleSelect.tsx";
 import { useToast } from "../ui/toast.tsx";
 import { OneTimeSecret } from "./OneTimeSecret.tsx";
 
@@ -83,13 +83,7 @@ function InviteForm() {
         </div>
         <div className="field">
           <label htmlFor="invite-role">{t("people.role")}</label>
-          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLE_ORDER.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id="invite-role" value={role} onChange={setRole} />
         </div>
         <div className="field">
           <label htmlFor="invite-buckets">{t("people.invite.buckets")}</label>
@@ -166,19 +160,13 @@ function UserRow({ user }: { user: User }) {
       <th scope="row">{user.username}</th>
       <td>{user.displayName}</td>
       <td>
-        <select
+        <RoleSelect
           aria-label={t("people.changeRole", { username: user.username })}
           value={user.role}
           disabled={locked !== null || change.isPending}
           title={locked ?? undefined}
-          onChange={(e) => change.mutate({ role: e.target.value as Role })}
-        >
-          {ROLE_ORDER.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(role) => change.mutate({ role })}
+        />
       </td>
       <td>{user.buckets === null ? t("people.allBuckets") : user.buckets.join(", ")}</td>
       <td>{user.builtin ? t("people.builtin") : ways || "—"}</td>

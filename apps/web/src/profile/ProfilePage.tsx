@@ -18,6 +18,7 @@ import { rolesUpTo } from "../session/can.ts";
 import { useSession } from "../session/useSession.ts";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { FormFailure, PasswordField } from "../ui/PasswordField.tsx";
+import { RoleSelect } from "../ui/RoleSelect.tsx";
 import { useToast } from "../ui/toast.tsx";
 
 /** Profile: who you are, your password, your sessions and your personal API tokens. */
@@ -187,13 +188,7 @@ function Tokens({ role }: { role: Role }) {
         </div>
         <div className="field">
           <label htmlFor="token-role">{t("profile.token.role")}</label>
-          <select id="token-role" value={tokenRole} onChange={(e) => setTokenRole(e.target.value as Role)}>
-            {rolesUpTo(role).map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id="token-role" value={tokenRole} onChange={setTokenRole} roles={rolesUpTo(role)} />
         </div>
         <div className="field">
           <label htmlFor="token-days">{t("profile.token.expires")}</label>
