@@ -207,6 +207,10 @@ test("with review required, the editor's save requests review, and nobody approv
       await expect(box).not.toBeChecked();
       await box.click();
       await expect(box).toBeChecked();
+      // The switch says who turned it on, and when (the exact time on hover).
+      const last = page.getByTestId("review-history-last");
+      await expect(last).toHaveText(/^Turned on by .+, /);
+      await expect(last.locator("time")).toHaveAttribute("title", /\d/);
       const res = await page.request.get(`/api/buckets/${bucket}/settings`);
       expect(await res.json()).toEqual({ bucket, requireReview: true });
     });

@@ -149,6 +149,7 @@ const SAMPLES: Record<string, Sample> = {
   },
   "GET /api/buckets/:bucket/deleted": { path: "/api/buckets/photos/deleted", ok: 200 },
   "GET /api/buckets/:bucket/settings": { path: "/api/buckets/photos/settings", ok: 200 },
+  "GET /api/buckets/:bucket/settings/events": { path: "/api/buckets/photos/settings/events", ok: 200 },
   "PUT /api/buckets/:bucket/settings": {
     path: "/api/buckets/photos/settings",
     body: () => ({ requireReview: false }),

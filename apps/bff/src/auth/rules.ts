@@ -86,6 +86,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   "POST /api/buckets/:bucket/styles/:name/versions/:id/restore": { need: "operator", buckets: pathBucket },
   "GET /api/buckets/:bucket/deleted": { need: "viewer", buckets: pathBucket },
   "GET /api/buckets/:bucket/settings": { need: "viewer", buckets: pathBucket },
+  "GET /api/buckets/:bucket/settings/events": { need: "viewer", buckets: pathBucket },
   "PUT /api/buckets/:bucket/settings": { need: "admin", buckets: pathBucket },
   "POST /api/buckets/:bucket/drafts": { need: "designer", buckets: pathBucket },
   "GET /api/buckets/:bucket/drafts": { need: "viewer", buckets: pathBucket },

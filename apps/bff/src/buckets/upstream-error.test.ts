@@ -57,6 +57,19 @@ describe("OSS errors surface as clear API errors with the OSS request id", () =>
     expect((await h.request("/api/buckets/photos/styles", { headers: h.bearer })).status).toBe(200);
   });
 
+  it("no connection (injected reset) → 502 UpstreamUnreachable naming the endpoint's host, no query", async () => {
+    h = await startHarness({ faults: { schedule: ["reset"] } });
+    const res = await h.request("/api/buckets/photos/styles", { headers: h.bearer });
+    expect(res.status).toBe(502);
+    const body = await errorOf(res);
+    const host = new URL(h.emulator.endpoint).host;
+    expect(body.error.code).toBe("UpstreamUnreachable");
+    expect(body.error.message).toMatch(
+      new RegExp(`^OSS at ${host.replace(/\./g, "\\.")} could not be reached \\(bucket "photos"\\): \\w+`),
+    );
+    expect(body.error.message).not.toMatch(/\?|style=|Signature/);
+  });
+
   it("a failed write is not audited, and the style is unchanged", async () => {
     // Request 1 is the existence check (passes), request 2 the PutStyle (fails).
     h = await startHarness({ faults: { schedule: ["none", "503"] } });

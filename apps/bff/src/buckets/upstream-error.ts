@@ -101,11 +101,21 @@ export function upstreamError(error: unknown, bucket: string, secrets: readonly 
     ...(error.hint === undefined ? {} : { hint: error.hint }),
   };
   const requestId = error.requestId;
-  return new HttpError(code, `${what} (bucket "${bucket}", ${error.code}): ${ossMessage}`, {
+  return new HttpError(code, describe(error, what, bucket, ossMessage), {
     cause: error,
     details: { upstream } as never,
     ...(requestId === undefined ? {} : { requestId }),
   });
+}
+
+// A network failure names the endpoint it could not reach (the client gives its host[:port] only, never
+// the signed URL), so an operator can tell a mistyped endpoint from a network that is down.
+function describe(error: OssError, what: string, bucket: string, ossMessage: string): string {
+  if (error.kind === "network" && error.host !== undefined) {
+    const reason = ossMessage.replace(/^network error(?: \([^)]*\))?: /, "");
+    return `OSS at ${error.host} could not be reached (bucket "${bucket}"): ${reason}`;
+  }
+  return `${what} (bucket "${bucket}", ${error.code}): ${ossMessage}`;
 }
 
 // A signed URL's query, and the parts of an Authorization header or a presigned query that identify or

@@ -95,6 +95,27 @@ describe("UPSTREAM_ERRORS", () => {
   });
 });
 
+describe("a network failure's message", () => {
+  it("names the endpoint's host and the reason, still scrubbed", () => {
+    const error = oss("network", {
+      code: "NetworkError",
+      host: "oss-cn-hangzhou.aliyuncs.com",
+      message:
+        "network error (oss-cn-hangzhou.aliyuncs.com): fetch https://x.example/k?Signature=s3cr3t failed",
+    });
+    expect(upstreamError(error, "photos", []).message).toBe(
+      'OSS at oss-cn-hangzhou.aliyuncs.com could not be reached (bucket "photos"): fetch https://x.example/k failed',
+    );
+  });
+
+  it("keeps the general shape when the client did not say where (an older client)", () => {
+    const error = oss("network", { code: "NetworkError", message: "network error: ECONNREFUSED" });
+    expect(upstreamError(error, "photos", []).message).toBe(
+      'OSS could not be reached (bucket "photos", NetworkError): network error: ECONNREFUSED',
+    );
+  });
+});
+
 // What a gateway's page or a fetch library's message may quote of a signed request, and what is left.
 const scrubCases: [string, string, string][] = [
   [

@@ -1,4 +1,9 @@
-import { bucketParam, draftEventsQuery, styleParam } from "@style-console/contract/schemas";
+import {
+  bucketParam,
+  draftEventsQuery,
+  settingsEventsQuery,
+  styleParam,
+} from "@style-console/contract/schemas";
 import { type Context, Hono } from "hono";
 import { me } from "../auth/me.ts";
 import type { ApiEnv } from "../http/api-env.ts";
@@ -77,6 +82,15 @@ export function historyRoutes(history: HistoryService, drafts: DraftService, set
     .get("/:bucket/settings", validate("param", bucketParam), async (c) => {
       return c.json(await settings.get(history.bucketName(c.req.valid("param").bucket)), 200);
     })
+    .get(
+      "/:bucket/settings/events",
+      validate("param", bucketParam),
+      validate("query", settingsEventsQuery),
+      async (c) => {
+        const bucket = history.bucketName(c.req.valid("param").bucket);
+        return c.json({ events: await settings.events(bucket, c.req.valid("query").limit) }, 200);
+      },
+    )
     .put("/:bucket/settings", validate("param", bucketParam), validate("json", settingsBody), async (c) => {
       const actor = actorOf(c);
       if (actor.role !== "admin")

@@ -6,6 +6,8 @@ import { useCan, useSession } from "../session/useSession.ts";
 import { ErrorPanel } from "../ui/ErrorPanel.tsx";
 import { bucketSettingsQuery, draftKeys, draftsQuery, setRequireReview } from "./api.ts";
 import { DraftCard } from "./DraftCard.tsx";
+import { reviewHistoryKey } from "./review-history/api.ts";
+import { ReviewHistory } from "./review-history/ReviewHistory.tsx";
 import "./drafts.css";
 
 /**
@@ -75,7 +77,11 @@ function ReviewSetting({
   const hintId = useId();
   const change = useMutation({
     mutationFn: (next: boolean) => setRequireReview(bucket, next),
-    onSuccess: (saved) => client.setQueryData(draftKeys.settings(bucket), saved),
+    onSuccess: (saved) => {
+      client.setQueryData(draftKeys.settings(bucket), saved);
+      // Only the switch's history: the settings themselves were just answered.
+      void client.invalidateQueries({ queryKey: reviewHistoryKey(bucket) });
+    },
   });
   return (
     <div className="card review-setting">
@@ -92,6 +98,7 @@ function ReviewSetting({
       <p id={hintId} className="field-hint">
         {t("drafts.requireReview.hint")}
       </p>
+      <ReviewHistory bucket={bucket} />
       {change.error ? <ErrorPanel error={change.error} /> : null}
     </div>
   );

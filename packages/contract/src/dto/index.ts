@@ -151,3 +151,22 @@ export interface DraftEventDto {
   /** What the reviewer wrote: the reason of a send-back, the comment of a publish; null otherwise. */
   comment: string | null;
 }
+
+/** A switch of a bucket's "require review" setting (issue 11), one `bucket_events` row each. */
+export type SettingsEventAction = "review.enable" | "review.disable";
+
+/**
+ * One switch of a bucket's "require review" (`GET /api/buckets/:bucket/settings/events`, newest first):
+ * who turned it on or off, and when.
+ */
+export interface SettingsEventDto {
+  /** Larger is newer. */
+  id: number;
+  /** ISO 8601: when it was switched. */
+  time: string;
+  action: SettingsEventAction;
+  /** Who switched it, with their name at the time; null fields for rows that lack them. */
+  actor: { id: string | null; name: string | null; via: Via | null };
+  /** The setting before and after the switch. */
+  requireReview: { before: boolean; after: boolean };
+}

@@ -80,15 +80,22 @@ export const auditQuery = z.object({
   cursor: z.coerce.number().int().min(0).optional(),
 });
 
+// How many entries of an activity list to answer with (newest first).
+const eventsLimit = z.coerce
+  .number({ error: "`limit` must be a number" })
+  .int("`limit` must be a whole number")
+  .min(1, "`limit` must be at least 1")
+  .max(200, "`limit` must be at most 200")
+  .default(50);
+
 /** `GET /api/buckets/:bucket/drafts/:id/events`: a draft's activity, newest first, `limit` entries at most. */
-export const draftEventsQuery = z.object({
-  limit: z.coerce
-    .number({ error: "`limit` must be a number" })
-    .int("`limit` must be a whole number")
-    .min(1, "`limit` must be at least 1")
-    .max(200, "`limit` must be at most 200")
-    .default(50),
-});
+export const draftEventsQuery = z.object({ limit: eventsLimit });
+
+/**
+ * `GET /api/buckets/:bucket/settings/events`: the history of the bucket's "require review" switch,
+ * newest first, `limit` entries at most.
+ */
+export const settingsEventsQuery = z.object({ limit: eventsLimit });
 
 export const objectsQuery = z.object({
   prefix: z.string().max(OBJECT_KEY_MAX_BYTES).optional(),

@@ -32,6 +32,12 @@ export interface OssErrorInit {
   readonly details?: Readonly<Record<string, string>> | undefined;
   /** How many attempts were made before giving up. */
   readonly attempts?: number | undefined;
+  /**
+   * The endpoint's `host[:port]` the request went to, set when no answer came (`network`): the one thing
+   * an operator needs to tell a wrong endpoint from a down network. Never a path or query (they carry
+   * the signature).
+   */
+  readonly host?: string | undefined;
   readonly cause?: unknown;
 }
 
@@ -56,6 +62,8 @@ export class OssError extends Error {
   readonly details: Readonly<Record<string, string>>;
   readonly hint: string | undefined;
   readonly attempts: number;
+  /** The endpoint's `host[:port]` a network failure happened on (see {@link OssErrorInit.host}). */
+  readonly host: string | undefined;
 
   constructor(init: OssErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -68,6 +76,7 @@ export class OssError extends Error {
     this.ec = init.ec;
     this.details = init.details ?? {};
     this.attempts = init.attempts ?? 1;
+    this.host = init.host;
     this.hint = hintFor(init.code, init.operation, init.status, init.message);
   }
 
@@ -77,13 +86,15 @@ export class OssError extends Error {
   }
 
   private toInit(): OssErrorInit {
-    const { kind, code, message, operation, status, requestId, hostId, ec, details, attempts, cause } = this;
-    return { kind, code, message, operation, status, requestId, hostId, ec, details, attempts, cause };
+    const { kind, code, message, operation, status, requestId, hostId, ec, details, attempts, host, cause } =
+      this;
+    return { kind, code, message, operation, status, requestId, hostId, ec, details, attempts, host, cause };
   }
 
   /** A JSON-safe view for logs (no stack, no cause). */
   toJSON(): Record<string, unknown> {
-    const { kind, code, message, operation, status, requestId, hostId, ec, details, hint, attempts } = this;
+    const { kind, code, message, operation, status, requestId, hostId, ec, details, hint, attempts, host } =
+      this;
     return {
       name: this.name,
       kind,
@@ -97,6 +108,7 @@ export class OssError extends Error {
       details,
       hint,
       attempts,
+      ...(host === undefined ? {} : { host }),
     };
   }
 }

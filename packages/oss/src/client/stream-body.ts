@@ -7,7 +7,7 @@ import type { OssError } from "./errors.ts";
  * then drops its abort listener). Cancelling the wrapper cancels the source.
  *
  * @example
- * const body = guardBody(response.body, (e) => networkError("getObject", e, secrets), release);
+ * const body = guardBody(response.body, (e) => networkError("getObject", host, e, secrets), release);
  * await new Response(body).arrayBuffer(); // rejects with an OssError if the body is cut off
  */
 export function guardBody(

@@ -141,9 +141,21 @@ describe("bad answers are typed errors", () => {
     });
   });
 
-  it("a connection refused", async () => {
-    const { oss } = client({ endpoint: "http://127.0.0.1:1", retry: false });
-    await expect(oss.listStyles()).rejects.toMatchObject({ kind: "network", code: "NetworkError" });
+  it("a connection refused names the endpoint's host:port, never the signed query", async () => {
+    // A port that was just free: listen on one, then close it, so nothing answers there.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const host = `127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const { oss } = client({ endpoint: `http://${host}`, retry: false });
+    const error = await oss.listStyles().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: "network", code: "NetworkError", host });
+    const text = `${String(error)} ${JSON.stringify(error)}`;
+    expect(text).toContain(`network error (${host}): ECONNREFUSED`);
+    expect(text).not.toMatch(/\?|Signature|x-oss-|bkt\//i);
   });
 });
 

@@ -189,6 +189,7 @@ export class Transport {
     }
     const creds = await resolveCredentials(config.credentials);
     const secrets = [creds.accessKeySecret, creds.securityToken];
+    const host = this.target(req.bucket).endpoint.host;
     const controller = new AbortController();
     let url: string;
     let init: RequestInit;
@@ -219,7 +220,7 @@ export class Transport {
         const toError = (error: unknown) =>
           req.signal?.aborted
             ? abortedError(req.operation, 1, req.signal.reason)
-            : networkError(req.operation, error, secrets);
+            : networkError(req.operation, host, error, secrets);
         return { ok: true, response, text: "", body: guardBody(response.body, toError, release) };
       }
       const text = req.method === "HEAD" ? "" : await response.text();
@@ -229,7 +230,7 @@ export class Transport {
       if (error instanceof OssError) return { ok: false, error };
       if (req.signal?.aborted) return { ok: false, error: abortedError(req.operation, 1, req.signal.reason) };
       if (timedOut) return { ok: false, error: timeoutError(req.operation, timeoutMs) };
-      return { ok: false, error: networkError(req.operation, error, secrets) };
+      return { ok: false, error: networkError(req.operation, host, error, secrets) };
     } finally {
       clearTimeout(timer);
       if (!handedOver) release();
@@ -313,14 +314,22 @@ function timeoutError(operation: string, timeoutMs: number): OssError {
   });
 }
 
-function networkError(operation: string, error: unknown, secrets: readonly (string | undefined)[]): OssError {
+// `host` is the endpoint's host[:port], taken from the config rather than from the URL (whose query
+// holds the signature, and whose host may be prefixed by the bucket).
+function networkError(
+  operation: string,
+  host: string,
+  error: unknown,
+  secrets: readonly (string | undefined)[],
+): OssError {
   const cause =
     error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
   return new OssError({
     kind: "network",
     code: "NetworkError",
-    message: redact(`network error: ${detail}`, secrets),
+    message: redact(`network error (${host}): ${detail}`, secrets),
     operation,
+    host,
   });
 }
