@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { MessageKey } from "./en.ts";
-import { type Locale, locales, type Params, pickLocale, translate } from "./translate.ts";
+import { format, type Locale, locales, type Params, pickLocale, translate } from "./translate.ts";
 
 interface I18n {
   locale: Locale;
@@ -37,4 +37,19 @@ export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error("useI18n needs an <I18nProvider> above it");
   return value;
+}
+
+/**
+ * The text function of a lazily loaded screen's own dictionaries (`{ en, "zh-CN" }`, each key → a
+ * `{name}` template), in the console's current language: a screen keeps its strings in its own chunk
+ * instead of the global dictionaries, and every such screen reads them the same way.
+ * @example
+ * const d = useChunkText({ en: { "x.title": "Delete {name}?" }, "zh-CN": { "x.title": "删除 {name}？" } });
+ * d("x.title", { name: "thumb" }); // "Delete thumb?"
+ */
+export function useChunkText<K extends string>(
+  texts: Record<Locale, Record<K, string>>,
+): (key: K, params?: Params) => string {
+  const { locale } = useI18n();
+  return (key, params) => format(texts[locale][key], params);
 }

@@ -1,5 +1,5 @@
-import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { format, type Params } from "../../i18n/translate.ts";
+import { useChunkText } from "../../i18n/I18nProvider.tsx";
+import type { Params } from "../../i18n/translate.ts";
 
 /**
  * Texts of a draft's activity list. They travel in the drafts screen's lazy chunk, not in the global
@@ -45,6 +45,5 @@ const texts = { en: enDraftActivity, "zh-CN": zhCNDraftActivity } as const;
  * const a = useDraftActivityText(); a("draftActivity.draft.send-back", { name: "Olga" }); // "Olga sent it back"
  */
 export function useDraftActivityText(): (key: DraftActivityKey, params?: Params) => string {
-  const { locale } = useI18n();
-  return (key, params) => format(texts[locale][key], params);
+  return useChunkText(texts);
 }

@@ -1,5 +1,5 @@
-import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { format, type Params } from "../../i18n/translate.ts";
+import { useChunkText } from "../../i18n/I18nProvider.tsx";
+import type { Params } from "../../i18n/translate.ts";
 
 /**
  * Texts of deleting a draft. They travel in the delete's lazy chunk, not in the global dictionaries, so
@@ -43,6 +43,5 @@ const texts = { en: enDraftDelete, "zh-CN": zhCNDraftDelete } as const;
  * const d = useDraftDeleteText(); d("draftDelete.title", { id: 7, name: "thumb" }); // "Delete draft 7 of thumb?"
  */
 export function useDraftDeleteText(): (key: DraftDeleteKey, params?: Params) => string {
-  const { locale } = useI18n();
-  return (key, params) => format(texts[locale][key], params);
+  return useChunkText(texts);
 }

@@ -1,5 +1,5 @@
-import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { format, type Params } from "../../i18n/translate.ts";
+import { useChunkText } from "../../i18n/I18nProvider.tsx";
+import type { Params } from "../../i18n/translate.ts";
 
 /**
  * Texts of the "require review" switch's history. They travel in the drafts screen's lazy chunk, not in
@@ -33,6 +33,5 @@ const texts = { en: enReviewHistory, "zh-CN": zhCNReviewHistory } as const;
  * const r = useReviewHistoryText(); r("reviewHistory.review.enable", { name: "Olga" }); // "Turned on by Olga"
  */
 export function useReviewHistoryText(): (key: ReviewHistoryKey, params?: Params) => string {
-  const { locale } = useI18n();
-  return (key, params) => format(texts[locale][key], params);
+  return useChunkText(texts);
 }

@@ -1,5 +1,5 @@
-import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { format, type Params } from "../../i18n/translate.ts";
+import { useChunkText } from "../../i18n/I18nProvider.tsx";
+import type { Params } from "../../i18n/translate.ts";
 
 /**
  * Texts of the list's dialogs (delete with usage and typed confirmation, the bulk plan, duplicate and
@@ -98,6 +98,5 @@ const dialogTexts = { en: enDialogs, "zh-CN": zhCNDialogs } as const;
  * const d = useDialogText(); d("bulk.title", { count: 3 }); // "Delete 3 styles?"
  */
 export function useDialogText(): (key: DialogKey, params?: Params) => string {
-  const { locale } = useI18n();
-  return (key, params) => format(dialogTexts[locale][key], params);
+  return useChunkText(dialogTexts);
 }
