@@ -1,29 +1,12 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { browserLikeHeaders } from "../fixtures/stack.ts";
-import { createStyleViaApi, expect, signIn, test } from "../fixtures/test.ts";
+import { createStyleViaApi, expect, personPage, signIn, test } from "../fixtures/test.ts";
 
 // Demo buckets are shared with other specs: every name here is this run's own, and nothing counts rows.
 const suffix = Date.now().toString(36);
 const unique = (what: string) => `e2e-dd-${what}-${suffix}`;
 const password = "drafts can be dropped again";
 const bucket = "demo-photos";
-
-/** An account of `role` named `username`, signed in on a page of its own (its own cookies). */
-async function personPage(browser: Browser, admin: Page, username: string, role: "designer"): Promise<Page> {
-  const created = await admin.request.post("/api/users", {
-    data: { username, role, password },
-    headers: browserLikeHeaders,
-  });
-  // The account may exist from an earlier test of this file.
-  expect([201, 409], await created.text()).toContain(created.status());
-  const page = await (await browser.newContext()).newPage();
-  const res = await page.request.post("/api/session", {
-    data: { username, password },
-    headers: browserLikeHeaders,
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  return page;
-}
 
 /** A draft of `name` saved by `page`'s person through the API; its id. */
 async function draftVia(page: Page, name: string, content: string): Promise<number> {
@@ -46,8 +29,16 @@ test("on the drafts screen, the author deletes their draft after confirming; ano
   const name = unique("list");
   await signIn(page);
   await createStyleViaApi(page, bucket, name, "image/resize,w_100");
-  const author = await personPage(browser, page, `dd-author-${suffix}`, "designer");
-  const other = await personPage(browser, page, `dd-other-${suffix}`, "designer");
+  const author = await personPage(browser, page, {
+    username: `dd-author-${suffix}`,
+    role: "designer",
+    password,
+  });
+  const other = await personPage(browser, page, {
+    username: `dd-other-${suffix}`,
+    role: "designer",
+    password,
+  });
   const id = await draftVia(author, name, "image/resize,w_120");
 
   await test.step("another designer sees the button disabled, with the reason", async () => {
@@ -98,7 +89,11 @@ test("in the editor, deleting the draft being revised brings back the saved styl
   const name = unique("editor");
   await signIn(page);
   await createStyleViaApi(page, bucket, name, "image/resize,w_200");
-  const author = await personPage(browser, page, `dd-author-${suffix}`, "designer");
+  const author = await personPage(browser, page, {
+    username: `dd-author-${suffix}`,
+    role: "designer",
+    password,
+  });
 
   await test.step("a draft opened from the drafts screen (?draft=<id>)", async () => {
     const id = await draftVia(author, name, "image/resize,w_240");
@@ -143,7 +138,11 @@ test("a delete the server refuses says why in the dialog, and the list catches u
   const name = unique("gone");
   await signIn(page);
   await createStyleViaApi(page, bucket, name, "image/resize,w_300");
-  const author = await personPage(browser, page, `dd-author-${suffix}`, "designer");
+  const author = await personPage(browser, page, {
+    username: `dd-author-${suffix}`,
+    role: "designer",
+    password,
+  });
   const id = await draftVia(author, name, "image/resize,w_330");
 
   // The admin (a reviewer) opens the screen; meanwhile the author deletes the draft elsewhere.

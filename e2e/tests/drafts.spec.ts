@@ -1,29 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { browserLikeHeaders } from "../fixtures/stack.ts";
-import { createStyleViaApi, expect, signIn, test } from "../fixtures/test.ts";
+import { createStyleViaApi, expect, personPage, signIn, test } from "../fixtures/test.ts";
 
 const suffix = Date.now().toString(36);
 const unique = (what: string) => `e2e-${what}-${suffix}`;
 const password = "drafts travel to review and back";
 
-/** An account of `role`, signed in on a page of its own (its own cookies). */
-async function personPage(browser: Browser, admin: Page, role: "designer" | "operator"): Promise<Page> {
-  const username = `${role}-${suffix}`;
-  const created = await admin.request.post("/api/users", {
-    data: { username, role, password },
-    headers: browserLikeHeaders,
-  });
-  // The account may exist from an earlier test of this file.
-  expect([201, 409], await created.text()).toContain(created.status());
-  const page = await (await browser.newContext()).newPage();
-  const res = await page.request.post("/api/session", {
-    data: { username, password },
-    headers: browserLikeHeaders,
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  return page;
-}
+/** This file's account of `role`, signed in on a page of its own. */
+const person = (browser: Browser, admin: Page, role: "designer" | "operator") =>
+  personPage(browser, admin, { username: `${role}-${suffix}`, role, password });
 
 /** Both previews of a draft card have loaded (no image request is left in flight when the test ends). */
 async function previewsLoaded(card: Locator) {
@@ -59,8 +45,8 @@ test("a designer saves a draft and requests review in the editor; an operator re
   const name = unique("draft");
   await signIn(page);
   await createStyleViaApi(page, bucket, name, "image/resize,w_100/quality,q_90");
-  const designer = await personPage(browser, page, "designer");
-  const operator = await personPage(browser, page, "operator");
+  const designer = await person(browser, page, "designer");
+  const operator = await person(browser, page, "operator");
 
   await test.step("the designer cannot save, but drafts and requests review", async () => {
     await designer.goto(`/buckets/${bucket}/styles/${name}/edit`);
@@ -122,8 +108,8 @@ test("a draft whose style changed meanwhile gets the 409 view, and nothing is pu
   const name = unique("moved");
   await signIn(page);
   await createStyleViaApi(page, bucket, name, "image/resize,w_100");
-  const designer = await personPage(browser, page, "designer");
-  const operator = await personPage(browser, page, "operator");
+  const designer = await person(browser, page, "designer");
+  const operator = await person(browser, page, "operator");
   const drafted = await designer.request.post(`/api/buckets/${bucket}/drafts`, {
     data: { name, content: "image/resize,w_300" },
     headers: browserLikeHeaders,
@@ -192,7 +178,7 @@ test("with review required, the editor's save requests review, and nobody approv
   const name = unique("required");
   await signIn(page);
   await createStyleViaApi(page, bucket, name, "image/resize,w_64");
-  const operator = await personPage(browser, page, "operator");
+  const operator = await person(browser, page, "operator");
   const setting = async (on: boolean) => {
     const res = await page.request.put(`/api/buckets/${bucket}/settings`, {
       data: { requireReview: on },
