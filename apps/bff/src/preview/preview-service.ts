@@ -13,6 +13,7 @@ import {
 } from "@style-console/imgproc/render";
 import type { ManagedBucket } from "../buckets/bucket-styles.ts";
 import { bucketLookup } from "../buckets/managed-buckets.ts";
+import { noneMatch } from "../http/conditional.ts";
 import { HttpError } from "../http/error.ts";
 import type { ByteLru } from "./cache/byte-lru.ts";
 import { type Draft, parseDraft } from "./draft.ts";
@@ -279,12 +280,9 @@ export function createPreviewService(options: PreviewServiceOptions) {
     return estimate;
   }
 
-  async function preview(
-    request: PreviewRequest,
-    signal?: AbortSignal,
-    ifNoneMatch?: string,
-  ): Promise<PreviewOutcome> {
-    const timings: Timing[] = [];
+  // What a request draws and on what, up to its ETag (the steps before any render), timed into
+  // `timings`: shared by `preview` and `etag`, so both name a request the same way.
+  async function identify(request: PreviewRequest, timings: Timing[], signal?: AbortSignal) {
     const ref = parseSourceRef(request.source);
     const bucket = contextBucket(ref, request.bucket);
     let start = performance.now();
@@ -297,10 +295,20 @@ export function createPreviewService(options: PreviewServiceOptions) {
     // The fonts' fingerprint (text drafts) and the watermark images' ETags are asked for here.
     const { etag, marks } = await etagOf(source, draft, bucket, signal);
     timings.push({ name: "etag", ms: since(start) });
-    if (ifNoneMatch?.split(",").some((t) => t.trim() === etag)) return { notModified: true, etag, timings };
+    return { draft, source, etag, marks };
+  }
+
+  async function preview(
+    request: PreviewRequest,
+    signal?: AbortSignal,
+    ifNoneMatch?: string,
+  ): Promise<PreviewOutcome> {
+    const timings: Timing[] = [];
+    const { draft, source, etag, marks } = await identify(request, timings, signal);
+    if (noneMatch(ifNoneMatch, etag)) return { notModified: true, etag, timings };
     const cached = options.results.get(etag);
     if (cached) return { notModified: false, etag, rendered: cached, cache: "hit", timings };
-    start = performance.now();
+    let start = performance.now();
     // Both before the render slot: the estimate (which may refuse the draft) and the downloads.
     const [sourceCost, images] = await Promise.all([costOf(source, draft), prefetchMarks(marks, signal)]);
     if (marks.length > 0) timings.push({ name: "watermarks", ms: since(start) });
@@ -324,11 +332,7 @@ export function createPreviewService(options: PreviewServiceOptions) {
    * await service.etag({ source: "sample:flowers", process: "image/resize,w_90", bucket: "photos" });
    */
   async function etag(request: PreviewRequest, signal?: AbortSignal): Promise<string> {
-    const ref = parseSourceRef(request.source);
-    const bucket = contextBucket(ref, request.bucket);
-    const draft = await parseDraft(request.process, () => bucket().styles);
-    const source = await loadSource(ref, signal);
-    return (await etagOf(source, draft, bucket, signal)).etag;
+    return (await identify(request, [], signal)).etag;
   }
 
   return { preview, etag, bucketNamed, loadSource };

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { thumbnailWebp } from "@style-console/imgproc/render";
+import { noneMatch } from "../../http/conditional.ts";
 import { HttpError } from "../../http/error.ts";
 import { ByteLru } from "../../preview/cache/byte-lru.ts";
-import type { PreviewService } from "../../preview/preview-service.ts";
+import type { PreviewRequest, PreviewService } from "../../preview/preview-service.ts";
 
 /** A style's thumbnail: a small WebP of the style applied to a sample, or nothing for a non-image answer. */
 export interface Thumbnail {
@@ -66,11 +67,8 @@ export function createThumbnails(options: ThumbnailOptions) {
   const etagFor = (previewEtag: string) =>
     `"${createHash("sha256").update(`${previewEtag}\n${box}`).digest("base64url").slice(0, 32)}"`;
 
-  async function render(bucket: string, sample: string, content: string, signal?: AbortSignal) {
-    const outcome = await options.preview.preview(
-      { source: `sample:${sample}`, process: content, bucket },
-      signal,
-    );
+  async function render(request: PreviewRequest, signal?: AbortSignal) {
+    const outcome = await options.preview.preview(request, signal);
     if (outcome.notModified) throw new Error("a preview asked without If-None-Match answered 304");
     const { data, contentType } = outcome.rendered;
     const made: Thumbnail = {
@@ -99,14 +97,14 @@ export function createThumbnails(options: ThumbnailOptions) {
     > {
       const request = { source: `sample:${sample}`, process: content, bucket };
       const etag = etagFor(await options.preview.etag(request, signal));
-      if (ifNoneMatch?.split(",").some((t) => t.trim() === etag)) return { notModified: true, etag };
+      if (noneMatch(ifNoneMatch, etag)) return { notModified: true, etag };
       const hit = cache.get(etag);
       if (hit) return { notModified: false, thumbnail: hit, cache: "hit" };
       const thumbnail = await inTurn(async () => {
         // Asked twice while waiting (two tabs): the first render serves both.
         const done = cache.get(etag);
         if (done) return done;
-        const made = await render(bucket, sample, content, signal);
+        const made = await render(request, signal);
         // Stored under the ETag of what was drawn (a watermark replaced meanwhile gives a newer one).
         cache.set(made.etag, made);
         return made;
