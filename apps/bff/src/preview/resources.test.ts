@@ -120,11 +120,25 @@ describe("time: busy is a 503 to retry, too expensive is a 422 that names the op
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let entered: () => void = () => {};
+    const holding = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
     const t = await startHarness({
-      preview: { concurrency: 1, maxWaitMs: 300, beforeRender: () => held },
+      preview: {
+        concurrency: 1,
+        maxWaitMs: 300,
+        beforeRender: () => {
+          entered();
+          return held;
+        },
+      },
     });
     onTestFinished(() => t.close());
     const first = t.request(preview("sample:flowers", "image/resize,w_40"), { headers: bearer });
+    // The second is sent once the first holds the slot: sent together, either could take it, and a
+    // second holding it would wait for a release that comes only after it.
+    await holding;
     const second = await t.request(preview("sample:flowers", "image/resize,w_41"), { headers: bearer });
     expect(second.status).toBe(503);
     expect(second.headers.get("Retry-After")).toMatch(/^\d+$/);

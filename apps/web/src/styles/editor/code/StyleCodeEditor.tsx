@@ -194,7 +194,10 @@ export default function StyleCodeEditor(props: StyleCodeEditorProps) {
           EditorView.lineWrapping,
           highlight,
           lintGutter(),
-          autocompletion({ override: [complete], icons: false }),
+          // No interaction delay: CodeMirror lets keys pressed within 75 ms of the list changing fall
+          // through, to protect a newline typed before the list was seen. The content is one line
+          // (`oneLine` drops newlines), so a quick Enter after a keystroke was silently lost.
+          autocompletion({ override: [complete], icons: false, interactionDelay: 0 }),
           hoverHelp,
           oneLine,
           placeholder(latest.current.placeholderText),
